@@ -1,0 +1,203 @@
+"""config.yaml -> Config: the one registry of settings, each with a default and a help line.
+
+The pydantic models below are that registry: every field carries its default and its help
+(`description`), the README's table is checked against them by a test, and unknown keys in
+config.yaml are errors with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from kiosk.yamldoc import Problem, problems_from_validation, read_yaml
+
+LANGUAGE_CODE = r"^[a-z]{2,3}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DisplaySettings(_Strict):
+    fullscreen: bool = Field(
+        True, description="Fill the whole screen (false: a window, for development)."
+    )
+    size: str = Field(
+        "1920x1080",
+        pattern=r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$",
+        description="Window size WIDTHxHEIGHT when not fullscreen, and the size of headless runs.",
+    )
+    orientation: Literal["auto", "landscape", "portrait"] = Field(
+        "auto",
+        description="auto: as the screen is. landscape/portrait: rotate the picture (and touch) "
+        "when the screen is mounted the other way.",
+    )
+
+    @property
+    def width_height(self) -> tuple[int, int]:
+        width, height = self.size.split("x")
+        return int(width), int(height)
+
+
+class Config(_Strict):
+    kiosk_id: str = Field(
+        "kiosk-1", min_length=1, max_length=64, description="Name of this kiosk in visitor records."
+    )
+    languages: list[str] = Field(
+        ["pl", "en", "kk", "ru"],
+        min_length=1,
+        description="Languages offered to visitors, in the order of the language buttons.",
+    )
+    default_language: str = Field(
+        "pl",
+        description="Language of the attract screen and the fallback for missing translations.",
+    )
+    required_languages: list[str] | None = Field(
+        None,
+        description="Languages every text must have (validate reports the rest as warnings); "
+        "empty: all of `languages`.",
+    )
+    idle_timeout_s: float = Field(
+        60, ge=10, le=3600, description="Seconds without a touch before the kiosk resets itself."
+    )
+    timezone: str = Field(
+        "Asia/Almaty", description="The pavilion's time zone: days and hours in reports."
+    )
+    store_path: str = Field(
+        "data/visitors.db", description="SQLite file of visitor records (relative to this file)."
+    )
+    zones_dir: str = Field(
+        "zones", description="Folder of the zone YAML files (relative to this file)."
+    )
+    media_dir: str = Field(
+        "media", description="Folder of images and fonts (relative to this file)."
+    )
+    allow_quit: bool = Field(
+        False, description="Let Esc and the window's close button quit (development only)."
+    )
+    display: DisplaySettings = Field(default_factory=DisplaySettings, description="The screen.")
+
+    _base_dir: Path = PrivateAttr(default_factory=Path.cwd)
+
+    @field_validator("languages")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not re.match(LANGUAGE_CODE, code):
+                raise ValueError(f"'{code}' is not a language code like pl, en, kk, ru")
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone '{value}' (e.g. Asia/Almaty, Europe/Warsaw)"
+            ) from None
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _offered(cls, value: str, info: ValidationInfo) -> str:
+        if value not in info.data.get("languages", [value]):
+            raise ValueError(f"'{value}' is not one of languages")
+        return value
+
+    @field_validator("required_languages")
+    @classmethod
+    def _all_offered(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        for code in value or []:
+            if code not in info.data.get("languages", [code]):
+                raise ValueError(f"'{code}' is not one of languages")
+        return value
+
+    # Paths are relative to the folder of config.yaml, so the kiosk runs from anywhere.
+    @property
+    def base_dir(self) -> Path:
+        return self._base_dir
+
+    @property
+    def store_file(self) -> Path:
+        return self._base_dir / self.store_path
+
+    @property
+    def zones_path(self) -> Path:
+        return self._base_dir / self.zones_dir
+
+    @property
+    def media_path(self) -> Path:
+        return self._base_dir / self.media_dir
+
+    @property
+    def required(self) -> list[str]:
+        return list(self.required_languages or self.languages)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def with_base(self, base_dir: Path) -> Config:
+        self._base_dir = base_dir
+        return self
+
+
+class ConfigError(Exception):
+    """config.yaml could not be used; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def settings_registry() -> list[tuple[str, object, str]]:
+    """(dotted name, default, help) of every setting, nested ones included."""
+    rows = []
+    for name, info in Config.model_fields.items():
+        if name == "display":
+            for sub, sub_info in DisplaySettings.model_fields.items():
+                rows.append((f"display.{sub}", sub_info.default, sub_info.description or ""))
+        else:
+            default = info.default_factory() if info.default_factory else info.default
+            rows.append((name, default, info.description or ""))
+    return rows
+
+
+def load_config(path: Path | None) -> Config:
+    """Load config.yaml; no file means all defaults (paths relative to the current folder)."""
+    if path is None:
+        candidate = Path("config.yaml")
+        if not candidate.exists():
+            return Config().with_base(Path.cwd())
+        path = candidate
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError([Problem(str(path), 1, "(file)", "config file not found")])
+    doc, problems = read_yaml(path, str(path))
+    if doc is None:
+        raise ConfigError(problems)
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError([doc.problem((), "config must be a mapping of settings")])
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        vocabulary = [*Config.model_fields, *DisplaySettings.model_fields]
+        raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None
+    return config.with_base(path.resolve().parent)

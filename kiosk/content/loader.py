@@ -1,0 +1,190 @@
+"""zones/*.yaml -> Exhibit, with every problem found at once as `file:line: field: message`.
+
+A zone file with errors is left out and reported; the other zones still load, so one typo
+never blanks the screen.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from kiosk.config import Config
+from kiosk.content.media import MediaError, open_image, resolve_media
+from kiosk.content.model import Exhibit, Pavilion, Zone, field_names, texts
+from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
+
+PAVILION_FILE = "pavilion.yaml"
+
+
+@dataclass
+class ContentReport:
+    """What loading found: the exhibit (None if nothing could be shown) and all problems."""
+
+    exhibit: Exhibit | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
+    zones_dir = config.zones_path
+    problems: list[Problem] = []
+    name = _display_name(zones_dir / PAVILION_FILE, config.base_dir)
+    if not zones_dir.is_dir():
+        problems.append(Problem(name, 1, "(file)", f"zones folder not found: {zones_dir}"))
+        return ContentReport(None, problems)
+
+    pavilion, doc = _load_model(zones_dir / PAVILION_FILE, name, Pavilion, config, problems)
+    zones: dict[str, Zone] = {}
+    for path in sorted(zones_dir.glob("*.yaml")):
+        if path.name == PAVILION_FILE:
+            continue
+        zone_name = _display_name(path, config.base_dir)
+        zone, zone_doc = _load_model(path, zone_name, Zone, config, problems)
+        if zone is None or zone_doc is None:
+            continue
+        if zone.id != path.stem:
+            problems.append(
+                zone_doc.problem(
+                    ("id",),
+                    f"id '{zone.id}' differs from the file name",
+                    f"rename to {zone.id}.yaml or set id: " + path.stem,
+                )
+            )
+            continue
+        if check_images and not _media_ok(zone, zone_doc, config, problems):
+            continue
+        zones[zone.id] = zone
+
+    if pavilion is None or doc is None:
+        return ContentReport(None, problems)
+    ordered = _order(pavilion, doc, zones, zones_dir, config, problems)
+    if not ordered:
+        problems.append(doc.problem(("zones",), "no zone can be shown"))
+        return ContentReport(None, problems)
+    return ContentReport(Exhibit(pavilion=pavilion, zones=tuple(ordered)), problems)
+
+
+def _load_model(
+    path: Path, name: str, model: type[BaseModel], config: Config, problems: list[Problem]
+) -> tuple[BaseModel | None, YamlDocument | None]:
+    if not path.exists():
+        problems.append(Problem(name, 1, "(file)", "file not found"))
+        return None, None
+    doc, found = read_yaml(path, name)
+    problems.extend(found)
+    if doc is None:
+        return None, None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "the file must be a mapping of fields (key: value)"))
+        return None, None
+    try:
+        instance = model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(doc, exc, field_names()))
+        return None, None
+    translation_problems = _translations(instance, doc, config)
+    problems.extend(translation_problems)
+    if any(p.severity == "error" for p in translation_problems):
+        return None, None
+    return instance, doc
+
+
+def _translations(model: BaseModel, doc: YamlDocument, config: Config) -> list[Problem]:
+    """Required languages missing are errors; other offered languages missing are warnings."""
+    found = []
+    required = set(config.required)
+    for path, text in texts(model):
+        have = text.languages()
+        for code in config.languages:
+            if code in have:
+                continue
+            if code in required:
+                found.append(
+                    doc.problem((*path, code), "Field required", f"add the {code} translation")
+                )
+            else:
+                found.append(
+                    doc.problem(
+                        (*path, code),
+                        "missing translation",
+                        f"{config.default_language} is shown instead",
+                        severity="warning",
+                    )
+                )
+        for code in sorted(have - set(config.languages)):
+            found.append(
+                doc.problem(
+                    (*path, code),
+                    f"'{code}' is not one of the kiosk's languages",
+                    "check config.yaml languages",
+                    severity="warning",
+                )
+            )
+    return found
+
+
+def _media_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[Problem]) -> bool:
+    ok = True
+    for path, ref in zone.media():
+        try:
+            open_image(resolve_media(config.media_path, ref)).close()
+        except MediaError as exc:
+            problems.append(doc.problem(path, exc.message, exc.hint))
+            ok = False
+    return ok
+
+
+def _order(
+    pavilion: Pavilion,
+    doc: YamlDocument,
+    zones: dict[str, Zone],
+    zones_dir: Path,
+    config: Config,
+    problems: list[Problem],
+) -> list[Zone]:
+    ordered: list[Zone] = []
+    listed: set[str] = set()
+    for i, zone_id in enumerate(pavilion.zones):
+        if zone_id in listed:
+            problems.append(doc.problem(("zones", i), f"zone '{zone_id}' is listed twice"))
+            continue
+        listed.add(zone_id)
+        if zone_id in zones:
+            ordered.append(zones[zone_id])
+        elif not (zones_dir / f"{zone_id}.yaml").exists():
+            problems.append(
+                doc.problem(
+                    ("zones", i),
+                    f"no file {config.zones_dir}/{zone_id}.yaml",
+                    "create it or remove the zone from this list",
+                )
+            )
+    for zone_id in sorted(set(zones) - listed):
+        problems.append(
+            doc.problem(
+                ("zones",),
+                f"zone '{zone_id}' is not listed, so not shown",
+                f"add {zone_id} to zones",
+                severity="warning",
+            )
+        )
+    return ordered
+
+
+def _display_name(path: Path, base: Path) -> str:
+    """Paths as curators see them: relative to the config folder when inside it."""
+    try:
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,85 @@
+"""Media files: paths that cannot leave media/, and images checked before anyone draws them."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, ImageOps
+
+SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP", "GIF": "GIF", "BMP": "BMP"}
+MAX_FILE_BYTES = 50_000_000
+MAX_PIXELS = 40_000_000  # a 8000x5000 photo; far beyond any kiosk screen
+
+
+class MediaError(Exception):
+    """A media reference that cannot be shown; the message is for curators."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def resolve_media(media_dir: Path, ref: str) -> Path:
+    """The file `ref` names inside media_dir; anything that would leave media/ is refused."""
+    if "\\" in ref or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
+        raise MediaError(
+            f"'{ref}' is not a relative path inside media/", "write e.g. images/forest.png"
+        )
+    parts = PurePosixPath(ref).parts
+    if ".." in parts:
+        raise MediaError(f"'{ref}' leaves the media folder", "keep files inside media/")
+    root = media_dir.resolve()
+    path = (media_dir / ref).resolve()
+    if not path.is_relative_to(root):
+        raise MediaError(
+            f"'{ref}' points outside the media folder (a link?)", "copy the file into media/"
+        )
+    if not path.is_file():
+        raise MediaError(f"file not found: media/{ref}", "check the spelling and the folder")
+    return path
+
+
+def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Decode an image fully, upright (EXIF), as RGB or RGBA; MediaError if it is unusable.
+
+    The pixel count is checked from the header before decoding, so a decompression bomb is
+    refused without ever being loaded.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise MediaError(
+            f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "export a smaller copy"
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+            if image.format not in SUPPORTED_FORMATS:
+                raise MediaError(
+                    f"{image.format or 'unknown'} images are not supported",
+                    f"use {', '.join(SUPPORTED_FORMATS.values())}",
+                )
+            width, height = image.size
+            if width * height > max_pixels:
+                raise MediaError(
+                    f"image is {width}x{height} pixels, more than {max_pixels:,}",
+                    "scale it down (a kiosk screen needs at most 3840x2160)",
+                )
+            image.load()
+    except MediaError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise MediaError("image is too large to decode safely", "scale it down") from None
+    except Image.UnidentifiedImageError:
+        raise MediaError(
+            "not an image, or a format that cannot be read", "use PNG or JPEG"
+        ) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise MediaError(
+            f"image is damaged or truncated ({exc})", "export the file again"
+        ) from None
+    image = ImageOps.exif_transpose(image)
+    return image.convert(
+        "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
+    )

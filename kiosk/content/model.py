@@ -1,0 +1,143 @@
+"""The exhibit's content: pavilion, zones, pages and blocks, as strict models.
+
+Every visitor-facing text is a `Text`: a mapping of language code to text. Models reject
+unknown keys (`extra="forbid"`) so a misspelt field is an error, not silently ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=64)
+]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+MediaRef = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(RootModel[dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)]]]):
+    """Text in several languages: `{pl: ..., en: ..., kk: ..., ru: ...}`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    def get(self, language: str, fallback: str) -> str:
+        """The text in `language`, else in the fallback (default) language, else any."""
+        texts = self.root
+        return texts.get(language) or texts.get(fallback) or next(iter(texts.values()), "")
+
+    def languages(self) -> set[str]:
+        return set(self.root)
+
+
+class Heading(Strict):
+    """A title inside a page."""
+
+    type: Literal["heading"]
+    text: Text
+
+
+class Paragraphs(Strict):
+    """Running text; a blank line starts a new paragraph."""
+
+    type: Literal["text"]
+    text: Text
+
+
+class Picture(Strict):
+    """An image from media/, with an optional caption and credit."""
+
+    type: Literal["image"]
+    src: MediaRef
+    caption: Text | None = None
+    credit: Text | None = None
+
+
+class Fact(Strict):
+    """A big figure with a label, e.g. "759 mln USD" / "trade in 2016"."""
+
+    type: Literal["fact"]
+    value: Text
+    label: Text
+
+
+Block = Annotated[Heading | Paragraphs | Picture | Fact, Field(discriminator="type")]
+BLOCK_TYPES = ("heading", "text", "image", "fact")
+
+
+class Page(Strict):
+    """One screen of a zone."""
+
+    id: Slug
+    title: Text
+    blocks: list[Block] = Field(min_length=1)
+
+
+class Zone(Strict):
+    """One zone of the pavilion: a tile on the home screen and its pages."""
+
+    id: Slug
+    title: Text
+    summary: Text | None = None
+    accent: Colour
+    cover: MediaRef
+    pages: list[Page] = Field(min_length=1)
+
+    def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """(path in the file, media reference) of every image the zone shows."""
+        yield ("cover",), self.cover
+        for p, page in enumerate(self.pages):
+            for b, block in enumerate(page.blocks):
+                if isinstance(block, Picture):
+                    yield ("pages", p, "blocks", b, "src"), block.src
+
+
+class Pavilion(Strict):
+    """The pavilion-level file: titles, the invitation, and the order of the zones."""
+
+    title: Text
+    subtitle: Text | None = None
+    invitation: Text
+    zones: list[Slug] = Field(min_length=1)
+
+
+class Exhibit(Strict):
+    """Everything the kiosk shows: the pavilion and its zones, in order."""
+
+    pavilion: Pavilion
+    zones: tuple[Zone, ...]
+
+    def zone(self, zone_id: str) -> Zone:
+        return next(z for z in self.zones if z.id == zone_id)
+
+
+def texts(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
+    """Every Text inside a model, with its path (for translation checks and glyph coverage)."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        yield from _texts_in(value, (*path, name))
+
+
+def _texts_in(value: object, path: tuple) -> Iterator[tuple[tuple, Text]]:
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from texts(value, path)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _texts_in(item, (*path, i))
+
+
+def field_names() -> set[str]:
+    """All field names of the content files, for "did you mean" hints."""
+    names: set[str] = set()
+    for model in (Heading, Paragraphs, Picture, Fact, Page, Zone, Pavilion):
+        names.update(model.model_fields)
+    return names

@@ -1,0 +1,1 @@
+"""The touchscreen: the only package that touches pygame."""

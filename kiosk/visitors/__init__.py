@@ -1,0 +1,1 @@
+"""Visitors: sessions, their SQLite store and the reports staff read; no pygame involved."""

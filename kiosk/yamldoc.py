@@ -1,0 +1,230 @@
+"""Read curator-edited YAML safely and report problems as `file:line: field: message`.
+
+Only PyYAML's SafeLoader is used, so a file can never run code. A size cap and a ban on
+anchors/aliases keep hostile files (huge files, "billion laughs") from eating memory, and
+the line of every key is kept so validation errors point at the right line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+MAX_YAML_BYTES = 1_000_000
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, worded for the person who edits it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    hint: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        if self.severity == "warning":
+            text = f"{self.file}:{self.line}: {self.field}: warning: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data plus the line of every key and list item, by path."""
+
+    name: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the longest prefix of `path` that exists in the file."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+    def problem(self, path: Path_, message: str, hint: str | None = None, **kw: Any) -> Problem:
+        return Problem(self.name, self.line_of(path), dotted(path), message, hint, **kw)
+
+
+def dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path) if path else "(file)"
+
+
+def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one YAML file; never raises for bad content, returns problems instead."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            return None, [
+                Problem(
+                    name, 1, "(file)", f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}"
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(name, 1, "(file)", f"cannot read file: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(name, line, "(file)", "not UTF-8 text", "save the file as UTF-8")]
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    loader = yaml.SafeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            return None, [
+                Problem(name, line, "(file)", f"YAML syntax: {exc.problem or exc.context}")
+            ]
+        except yaml.YAMLError as exc:
+            return None, [Problem(name, 1, "(file)", f"YAML syntax: {exc}")]
+        doc = YamlDocument(name, None)
+        if node is None:
+            return doc, []
+        problems: list[Problem] = []
+        doc.data = _Builder(loader, doc, problems).build(node, ())
+    finally:
+        loader.dispose()
+    return (None if any(p.severity == "error" for p in problems) else doc), problems
+
+
+class _Builder:
+    """Turns nodes into plain data, recording lines; aliases and duplicate keys are errors."""
+
+    def __init__(self, loader: yaml.SafeLoader, doc: YamlDocument, problems: list[Problem]):
+        self.loader, self.doc, self.problems = loader, doc, problems
+        self.seen: set[int] = set()
+
+    def error(self, node: yaml.Node, path: Path_, message: str, hint: str | None = None) -> None:
+        self.problems.append(
+            Problem(self.doc.name, node.start_mark.line + 1, dotted(path), message, hint)
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self.seen:
+            # Shared nodes only come from aliases; expanding them is how alias bombs work.
+            self.error(
+                node,
+                path,
+                "anchors and aliases (& and *) are not allowed",
+                "write the value out in full",
+            )
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.doc.lines[(*path, index)] = item.start_mark.line + 1
+                items.append(self.build(item, (*path, index)))
+            return items
+        return self.loader.construct_object(node)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.error(
+                    key_node, path, "merge keys (<<) are not allowed", "write the value out in full"
+                )
+                continue
+            key = (
+                self.loader.construct_object(key_node)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                self.error(key_node, path, "a key must be a plain word")
+                continue
+            key_path = (*path, key)
+            if key in result:
+                first = self.doc.lines[key_path]
+                self.error(key_node, key_path, f"duplicate key (first given on line {first})")
+                continue
+            self.doc.lines[key_path] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, key_path)
+        return result
+
+
+# -- pydantic errors, reworded ------------------------------------------------------------------
+
+
+def problems_from_validation(
+    doc: YamlDocument, exc: ValidationError, vocabulary: Iterable[str] = ()
+) -> list[Problem]:
+    """Pydantic errors as problems; `vocabulary` (known field names) feeds "did you mean"."""
+    known = sorted(set(vocabulary))
+    problems = []
+    for err in exc.errors(include_url=False):
+        path = _data_path(doc.data, err["loc"])
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            path = (*path, (err.get("ctx") or {}).get("discriminator", "type").strip("'"))
+        message, hint = _reword(err, path, known)
+        problems.append(doc.problem(path, message, hint))
+    return problems
+
+
+def _data_path(data: Any, loc: tuple) -> Path_:
+    """Keep the parts of a pydantic location that name keys or items in the file.
+
+    Discriminated unions and validators add parts of their own (e.g. the block type); those are
+    dropped so the path matches what the curator wrote. A missing or unknown key stays last.
+    """
+    path: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+            path.append(part)
+        elif i == len(loc) - 1 and isinstance(part, (str, int)) and isinstance(current, dict):
+            path.append(part)
+    return tuple(path)
+
+
+def _reword(err: dict, path: Path_, known: list[str]) -> tuple[str, str | None]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        hint = None
+        if known and path:
+            close = difflib.get_close_matches(str(path[-1]), known, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else None
+        return "unknown field", hint
+    if kind == "missing":
+        return "Field required", None
+    if kind == "union_tag_not_found":
+        return f"missing `{ctx.get('discriminator', 'type')}`".replace("'", ""), (
+            f"one of {ctx.get('expected_tags', '')}" if ctx.get("expected_tags") else None
+        )
+    if kind == "union_tag_invalid":
+        tag = ctx.get("tag", "")
+        expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        close = difflib.get_close_matches(str(tag), expected, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"one of {', '.join(expected)}"
+        return f"unknown type '{tag}'", hint
+    message = err["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return message, None
