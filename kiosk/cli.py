@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
-from datetime import date
+import time
+from datetime import date, datetime
 from pathlib import Path
 
+from kiosk.clock import VirtualClock
 from kiosk.config import ConfigError, load_config
 
 
@@ -15,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv.insert(0, "run")  # `kiosk` and `kiosk --windowed` mean `kiosk run ...`
     args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="kiosk: %(message)s")
     try:
         return args.handler(args)
     except ConfigError as exc:
@@ -39,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--headless", action="store_true", help="no window; needs --replay")
     run.add_argument("--replay", metavar="SCRIPT", type=Path, help="YAML visitor script to play")
     run.add_argument("--screenshots", metavar="DIR", type=Path, help="where screenshot steps go")
+    run.add_argument(
+        "--start",
+        metavar="YYYY-MM-DDTHH:MM",
+        type=_moment,
+        help="replay: virtual wall time of the start, in the pavilion's time zone",
+    )
     run.set_defaults(handler=_run)
 
     validate = commands.add_parser("validate", help="check config and content; exit 1 on errors")
@@ -85,13 +96,125 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
-    from kiosk.runner import run
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 2017-09-07T10:00") from None
 
-    return run(args)
+
+def _size(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(
+            f"kiosk: --size takes WIDTHxHEIGHT, e.g. 1920x1080, not '{text}'"
+        ) from None
+    if not (320 <= width <= 16384 and 320 <= height <= 16384):
+        raise SystemExit(f"kiosk: --size {text} is out of range")
+    return width, height
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.headless != bool(args.replay):
+        print("kiosk: --headless and --replay SCRIPT go together", file=sys.stderr)
+        return 2
+    if args.headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # an exhibit without sound needs no device
+    size = _size(args.size)
+
+    from kiosk.content.loader import load_exhibit
+    from kiosk.replay import ReplayError, load_script
+
+    config = load_config(args.config)
+    report = load_exhibit(config)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.exhibit is None:
+        print("kiosk: no content can be shown; `kiosk validate` lists what to fix", file=sys.stderr)
+        return 1
+    try:
+        steps = load_script(args.replay) if args.replay else []
+        from kiosk.ui import app as ui
+    except ReplayError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except ImportError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+
+    from kiosk.visitors.store import Recorder
+
+    recorder = Recorder(config.store_file)
+    if recorder.interrupted_closed:
+        print(
+            f"kiosk: closed {recorder.interrupted_closed} session(s) left open by a crash",
+            file=sys.stderr,
+        )
+    try:
+        if args.headless:
+            start = _start_time(args.start, config)
+            ui.run_replay(
+                config,
+                report.exhibit,
+                recorder.record,
+                steps,
+                size or config.display.width_height,
+                args.screenshots,
+                VirtualClock(start),
+                str(args.replay),
+            )
+        else:
+            ui.run_window(
+                config,
+                report.exhibit,
+                recorder.record,
+                args.windowed,
+                size,
+                args.allow_quit or config.allow_quit,
+            )
+    except ui.NoDisplayError as exc:
+        print(
+            f"kiosk: no display to show the exhibit on ({exc}); "
+            "on a machine without a screen use --headless --replay SCRIPT",
+            file=sys.stderr,
+        )
+        return 1
+    except ReplayError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        recorder.close()
+    return 0
+
+
+def _start_time(moment: datetime | None, config) -> float:
+    if moment is None:
+        return time.time()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=config.tz)
+    return moment.timestamp()
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kiosk.visitors.stats_cli import print_stats
+    import json
 
-    return print_stats(load_config(args.config), args.format, args.date_from, args.date_to)
+    from kiosk.visitors import reports
+
+    config = load_config(args.config)
+    conn = reports.open_readonly(config.store_file)
+    try:
+        report = reports.summary(conn, config.tz, args.date_from, args.date_to)
+    finally:
+        if conn:
+            conn.close()
+    if args.format == "json":
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        sys.stdout.write(reports.to_csv(report))
+    else:
+        print(reports.to_text(report))
+    return 0

@@ -107,6 +107,12 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
     return (None if any(p.severity == "error" for p in problems) else doc), problems
 
 
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
+}
+
+
 class _Builder:
     """Turns nodes into plain data, recording lines; aliases and duplicate keys are errors."""
 
@@ -122,23 +128,36 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self.seen:
             # Shared nodes only come from aliases; expanding them is how alias bombs work.
-            self.error(
-                node,
-                path,
-                "anchors and aliases (& and *) are not allowed",
-                "write the value out in full",
+            self.problems.append(
+                Problem(
+                    self.doc.name,
+                    self.doc.line_of(path),
+                    dotted(path),
+                    "anchors and aliases (& and *) are not allowed",
+                    "write the value out in full",
+                )
             )
             return None
         self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.error(node, path, f"tag {node.tag} is not allowed", "remove the !-word")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, item in enumerate(node.value):
-                self.doc.lines[(*path, index)] = item.start_mark.line + 1
+                # An alias carries its anchor's position; use the list's own line instead.
+                shared = id(item) in self.seen
+                line = self.doc.line_of(path) if shared else item.start_mark.line + 1
+                self.doc.lines[(*path, index)] = line
                 items.append(self.build(item, (*path, index)))
             return items
-        return self.loader.construct_object(node)
+        try:
+            return self.loader.construct_object(node)
+        except yaml.YAMLError as exc:
+            self.error(node, path, f"cannot read value: {getattr(exc, 'problem', exc)}")
+            return None
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict[Any, Any] = {}
@@ -170,13 +189,16 @@ class _Builder:
 
 
 def problems_from_validation(
-    doc: YamlDocument, exc: ValidationError, vocabulary: Iterable[str] = ()
+    doc: YamlDocument, exc: ValidationError, vocabulary: Iterable[str] = (), prefix: Path_ = ()
 ) -> list[Problem]:
-    """Pydantic errors as problems; `vocabulary` (known field names) feeds "did you mean"."""
+    """Pydantic errors as problems; `vocabulary` (known field names) feeds "did you mean".
+
+    `prefix` is where the validated value sits in the file, when it is not the whole file.
+    """
     known = sorted(set(vocabulary))
     problems = []
     for err in exc.errors(include_url=False):
-        path = _data_path(doc.data, err["loc"])
+        path = _data_path(doc.data, (*prefix, *err["loc"]))
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             path = (*path, (err.get("ctx") or {}).get("discriminator", "type").strip("'"))
         message, hint = _reword(err, path, known)

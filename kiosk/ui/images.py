@@ -1,0 +1,79 @@
+"""Images for the screen: decoded and scaled once per size with Pillow, then cached.
+
+A missing or damaged file never breaks a screen: a quiet placeholder takes its place and the
+problem is logged (the content check reports it to curators with file and line).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+from PIL import Image, ImageOps
+
+from kiosk.content.media import MediaError, open_image, resolve_media
+
+log = logging.getLogger(__name__)
+
+
+class ImageCache:
+    def __init__(self, media_dir: Path, capacity: int = 48):
+        self.media_dir = media_dir
+        self.capacity = capacity  # bounded: a kiosk runs for months
+        self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+
+    def get(self, ref: str, size: tuple[int, int], fit: str = "cover") -> pygame.Surface:
+        """The image scaled to `size`: `cover` fills and crops, `contain` fits inside."""
+        key = (ref, size, fit)
+        surface = self._surfaces.get(key)
+        if surface is not None:
+            self._surfaces.move_to_end(key)
+            return surface
+        surface = self._load(ref, size, fit)
+        self._surfaces[key] = surface
+        while len(self._surfaces) > self.capacity:
+            self._surfaces.popitem(last=False)
+        return surface
+
+    def clear(self) -> None:
+        self._surfaces.clear()
+
+    def __len__(self) -> int:
+        return len(self._surfaces)
+
+    def _load(self, ref: str, size: tuple[int, int], fit: str) -> pygame.Surface:
+        size = (max(1, size[0]), max(1, size[1]))
+        try:
+            with open_image(resolve_media(self.media_dir, ref)) as image:
+                if fit == "cover":
+                    scaled = ImageOps.fit(image, size, Image.Resampling.LANCZOS)
+                else:
+                    scaled = ImageOps.contain(image, size, Image.Resampling.LANCZOS)
+                return pygame.image.frombytes(scaled.tobytes(), scaled.size, scaled.mode)
+        except MediaError as exc:
+            log.warning("image %s not shown: %s", ref, exc.message)
+            return placeholder(size)
+
+
+def placeholder(size: tuple[int, int]) -> pygame.Surface:
+    """A calm grey panel with a simple picture sign, in place of an image that cannot be shown."""
+    surface = pygame.Surface(size)
+    surface.fill((226, 222, 214))
+    w, h = size
+    s = max(8, min(w, h) // 6)
+    cx, cy = w // 2, h // 2
+    colour = (190, 184, 174)
+    pygame.draw.rect(surface, colour, (cx - s, cy - s * 3 // 4, 2 * s, s * 3 // 2), max(2, s // 10))
+    pygame.draw.polygon(
+        surface,
+        colour,
+        [
+            (cx - s * 3 // 4, cy + s // 2),
+            (cx - s // 6, cy - s // 4),
+            (cx + s // 4, cy + s // 4),
+            (cx + s * 3 // 4, cy + s // 2),
+        ],
+    )
+    return surface

@@ -1,0 +1,124 @@
+"""Fonts and text: the shipped Noto Sans (all four alphabets), wrapping, and rendering once.
+
+Text is rendered into surfaces when a screen is built, never every frame; fonts are cached
+per size, and the number of sizes is small and fixed by the type scale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+REGULAR = "NotoSans-Regular.ttf"
+BOLD = "NotoSans-Bold.ttf"
+
+Colour = tuple[int, int, int] | tuple[int, int, int, int]
+
+
+class Fonts:
+    def __init__(self, font_dir: Path):
+        self.font_dir = font_dir
+        self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
+        if not pygame.font.get_init():
+            pygame.font.init()
+
+    def get(self, px: int, bold: bool = False) -> pygame.font.Font:
+        key = (px, bold)
+        font = self._cache.get(key)
+        if font is None:
+            font = pygame.font.Font(self.font_dir / (BOLD if bold else REGULAR), px)
+            self._cache[key] = font
+        return font
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Greedy word wrap; a word wider than the line is broken between letters."""
+    lines: list[str] = []
+    for paragraph_line in text.split("\n"):
+        words = paragraph_line.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = _fit(font, word, width)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def _fit(font: pygame.font.Font, word: str, width: int) -> int:
+    cut = len(word) - 1
+    while cut > 1 and font.size(word[:cut])[0] > width:
+        cut -= 1
+    return cut
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; single newlines inside one are spaces."""
+    return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def render(
+    font: pygame.font.Font,
+    text: str,
+    colour: Colour,
+    width: int,
+    line_height: float = 1.3,
+    align: str = "left",
+    max_lines: int | None = None,
+) -> pygame.Surface:
+    """Wrapped text as one transparent surface, paragraphs spaced by half a line."""
+    step = round(font.get_height() * line_height)
+    rows: list[str | None] = []  # None = paragraph gap
+    for i, para in enumerate(paragraphs(text) or [""]):
+        if i:
+            rows.append(None)
+        rows.extend(wrap(font, para, width))
+    if max_lines is not None and len([r for r in rows if r is not None]) > max_lines:
+        rows = _ellipsize(font, [r for r in rows if r is not None][:max_lines], width)
+    height = sum(step // 2 if r is None else step for r in rows) or step
+    surface = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
+    y = 0
+    for row in rows:
+        if row is None:
+            y += step // 2
+            continue
+        if row:
+            line = font.render(row, True, colour)
+            x = {
+                "left": 0,
+                "center": (width - line.get_width()) // 2,
+                "right": width - line.get_width(),
+            }[align]
+            surface.blit(line, (x, y + (step - font.get_height()) // 2))
+        y += step
+    return surface
+
+
+def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str | None]:
+    last = rows[-1]
+    while last and font.size(last + "…")[0] > width:
+        last = last[:-1].rstrip()
+    return [*rows[:-1], last + "…"]
+
+
+def line(
+    font: pygame.font.Font, text: str, colour: Colour, width: int | None = None
+) -> pygame.Surface:
+    """One line, shortened with an ellipsis if it is wider than `width`."""
+    if width is not None and font.size(text)[0] > width:
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    return font.render(text, True, colour)

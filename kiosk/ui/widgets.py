@@ -1,0 +1,113 @@
+"""Drawing helpers shared by the screens: buttons, icons, page dots, the flag band.
+
+They draw into a surface they are given; none of them reaches for the display.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from kiosk.ui import text
+from kiosk.ui.layout import Metrics, Rect
+from kiosk.ui.text import Fonts
+from kiosk.ui.theme import RGB, Theme
+
+
+def rect(r: Rect) -> pygame.Rect:
+    return pygame.Rect(r.x, r.y, r.w, r.h)
+
+
+def panel(
+    surface: pygame.Surface,
+    r: Rect,
+    colour: RGB,
+    radius: int,
+    border: RGB | None = None,
+    border_px: int = 2,
+) -> None:
+    pygame.draw.rect(surface, colour, rect(r), border_radius=radius)
+    if border:
+        pygame.draw.rect(surface, border, rect(r), border_px, border_radius=radius)
+
+
+def button(
+    surface: pygame.Surface,
+    fonts: Fonts,
+    m: Metrics,
+    theme: Theme,
+    r: Rect,
+    label: str,
+    fill: RGB,
+    ink: RGB,
+    border: RGB | None = None,
+    bold: bool = True,
+    px: int | None = None,
+) -> None:
+    """A rounded button with a centred label that never spills out of it."""
+    panel(surface, r, fill, m.px(theme.radius), border, max(2, m.px(2)))
+    font = fonts.get(px or m.type_body, bold)
+    words = text.line(font, label, ink, r.w - 2 * m.px(18))
+    surface.blit(words, words.get_rect(center=rect(r).center))
+
+
+def pressed_overlay(surface: pygame.Surface, r: Rect, m: Metrics, theme: Theme) -> None:
+    """The press state: the touched control darkens at once, whatever it is."""
+    shade = pygame.Surface((r.w, r.h), pygame.SRCALPHA)
+    pygame.draw.rect(shade, (0, 0, 0, 56), shade.get_rect(), border_radius=m.px(theme.radius))
+    surface.blit(shade, (r.x, r.y))
+
+
+def chevron(surface: pygame.Surface, r: Rect, direction: int, colour: RGB, width: int) -> None:
+    """A ‹ or › arrow (direction -1 or +1) centred in r."""
+    cx, cy = rect(r).center
+    s = min(r.w, r.h) // 5
+    tip = (cx + direction * s // 2, cy)
+    tail = cx - direction * s // 2
+    pygame.draw.lines(surface, colour, False, [(tail, cy - s), tip, (tail, cy + s)], width)
+
+
+def home_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
+    cx, cy = rect(r).center
+    s = min(r.w, r.h) // 4
+    roof = [(cx - s - s // 3, cy - s // 6), (cx, cy - s - s // 6), (cx + s + s // 3, cy - s // 6)]
+    pygame.draw.lines(surface, colour, False, roof, width)
+    pygame.draw.lines(
+        surface,
+        colour,
+        False,
+        [(cx - s, cy - s // 3), (cx - s, cy + s), (cx + s, cy + s), (cx + s, cy - s // 3)],
+        width,
+    )
+
+
+def dots(
+    surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off: RGB, m: Metrics
+) -> None:
+    """Where the visitor is among the pages: one dot per page, the current one long."""
+    if count <= 1:
+        return
+    d, gap, long = m.px(16), m.px(14), m.px(44)
+    total = (count - 1) * (d + gap) + long
+    x = r.x + (r.w - total) // 2
+    y = r.y + (r.h - d) // 2
+    for i in range(count):
+        w = long if i == index else d
+        pygame.draw.rect(surface, on if i == index else off, (x, y, w, d), border_radius=d // 2)
+        x += w + gap
+
+
+def flag_band(surface: pygame.Surface, m: Metrics, theme: Theme) -> None:
+    """A thin white-and-red band along the top edge: the Polish colours, quietly."""
+    h = m.px(10)
+    pygame.draw.rect(surface, theme.card, (0, 0, m.width, h))
+    pygame.draw.rect(surface, theme.red, (0, h, m.width, h))
+
+
+def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
+    """A copy of the image with rounded corners (done once, when a screen is built)."""
+    mask = pygame.Surface(image.get_size(), pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    result = pygame.Surface(image.get_size(), pygame.SRCALPHA)
+    result.blit(image, (0, 0))
+    result.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    return result

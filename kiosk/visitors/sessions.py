@@ -1,0 +1,202 @@
+"""The visitor session as a state machine driven by what the visitor does and the clock.
+
+A session starts when a visitor leaves the attract screen and ends after `idle_timeout_s`
+without input (or on purpose). Its length ends at the last interaction: the idle time
+waited before the reset is not the visitor's. Every change is emitted as a typed event for
+the store; this module knows nothing of SQLite or pygame.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+EndReason = Literal["timeout", "finished", "interrupted", "shutdown"]
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+    def wall(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class SessionStarted:
+    session_id: str
+    kiosk_id: str
+    at: float  # UTC epoch seconds, as every `at` below
+
+
+@dataclass(frozen=True)
+class LanguageUsed:
+    session_id: str
+    language: str
+    at: float
+
+
+@dataclass(frozen=True)
+class ZoneEntered:
+    session_id: str
+    seq: int
+    zone_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class ZoneLeft:
+    session_id: str
+    seq: int
+    at: float
+    dwell_s: float
+
+
+@dataclass(frozen=True)
+class PageViewed:
+    session_id: str
+    seq: int
+    zone_id: str
+    page_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class Activity:
+    """The visitor is still here; lets a crash be closed at the last sign of life."""
+
+    session_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    session_id: str
+    at: float
+    duration_s: float
+    reason: EndReason
+
+
+Event = (
+    SessionStarted | LanguageUsed | ZoneEntered | ZoneLeft | PageViewed | Activity | SessionEnded
+)
+
+
+@dataclass
+class _Open:
+    session_id: str
+    start_mono: float
+    start_wall: float
+    last_mono: float
+    reported_mono: float
+    languages: set[str]
+    seq: int = 0
+    zone_seq: int | None = None
+    zone_entered_mono: float = 0.0
+
+
+class VisitTracker:
+    """Turns visitor actions into session events; call `tick()` every frame for timeouts."""
+
+    def __init__(
+        self,
+        kiosk_id: str,
+        idle_timeout_s: float,
+        clock: Clock,
+        emit: Callable[[Event], None],
+        heartbeat_s: float = 1.0,
+        new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
+    ):
+        self.kiosk_id = kiosk_id
+        self.idle_timeout_s = idle_timeout_s
+        self.clock = clock
+        self.emit = emit
+        self.heartbeat_s = heartbeat_s
+        self.new_id = new_id
+        self._open: _Open | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._open is not None
+
+    @property
+    def session_id(self) -> str | None:
+        return self._open.session_id if self._open else None
+
+    def _wall(self, mono: float) -> float:
+        # One wall reading per session keeps its timestamps consistent with its durations.
+        assert self._open is not None
+        return self._open.start_wall + (mono - self._open.start_mono)
+
+    def start(self) -> None:
+        if self._open:
+            return
+        now = self.clock.monotonic()
+        self._open = _Open(self.new_id(), now, self.clock.wall(), now, now, set())
+        self.emit(SessionStarted(self._open.session_id, self.kiosk_id, self._open.start_wall))
+
+    def touch(self) -> None:
+        """Any interaction: the visitor is here now."""
+        s = self._open
+        if not s:
+            return
+        s.last_mono = self.clock.monotonic()
+        if s.last_mono - s.reported_mono >= self.heartbeat_s:
+            s.reported_mono = s.last_mono
+            self.emit(Activity(s.session_id, self._wall(s.last_mono)))
+
+    def use_language(self, language: str) -> None:
+        s = self._open
+        if not s or language in s.languages:
+            return
+        s.languages.add(language)
+        self.emit(LanguageUsed(s.session_id, language, self._wall(self.clock.monotonic())))
+
+    def enter_zone(self, zone_id: str) -> None:
+        s = self._open
+        if not s:
+            return
+        self.leave_zone()
+        now = self.clock.monotonic()
+        s.seq += 1
+        s.zone_seq, s.zone_entered_mono = s.seq, now
+        self.emit(ZoneEntered(s.session_id, s.seq, zone_id, self._wall(now)))
+
+    def leave_zone(self, at_mono: float | None = None) -> None:
+        s = self._open
+        if not s or s.zone_seq is None:
+            return
+        at = self.clock.monotonic() if at_mono is None else at_mono
+        dwell = max(0.0, at - s.zone_entered_mono)
+        self.emit(ZoneLeft(s.session_id, s.zone_seq, self._wall(at), round(dwell, 3)))
+        s.zone_seq = None
+
+    def view_page(self, zone_id: str, page_id: str) -> None:
+        s = self._open
+        if not s:
+            return
+        s.seq += 1
+        self.emit(
+            PageViewed(s.session_id, s.seq, zone_id, page_id, self._wall(self.clock.monotonic()))
+        )
+
+    def idle_deadline(self) -> float | None:
+        """Monotonic time at which the session times out, if one is open."""
+        return self._open.last_mono + self.idle_timeout_s if self._open else None
+
+    def tick(self) -> bool:
+        """End the session if the visitor has gone; True when it just ended."""
+        deadline = self.idle_deadline()
+        if deadline is None or self.clock.monotonic() < deadline:
+            return False
+        self.end("timeout")
+        return True
+
+    def end(self, reason: EndReason) -> None:
+        s = self._open
+        if not s:
+            return
+        # The visitor's time ends at their last touch, not when we noticed they left.
+        end = s.last_mono
+        self.leave_zone(at_mono=end)
+        self.emit(SessionEnded(s.session_id, self._wall(end), round(end - s.start_mono, 3), reason))
+        self._open = None

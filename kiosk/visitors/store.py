@@ -1,0 +1,251 @@
+"""The visitor store: session events in SQLite (WAL), schema under numbered migrations.
+
+Every write is idempotent (keyed by session and sequence number), so an event written twice
+is counted once. On start the kiosk closes sessions a crash left open as `interrupted`, at
+their last recorded activity. `Recorder` writes from a thread so a frame never waits on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+from pathlib import Path
+
+from kiosk.visitors.sessions import (
+    Activity,
+    Event,
+    LanguageUsed,
+    PageViewed,
+    SessionEnded,
+    SessionStarted,
+    ZoneEntered,
+    ZoneLeft,
+)
+
+log = logging.getLogger(__name__)
+
+# Append only: a migration, once shipped, is never edited; a change is a new entry.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        kiosk_id TEXT NOT NULL,
+        started_at REAL NOT NULL,          -- UTC epoch seconds
+        last_activity_at REAL NOT NULL,
+        ended_at REAL,
+        duration_s REAL,
+        end_reason TEXT
+    );
+    CREATE INDEX sessions_started ON sessions (started_at);
+    CREATE TABLE session_languages (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        language TEXT NOT NULL,
+        first_at REAL NOT NULL,
+        PRIMARY KEY (session_id, language)
+    );
+    CREATE TABLE zone_visits (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        seq INTEGER NOT NULL,
+        zone_id TEXT NOT NULL,
+        entered_at REAL NOT NULL,
+        left_at REAL,
+        dwell_s REAL,
+        PRIMARY KEY (session_id, seq)
+    );
+    CREATE TABLE page_views (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        seq INTEGER NOT NULL,
+        zone_id TEXT NOT NULL,
+        page_id TEXT NOT NULL,
+        viewed_at REAL NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    );
+    """,
+]
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) a store at the newest schema."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")  # a commit survives a power cut, not just a crash
+    conn.execute("PRAGMA foreign_keys=ON")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this file has not had yet; returns the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"the visitor store has schema version {version}, newer than this kiosk knows"
+            f" ({len(MIGRATIONS)}): update the kiosk software"
+        )
+    for number in range(version + 1, len(MIGRATIONS) + 1):
+        with _transaction(conn):
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip() and not s.strip().startswith("--")]
+
+
+class _transaction:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def write(conn: sqlite3.Connection, events: list[Event]) -> None:
+    """Write events in one transaction; writing the same events again changes nothing."""
+    with _transaction(conn):
+        for event in events:
+            _write_one(conn, event)
+
+
+def _write_one(conn: sqlite3.Connection, e: Event) -> None:
+    if isinstance(e, SessionStarted):
+        conn.execute(
+            "INSERT OR IGNORE INTO sessions (id, kiosk_id, started_at, last_activity_at)"
+            " VALUES (?, ?, ?, ?)",
+            (e.session_id, e.kiosk_id, e.at, e.at),
+        )
+    elif isinstance(e, LanguageUsed):
+        conn.execute(
+            "INSERT OR IGNORE INTO session_languages VALUES (?, ?, ?)",
+            (e.session_id, e.language, e.at),
+        )
+        _activity(conn, e.session_id, e.at)
+    elif isinstance(e, ZoneEntered):
+        conn.execute(
+            "INSERT OR IGNORE INTO zone_visits (session_id, seq, zone_id, entered_at)"
+            " VALUES (?, ?, ?, ?)",
+            (e.session_id, e.seq, e.zone_id, e.at),
+        )
+        _activity(conn, e.session_id, e.at)
+    elif isinstance(e, ZoneLeft):
+        conn.execute(
+            "UPDATE zone_visits SET left_at = ?, dwell_s = ?"
+            " WHERE session_id = ? AND seq = ? AND left_at IS NULL",
+            (e.at, e.dwell_s, e.session_id, e.seq),
+        )
+    elif isinstance(e, PageViewed):
+        conn.execute(
+            "INSERT OR IGNORE INTO page_views VALUES (?, ?, ?, ?, ?)",
+            (e.session_id, e.seq, e.zone_id, e.page_id, e.at),
+        )
+        _activity(conn, e.session_id, e.at)
+    elif isinstance(e, Activity):
+        _activity(conn, e.session_id, e.at)
+    elif isinstance(e, SessionEnded):
+        _activity(conn, e.session_id, e.at)
+        conn.execute(
+            "UPDATE sessions SET ended_at = ?, duration_s = ?, end_reason = ?"
+            " WHERE id = ? AND ended_at IS NULL",
+            (e.at, e.duration_s, e.reason, e.session_id),
+        )
+
+
+def _activity(conn: sqlite3.Connection, session_id: str, at: float) -> None:
+    conn.execute(
+        "UPDATE sessions SET last_activity_at = MAX(last_activity_at, ?)"
+        " WHERE id = ? AND ended_at IS NULL",
+        (at, session_id),
+    )
+
+
+def close_interrupted(conn: sqlite3.Connection) -> int:
+    """Close sessions a crash left open, at their last recorded activity. Returns how many."""
+    with _transaction(conn):
+        conn.execute(
+            "UPDATE zone_visits SET"
+            " left_at = (SELECT MAX(s.last_activity_at, zone_visits.entered_at) FROM sessions s"
+            "            WHERE s.id = zone_visits.session_id),"
+            " dwell_s = MAX(0, (SELECT s.last_activity_at FROM sessions s"
+            "                   WHERE s.id = zone_visits.session_id) - entered_at)"
+            " WHERE left_at IS NULL"
+        )
+        cursor = conn.execute(
+            "UPDATE sessions SET ended_at = last_activity_at,"
+            " duration_s = last_activity_at - started_at, end_reason = 'interrupted'"
+            " WHERE ended_at IS NULL"
+        )
+        return cursor.rowcount
+
+
+class Recorder:
+    """Writes events on its own thread; `record` never blocks the frame that calls it."""
+
+    def __init__(self, path: Path | str):
+        self.path = path
+        self._queue: queue.Queue[Event | None] = queue.Queue()
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self.interrupted_closed = 0
+        self._thread = threading.Thread(target=self._run, name="visitor-store", daemon=True)
+        self._thread.start()
+        self._ready.wait()
+        if self._error:
+            raise self._error
+
+    def record(self, event: Event) -> None:
+        self._queue.put(event)
+
+    def close(self) -> None:
+        """Write what is queued, then stop."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            conn = connect(self.path)
+            self.interrupted_closed = close_interrupted(conn)
+        except BaseException as exc:  # reported to the constructor's caller
+            self._error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        pending: list[Event] = []
+        stopping = False
+        try:
+            while not (stopping and not pending):
+                try:
+                    # While a write is failing, wake up each second to try again.
+                    item = self._queue.get(timeout=1.0 if pending else None)
+                    batch = [item]
+                except queue.Empty:
+                    batch = []
+                # Take whatever else is waiting: one transaction for a burst of events.
+                while not self._queue.empty() and len(batch) < 500:
+                    batch.append(self._queue.get_nowait())
+                stopping = stopping or None in batch
+                pending.extend(e for e in batch if e is not None)
+                if pending and self._write(conn, pending):
+                    pending = []
+                elif stopping:
+                    log.error("visitor store: %d events could not be written", len(pending))
+                    return
+        finally:
+            conn.close()
+
+    def _write(self, conn: sqlite3.Connection, events: list[Event]) -> bool:
+        try:
+            write(conn, events)
+            return True
+        except sqlite3.Error as exc:  # e.g. locked by a long report, disk full
+            log.warning("visitor store: write failed (%s); will retry", exc)
+            return False

@@ -1,0 +1,34 @@
+"""Tests run headless: SDL's dummy drivers are chosen before anything imports pygame."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the shipped kiosk (config, zones, media) to break or run freely.
+
+    Returns the path of its config.yaml; the visitor store goes inside the copy.
+    """
+    for folder in ("zones", "media"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
+    return tmp_path / "config.yaml"
+
+
+@pytest.fixture
+def config(project: Path):
+    from kiosk.config import load_config
+
+    return load_config(project)

@@ -1,0 +1,61 @@
+"""config.yaml: one registry of settings, documented, strict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Config, ConfigError, load_config, settings_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_setting_has_help_and_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for name, default, help_text in settings_registry():
+        assert help_text, f"{name} has no help"
+        assert f"`{name}`" in readme, f"README does not document {name}"
+
+
+def test_shipped_config_loads_and_names_every_top_level_setting():
+    config = load_config(ROOT / "config.yaml")
+    text = (ROOT / "config.yaml").read_text()
+    for name in Config.model_fields:
+        assert f"{name}:" in text
+    assert config.languages == ["pl", "en", "kk", "ru"]
+    assert config.idle_timeout_s == 60
+    assert config.timezone == "Asia/Almaty"
+
+
+def test_defaults_without_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None)
+    assert config.store_file == tmp_path / "data" / "visitors.db"
+
+
+def test_unknown_and_wrong_keys_name_file_and_line(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("kiosk_id: hall-a\nidle_timout_s: 30\ndisplay:\n  orientation: sideways\n"
+                    "timezone: Mars/Olympus\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    lines = sorted(str(p) for p in caught.value.problems)
+    assert any(":2: idle_timout_s: unknown field (did you mean `idle_timeout_s`?)" in x for x in lines)
+    assert any(":4: display.orientation:" in x for x in lines)
+    assert any(":5: timezone: unknown time zone 'Mars/Olympus'" in x for x in lines)
+
+
+def test_default_language_must_be_offered(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("languages: [pl, en]\ndefault_language: kk\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value.problems[0]).endswith(":2: default_language: 'kk' is not one of languages")
+
+
+def test_paths_are_relative_to_the_config_file(tmp_path):
+    path = tmp_path / "sub" / "config.yaml"
+    path.parent.mkdir()
+    path.write_text("store_path: counts/v.db\n")
+    assert load_config(path).store_file == tmp_path / "sub" / "counts" / "v.db"
