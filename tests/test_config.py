@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_setting_has_help_and_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text()
-    for name, default, help_text in settings_registry():
+    for name, _default, help_text in settings_registry():
         assert help_text, f"{name} has no help"
         assert f"`{name}`" in readme, f"README does not document {name}"
 
@@ -36,12 +36,16 @@ def test_defaults_without_a_file(tmp_path, monkeypatch):
 
 def test_unknown_and_wrong_keys_name_file_and_line(tmp_path):
     path = tmp_path / "config.yaml"
-    path.write_text("kiosk_id: hall-a\nidle_timout_s: 30\ndisplay:\n  orientation: sideways\n"
-                    "timezone: Mars/Olympus\n")
+    path.write_text(
+        "kiosk_id: hall-a\nidle_timout_s: 30\ndisplay:\n  orientation: sideways\n"
+        "timezone: Mars/Olympus\n"
+    )
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     lines = sorted(str(p) for p in caught.value.problems)
-    assert any(":2: idle_timout_s: unknown field (did you mean `idle_timeout_s`?)" in x for x in lines)
+    assert any(
+        ":2: idle_timout_s: unknown field (did you mean `idle_timeout_s`?)" in x for x in lines
+    )
     assert any(":4: display.orientation:" in x for x in lines)
     assert any(":5: timezone: unknown time zone 'Mars/Olympus'" in x for x in lines)
 
@@ -51,7 +55,9 @@ def test_default_language_must_be_offered(tmp_path):
     path.write_text("languages: [pl, en]\ndefault_language: kk\n")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert str(caught.value.problems[0]).endswith(":2: default_language: 'kk' is not one of languages")
+    assert str(caught.value.problems[0]).endswith(
+        ":2: default_language: 'kk' is not one of languages"
+    )
 
 
 def test_paths_are_relative_to_the_config_file(tmp_path):

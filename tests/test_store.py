@@ -119,8 +119,9 @@ def test_kill_9_mid_write_loses_nothing_committed_and_corrupts_nothing(tmp_path)
     import sys
 
     path = tmp_path / "v.db"
-    child = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(path)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(path)], stdout=subprocess.PIPE, text=True
+    )
     committed = -1
     for line in child.stdout:
         committed = int(line)
@@ -135,5 +136,7 @@ def test_kill_9_mid_write_loses_nothing_committed_and_corrupts_nothing(tmp_path)
     assert count >= committed + 1  # every acknowledged commit is there
     closed = store.close_interrupted(conn)
     assert closed == count  # all were open; each is closed once, at its last activity
-    assert rows(conn, "SELECT DISTINCT duration_s, end_reason FROM sessions") == [(0.5, "interrupted")]
+    assert rows(conn, "SELECT DISTINCT duration_s, end_reason FROM sessions") == [
+        (0.5, "interrupted")
+    ]
     assert rows(conn, "SELECT COUNT(*) FROM zone_visits WHERE left_at IS NULL") == [(0,)]

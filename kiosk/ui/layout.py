@@ -113,8 +113,14 @@ class Metrics:
         return self.px(23)
 
 
+def band(m: Metrics) -> int:
+    """Height of the red band along the top edge of every screen."""
+    return m.px(8)
+
+
 def header(m: Metrics) -> Rect:
-    return Rect(0, 0, m.width, m.px(128))
+    """The bar under the band: home, title and languages, the same on every screen."""
+    return Rect(0, band(m), m.width, m.px(128))
 
 
 def footer(m: Metrics) -> Rect:
@@ -193,8 +199,9 @@ def home_intro(m: Metrics) -> Rect:
 
 def language_choices(m: Metrics, count: int) -> list[Rect]:
     """Language screen: big buttons, a row in landscape, a column in portrait."""
-    top = m.px(380) if not m.portrait else m.px(520)
-    area_h = m.px(300) if not m.portrait else min(m.height - top - m.px(240), count * m.px(210))
+    area_h = m.px(300) if not m.portrait else count * m.px(210)
+    # Centred a little below the middle, leaving room above for the prompt.
+    top = (m.height - area_h) // 2 + m.px(90)
     width = min(m.width - 2 * m.margin, m.px(1640) if not m.portrait else m.px(760))
     area = Rect((m.width - width) // 2, top, width, area_h)
     columns = 1 if m.portrait else min(count, 4)

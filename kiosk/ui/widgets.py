@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui import text
+from kiosk.ui import layout, text
 from kiosk.ui.layout import Metrics, Rect
 from kiosk.ui.text import Fonts
 from kiosk.ui.theme import RGB, Theme
@@ -97,10 +97,8 @@ def dots(
 
 
 def flag_band(surface: pygame.Surface, m: Metrics, theme: Theme) -> None:
-    """A thin white-and-red band along the top edge: the Polish colours, quietly."""
-    h = m.px(10)
-    pygame.draw.rect(surface, theme.card, (0, 0, m.width, h))
-    pygame.draw.rect(surface, theme.red, (0, h, m.width, h))
+    """A thin red band along the top edge: the Polish signal colour, quietly."""
+    pygame.draw.rect(surface, theme.red, (0, 0, m.width, layout.band(m)))
 
 
 def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:

@@ -24,13 +24,13 @@ class LanguageScene(Scene):
         others = "  ·  ".join(say(c, "choose_language") for c in codes[1:])
         width = m.width - 2 * m.margin
         head = text.render(prompt_font, first, theme.ink, width, align="center")
-        y = m.px(150) if not m.portrait else m.px(260)
+        rest = text.render(sub_font, others, theme.muted, width, align="center")
+        choices = layout.language_choices(m, len(codes))
+        y = choices[0].y - head.get_height() - rest.get_height() - m.px(72)
         surface.blit(head, (m.margin, y))
-        if others:
-            rest = text.render(sub_font, others, theme.muted, width, align="center")
-            surface.blit(rest, (m.margin, y + head.get_height() + m.px(18)))
+        surface.blit(rest, (m.margin, y + head.get_height() + m.px(18)))
 
-        for code, box in zip(codes, layout.language_choices(m, len(codes))):
+        for code, box in zip(codes, choices):
             self.target(f"lang:{code}", box)
             widgets.panel(surface, box, theme.card, m.px(theme.radius), theme.line, m.px(2))
             stripe = layout.Rect(box.x, box.y, m.px(14), box.h)

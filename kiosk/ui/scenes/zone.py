@@ -128,11 +128,10 @@ class ZoneScene(Scene):
         notes_h = sum(n.get_height() for n in notes) + (m.px(16) if notes else 0)
         image = app.images.get(block.src, (box.w, box.h - notes_h), fit="contain")
         image = widgets.rounded_image(image, m.px(self.app.theme.radius))
-        x = box.x + (box.w - image.get_width()) // 2
-        surface.blit(image, (x, box.y))
+        surface.blit(image, (box.x, box.y))
         y = box.y + image.get_height() + m.px(16)
         for note in notes:
-            surface.blit(note, (x if image.get_width() >= note.get_width() else box.x, y))
+            surface.blit(note, (box.x, y))
             y += note.get_height()
 
     def _fact_card(self, surface: pygame.Surface, block: Fact, box: layout.Rect, accent) -> None:

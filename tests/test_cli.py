@@ -1,0 +1,160 @@
+"""The `kiosk` command end to end: validate, a replayed visitor, stats."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_validate_passes_on_the_shipped_content():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "ok: 5 zones, 0 warning(s)" in result.stderr
+
+
+def test_validate_reports_every_error_with_file_line_field(project, capsys):
+    forest = project.parent / "zones" / "forest.yaml"
+    text = forest.read_text()
+    forest.write_text(text.replace("  kk:", "  kz:", 1))  # a wrong language code
+    regions = project.parent / "zones" / "regions.yaml"
+    regions.write_text(regions.read_text().replace("accent:", "acent:", 1))
+    assert main(["validate", "--config", str(project)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    kk_line = next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith("  kk:"))
+    assert any(
+        line.startswith("zones/forest.yaml:") and ".kk: Field required" in line for line in out
+    )
+    assert any(line.startswith(f"zones/forest.yaml:{kk_line}: ") and "kz" in line for line in out)
+    accent = next(line for line in out if "acent" in line)
+    assert accent.startswith("zones/regions.yaml:") and "did you mean `accent`?" in accent
+    assert "Traceback" not in "\n".join(out)
+
+
+def test_validate_on_broken_yaml_is_one_clear_line(project, capsys):
+    (project.parent / "zones" / "forest.yaml").write_text("id: forest\ntitle: [unclosed\n")
+    assert main(["validate", "--config", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "zones/forest.yaml:3: (file): YAML syntax" in out or "zones/forest.yaml:2:" in out
+
+
+def test_validate_refuses_media_outside_the_media_folder(project, capsys, tmp_path):
+    forest = project.parent / "zones" / "forest.yaml"
+    forest.write_text(forest.read_text().replace("cover: images/", "cover: ../../", 1))
+    assert main(["validate", "--config", str(project)]) == 1
+    assert "leaves the media folder" in capsys.readouterr().out
+
+
+def test_validate_reports_a_corrupt_image(project, capsys):
+    forest = project.parent / "zones" / "forest.yaml"
+    cover = next(
+        line.split(":", 1)[1].strip()
+        for line in forest.read_text().splitlines()
+        if line.startswith("cover:")
+    )
+    image = project.parent / "media" / cover
+    image.write_bytes(image.read_bytes()[:300])  # truncated mid-file
+    assert main(["validate", "--config", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "zones/forest.yaml:" in out and ": cover: image is damaged or truncated" in out
+
+
+def test_a_replayed_visit_is_counted_exactly(project, tmp_path):
+    script = tmp_path / "visit.yaml"
+    script.write_text("""
+- {at: 1, screenshot: attract}
+- {at: 2, tap: attract}
+- {at: 3, tap: "lang:en"}
+- {at: 5, tap: "zone:forest"}
+- {at: 6, screenshot: forest}
+- {at: 10, tap: next}
+- {at: 12, swipe: {from: [1500, 600], to: [300, 620]}}
+- {at: 20, tap: "lang:kk"}
+- {at: 25, tap: back}
+- {at: 30, tap: "zone:regions"}
+- {at: 40, tap: home}
+- {at: 200, tap: attract}
+- {at: 202, tap: "lang:ru"}
+- {at: 204, tap: "zone:national-day"}
+- {at: 400, quit: true}
+""")
+    shots = tmp_path / "shots"
+    run = run_cli(
+        "run",
+        "--headless",
+        "--replay",
+        str(script),
+        "--screenshots",
+        str(shots),
+        "--config",
+        str(project),
+        "--start",
+        "2017-09-07T10:00",
+    )
+    assert run.returncode == 0, run.stderr
+    assert (shots / "attract.png").exists() and (shots / "forest.png").exists()
+
+    stats = run_cli("stats", "--json", "--config", str(project))
+    assert stats.returncode == 0, stats.stderr
+    report = json.loads(stats.stdout)
+    assert report["sessions"] == 2
+    assert report["languages"] == {"en": 1, "kk": 1, "ru": 1}
+    assert report["days"] == {"2017-09-07": {"sessions": 2}}
+    assert report["zones"]["forest"] == {"views": 1, "dwell_s": 20.0}  # 5 s .. 25 s
+    assert report["zones"]["regions"] == {"views": 1, "dwell_s": 10.0}
+    assert report["zones"]["national-day"] == {"views": 1, "dwell_s": 0.0}
+    # First visitor: 2 s .. 40 s; the second's last touch is its first zone at 204 s.
+    assert report["avg_session_s"] == pytest.approx((38 + 4) / 2)
+    assert report["end_reasons"] == {"timeout": 2}
+    forest_pages = report["pages"]["forest"]
+    assert sum(forest_pages.values()) == 3  # opened, next, swipe
+
+
+def test_a_tap_on_a_widget_that_is_not_there_names_the_step(project, tmp_path):
+    script = tmp_path / "bad.yaml"
+    script.write_text("- {at: 1, tap: attract}\n- {at: 2, tap: 'zone:forest'}\n")
+    run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project))
+    assert run.returncode == 1
+    assert "bad.yaml:2: tap: no widget 'zone:forest' on the language screen" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_without_a_display_run_says_so_in_one_line(project):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["SDL_VIDEODRIVER"] = "x11"  # what a machine without a screen falls back to
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--config", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("kiosk: no display"), result.stderr
+
+
+def test_stats_before_any_visitor(project, capsys):
+    assert main(["stats", "--json", "--config", str(project)]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"] == 0

@@ -1,0 +1,105 @@
+"""Reports in the pavilion's time zone: days cut at local midnight, across DST too."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from kiosk.visitors import reports, store
+from kiosk.visitors.sessions import (
+    LanguageUsed,
+    PageViewed,
+    SessionEnded,
+    SessionStarted,
+    ZoneEntered,
+    ZoneLeft,
+)
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def utc(*args) -> float:
+    return datetime(*args, tzinfo=timezone.utc).timestamp()
+
+
+def visit(sid, start, length, zones=(), languages=("pl",), reason="timeout"):
+    events = [SessionStarted(sid, "k1", start)]
+    events += [LanguageUsed(sid, code, start + 1) for code in languages]
+    seq = 0
+    for zone_id, dwell in zones:
+        seq += 1
+        events.append(ZoneEntered(sid, seq, zone_id, start + 2))
+        events.append(ZoneLeft(sid, seq, start + 2 + dwell, dwell))
+        seq += 1
+        events.append(PageViewed(sid, seq, zone_id, "p1", start + 2))
+    events.append(SessionEnded(sid, start + length, length, reason))
+    return events
+
+
+def db(tmp_path, events):
+    conn = store.connect(tmp_path / "v.db")
+    store.write(conn, events)
+    return conn
+
+
+def test_summary_counts_sessions_zones_languages(tmp_path):
+    conn = db(
+        tmp_path,
+        [
+            *visit(
+                "a", utc(2017, 9, 7, 4, 0), 100, [("forest", 40), ("regions", 30)], ("pl", "en")
+            ),
+            *visit("b", utc(2017, 9, 7, 5, 30), 50, [("forest", 20)], ("kk",), "finished"),
+        ],
+    )
+    report = reports.summary(conn, ALMATY)
+    assert report["sessions"] == 2
+    assert report["avg_session_s"] == 75.0
+    assert report["zones"] == {
+        "forest": {"views": 2, "dwell_s": 60.0},
+        "regions": {"views": 1, "dwell_s": 30.0},
+    }
+    assert report["languages"] == {"en": 1, "kk": 1, "pl": 1}
+    assert report["end_reasons"] == {"finished": 1, "timeout": 1}
+    assert report["pages"] == {"forest": {"p1": 2}, "regions": {"p1": 1}}
+
+
+def test_days_and_hours_are_local_to_the_pavilion(tmp_path):
+    # 19:30 UTC on 6 September is already 7 September in Almaty (UTC+6 in 2017).
+    conn = db(
+        tmp_path,
+        [*visit("late", utc(2017, 9, 6, 19, 30), 30), *visit("noon", utc(2017, 9, 7, 6, 0), 30)],
+    )
+    report = reports.summary(conn, ALMATY)
+    assert report["days"] == {"2017-09-07": {"sessions": 2}}
+    assert report["hours"] == {"01": 1, "12": 1}
+    only_6th = reports.summary(conn, ALMATY, date(2017, 9, 6), date(2017, 9, 6))
+    assert only_6th["sessions"] == 0
+
+
+def test_a_dst_day_is_cut_at_local_midnight(tmp_path):
+    warsaw = ZoneInfo("Europe/Warsaw")  # 29 Oct 2017: clocks went back, a 25-hour day
+    conn = db(
+        tmp_path,
+        [
+            *visit("first", utc(2017, 10, 28, 22, 30), 10),  # 00:30 local, CEST
+            *visit("last", utc(2017, 10, 29, 22, 30), 10),  # 23:30 local, CET
+            *visit("next", utc(2017, 10, 29, 23, 30), 10),  # 00:30 on the 30th
+        ],
+    )
+    report = reports.summary(conn, warsaw, date(2017, 10, 29), date(2017, 10, 29))
+    assert report["sessions"] == 2
+    assert report["days"] == {"2017-10-29": {"sessions": 2}}
+
+
+def test_no_store_yet_reports_zero(tmp_path):
+    assert reports.open_readonly(tmp_path / "none.db") is None
+    assert reports.summary(None, ALMATY)["sessions"] == 0
+
+
+def test_csv_has_one_figure_per_row(tmp_path):
+    conn = db(tmp_path, visit("a", utc(2017, 9, 7, 4, 0), 100, [("forest", 40)]))
+    text = reports.to_csv(reports.summary(conn, ALMATY))
+    assert text.splitlines()[0] == "section,key,value"
+    assert "zone_views,forest,1" in text
+    assert "day_sessions,2017-09-07,1" in text
