@@ -68,9 +68,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config", type=Path, metavar="PATH", help="config file (default: ./config.yaml)"
-    )
+    parser.add_argument("--config", type=Path, metavar="PATH", help="config file (default: ./config.yaml)")
 
 
 def _day(text: str) -> date:
@@ -109,9 +107,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
     try:
         width, height = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise SystemExit(
-            f"kiosk: --size takes WIDTHxHEIGHT, e.g. 1920x1080, not '{text}'"
-        ) from None
+        raise SystemExit(f"kiosk: --size takes WIDTHxHEIGHT, e.g. 1920x1080, not '{text}'") from None
     if not (320 <= width <= 16384 and 320 <= height <= 16384):
         raise SystemExit(f"kiosk: --size {text} is out of range")
     return width, height

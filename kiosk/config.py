@@ -32,9 +32,7 @@ class _Strict(BaseModel):
 
 
 class DisplaySettings(_Strict):
-    fullscreen: bool = Field(
-        True, description="Fill the whole screen (false: a window, for development)."
-    )
+    fullscreen: bool = Field(True, description="Fill the whole screen (false: a window, for development).")
     size: str = Field(
         "1920x1080",
         pattern=r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$",
@@ -73,18 +71,12 @@ class Config(_Strict):
     idle_timeout_s: float = Field(
         60, ge=10, le=3600, description="Seconds without a touch before the kiosk resets itself."
     )
-    timezone: str = Field(
-        "Asia/Almaty", description="The pavilion's time zone: days and hours in reports."
-    )
+    timezone: str = Field("Asia/Almaty", description="The pavilion's time zone: days and hours in reports.")
     store_path: str = Field(
         "data/visitors.db", description="SQLite file of visitor records (relative to this file)."
     )
-    zones_dir: str = Field(
-        "zones", description="Folder of the zone YAML files (relative to this file)."
-    )
-    media_dir: str = Field(
-        "media", description="Folder of images and fonts (relative to this file)."
-    )
+    zones_dir: str = Field("zones", description="Folder of the zone YAML files (relative to this file).")
+    media_dir: str = Field("media", description="Folder of images and fonts (relative to this file).")
     allow_quit: bool = Field(
         False, description="Let Esc and the window's close button quit (development only)."
     )
@@ -108,9 +100,7 @@ class Config(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone '{value}' (e.g. Asia/Almaty, Europe/Warsaw)"
-            ) from None
+            raise ValueError(f"unknown time zone '{value}' (e.g. Asia/Almaty, Europe/Warsaw)") from None
         return value
 
     @field_validator("default_language")

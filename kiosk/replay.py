@@ -47,9 +47,7 @@ class Step(BaseModel):
 
     @model_validator(mode="after")
     def _one_action(self) -> Step:
-        actions = [
-            a for a in ("tap", "swipe", "screenshot", "quit") if getattr(self, a) is not None
-        ]
+        actions = [a for a in ("tap", "swipe", "screenshot", "quit") if getattr(self, a) is not None]
         if len(actions) != 1:
             raise ValueError("a step needs exactly one of tap, swipe, screenshot, quit")
         return self

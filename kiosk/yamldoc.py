@@ -69,9 +69,7 @@ def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
             return None, [
-                Problem(
-                    name, 1, "(file)", f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}"
-                )
+                Problem(name, 1, "(file)", f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}")
             ]
         raw = path.read_bytes()
     except OSError as exc:
@@ -92,9 +90,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
-            return None, [
-                Problem(name, line, "(file)", f"YAML syntax: {exc.problem or exc.context}")
-            ]
+            return None, [Problem(name, line, "(file)", f"YAML syntax: {exc.problem or exc.context}")]
         except yaml.YAMLError as exc:
             return None, [Problem(name, 1, "(file)", f"YAML syntax: {exc}")]
         doc = YamlDocument(name, None)
@@ -108,8 +104,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
 
 
 _PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
+    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
 }
 
 
@@ -121,9 +116,7 @@ class _Builder:
         self.seen: set[int] = set()
 
     def error(self, node: yaml.Node, path: Path_, message: str, hint: str | None = None) -> None:
-        self.problems.append(
-            Problem(self.doc.name, node.start_mark.line + 1, dotted(path), message, hint)
-        )
+        self.problems.append(Problem(self.doc.name, node.start_mark.line + 1, dotted(path), message, hint))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self.seen:
@@ -163,15 +156,9 @@ class _Builder:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.error(
-                    key_node, path, "merge keys (<<) are not allowed", "write the value out in full"
-                )
+                self.error(key_node, path, "merge keys (<<) are not allowed", "write the value out in full")
                 continue
-            key = (
-                self.loader.construct_object(key_node)
-                if isinstance(key_node, yaml.ScalarNode)
-                else None
-            )
+            key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 self.error(key_node, path, "a key must be a plain word")
                 continue

@@ -37,15 +37,12 @@ def test_defaults_without_a_file(tmp_path, monkeypatch):
 def test_unknown_and_wrong_keys_name_file_and_line(tmp_path):
     path = tmp_path / "config.yaml"
     path.write_text(
-        "kiosk_id: hall-a\nidle_timout_s: 30\ndisplay:\n  orientation: sideways\n"
-        "timezone: Mars/Olympus\n"
+        "kiosk_id: hall-a\nidle_timout_s: 30\ndisplay:\n  orientation: sideways\ntimezone: Mars/Olympus\n"
     )
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     lines = sorted(str(p) for p in caught.value.problems)
-    assert any(
-        ":2: idle_timout_s: unknown field (did you mean `idle_timeout_s`?)" in x for x in lines
-    )
+    assert any(":2: idle_timout_s: unknown field (did you mean `idle_timeout_s`?)" in x for x in lines)
     assert any(":4: display.orientation:" in x for x in lines)
     assert any(":5: timezone: unknown time zone 'Mars/Olympus'" in x for x in lines)
 
@@ -55,9 +52,7 @@ def test_default_language_must_be_offered(tmp_path):
     path.write_text("languages: [pl, en]\ndefault_language: kk\n")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert str(caught.value.problems[0]).endswith(
-        ":2: default_language: 'kk' is not one of languages"
-    )
+    assert str(caught.value.problems[0]).endswith(":2: default_language: 'kk' is not one of languages")
 
 
 def test_paths_are_relative_to_the_config_file(tmp_path):

@@ -46,9 +46,7 @@ def test_summary_counts_sessions_zones_languages(tmp_path):
     conn = db(
         tmp_path,
         [
-            *visit(
-                "a", utc(2017, 9, 7, 4, 0), 100, [("forest", 40), ("regions", 30)], ("pl", "en")
-            ),
+            *visit("a", utc(2017, 9, 7, 4, 0), 100, [("forest", 40), ("regions", 30)], ("pl", "en")),
             *visit("b", utc(2017, 9, 7, 5, 30), 50, [("forest", 20)], ("kk",), "finished"),
         ],
     )

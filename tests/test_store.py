@@ -136,7 +136,5 @@ def test_kill_9_mid_write_loses_nothing_committed_and_corrupts_nothing(tmp_path)
     assert count >= committed + 1  # every acknowledged commit is there
     closed = store.close_interrupted(conn)
     assert closed == count  # all were open; each is closed once, at its last activity
-    assert rows(conn, "SELECT DISTINCT duration_s, end_reason FROM sessions") == [
-        (0.5, "interrupted")
-    ]
+    assert rows(conn, "SELECT DISTINCT duration_s, end_reason FROM sessions") == [(0.5, "interrupted")]
     assert rows(conn, "SELECT COUNT(*) FROM zone_visits WHERE left_at IS NULL") == [(0,)]

@@ -110,9 +110,7 @@ def _translations(model: BaseModel, doc: YamlDocument, config: Config) -> list[P
             if code in have:
                 continue
             if code in required:
-                found.append(
-                    doc.problem((*path, code), "Field required", f"add the {code} translation")
-                )
+                found.append(doc.problem((*path, code), "Field required", f"add the {code} translation"))
             else:
                 found.append(
                     doc.problem(

@@ -23,18 +23,14 @@ class MediaError(Exception):
 def resolve_media(media_dir: Path, ref: str) -> Path:
     """The file `ref` names inside media_dir; anything that would leave media/ is refused."""
     if "\\" in ref or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
-        raise MediaError(
-            f"'{ref}' is not a relative path inside media/", "write e.g. images/forest.png"
-        )
+        raise MediaError(f"'{ref}' is not a relative path inside media/", "write e.g. images/forest.png")
     parts = PurePosixPath(ref).parts
     if ".." in parts:
         raise MediaError(f"'{ref}' leaves the media folder", "keep files inside media/")
     root = media_dir.resolve()
     path = (media_dir / ref).resolve()
     if not path.is_relative_to(root):
-        raise MediaError(
-            f"'{ref}' points outside the media folder (a link?)", "copy the file into media/"
-        )
+        raise MediaError(f"'{ref}' points outside the media folder (a link?)", "copy the file into media/")
     if not path.is_file():
         raise MediaError(f"file not found: media/{ref}", "check the spelling and the folder")
     return path
@@ -48,9 +44,7 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
     """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise MediaError(
-            f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "export a smaller copy"
-        )
+        raise MediaError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "export a smaller copy")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -72,14 +66,8 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise MediaError("image is too large to decode safely", "scale it down") from None
     except Image.UnidentifiedImageError:
-        raise MediaError(
-            "not an image, or a format that cannot be read", "use PNG or JPEG"
-        ) from None
+        raise MediaError("not an image, or a format that cannot be read", "use PNG or JPEG") from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise MediaError(
-            f"image is damaged or truncated ({exc})", "export the file again"
-        ) from None
+        raise MediaError(f"image is damaged or truncated ({exc})", "export the file again") from None
     image = ImageOps.exif_transpose(image)
-    return image.convert(
-        "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
-    )
+    return image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")

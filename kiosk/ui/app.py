@@ -214,9 +214,7 @@ def run_window(
 
 def _wants_quit(event: pygame.event.Event) -> bool:
     # Visitors cannot leave: window close, Esc and Alt+F4 are ignored unless quitting is allowed.
-    return event.type == pygame.QUIT or (
-        event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE
-    )
+    return event.type == pygame.QUIT or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE)
 
 
 # -- headless replay -------------------------------------------------------------------------

@@ -113,12 +113,21 @@ def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str 
     return [*rows[:-1], last + "…"]
 
 
-def line(
-    font: pygame.font.Font, text: str, colour: Colour, width: int | None = None
-) -> pygame.Surface:
+def line(font: pygame.font.Font, text: str, colour: Colour, width: int | None = None) -> pygame.Surface:
     """One line, shortened with an ellipsis if it is wider than `width`."""
     if width is not None and font.size(text)[0] > width:
         while text and font.size(text + "…")[0] > width:
             text = text[:-1]
         text = text.rstrip() + "…"
     return font.render(text, True, colour)
+
+
+def missing_glyphs(font_path: Path, characters: str) -> set[str]:
+    """Characters the font has no glyph for (drawn as empty boxes if shown)."""
+    import pygame.freetype
+
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    font = pygame.freetype.Font(font_path, 16)
+    unique = sorted(set(characters) - set(" \n\t\r"))
+    return {ch for ch, metrics in zip(unique, font.get_metrics("".join(unique))) if metrics is None}

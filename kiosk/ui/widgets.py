@@ -80,9 +80,7 @@ def home_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None
     )
 
 
-def dots(
-    surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off: RGB, m: Metrics
-) -> None:
+def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off: RGB, m: Metrics) -> None:
     """Where the visitor is among the pages: one dot per page, the current one long."""
     if count <= 1:
         return

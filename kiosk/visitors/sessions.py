@@ -76,9 +76,7 @@ class SessionEnded:
     reason: EndReason
 
 
-Event = (
-    SessionStarted | LanguageUsed | ZoneEntered | ZoneLeft | PageViewed | Activity | SessionEnded
-)
+Event = SessionStarted | LanguageUsed | ZoneEntered | ZoneLeft | PageViewed | Activity | SessionEnded
 
 
 @dataclass
@@ -175,9 +173,7 @@ class VisitTracker:
         if not s:
             return
         s.seq += 1
-        self.emit(
-            PageViewed(s.session_id, s.seq, zone_id, page_id, self._wall(self.clock.monotonic()))
-        )
+        self.emit(PageViewed(s.session_id, s.seq, zone_id, page_id, self._wall(self.clock.monotonic())))
 
     def idle_deadline(self) -> float | None:
         """Monotonic time at which the session times out, if one is open."""

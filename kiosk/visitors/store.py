@@ -120,8 +120,7 @@ def write(conn: sqlite3.Connection, events: list[Event]) -> None:
 def _write_one(conn: sqlite3.Connection, e: Event) -> None:
     if isinstance(e, SessionStarted):
         conn.execute(
-            "INSERT OR IGNORE INTO sessions (id, kiosk_id, started_at, last_activity_at)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO sessions (id, kiosk_id, started_at, last_activity_at) VALUES (?, ?, ?, ?)",
             (e.session_id, e.kiosk_id, e.at, e.at),
         )
     elif isinstance(e, LanguageUsed):
@@ -132,8 +131,7 @@ def _write_one(conn: sqlite3.Connection, e: Event) -> None:
         _activity(conn, e.session_id, e.at)
     elif isinstance(e, ZoneEntered):
         conn.execute(
-            "INSERT OR IGNORE INTO zone_visits (session_id, seq, zone_id, entered_at)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO zone_visits (session_id, seq, zone_id, entered_at) VALUES (?, ?, ?, ?)",
             (e.session_id, e.seq, e.zone_id, e.at),
         )
         _activity(conn, e.session_id, e.at)
@@ -162,8 +160,7 @@ def _write_one(conn: sqlite3.Connection, e: Event) -> None:
 
 def _activity(conn: sqlite3.Connection, session_id: str, at: float) -> None:
     conn.execute(
-        "UPDATE sessions SET last_activity_at = MAX(last_activity_at, ?)"
-        " WHERE id = ? AND ended_at IS NULL",
+        "UPDATE sessions SET last_activity_at = MAX(last_activity_at, ?) WHERE id = ? AND ended_at IS NULL",
         (at, session_id),
     )
 
@@ -236,7 +233,7 @@ class Recorder:
                 pending.extend(e for e in batch if e is not None)
                 if pending and self._write(conn, pending):
                     pending = []
-                elif stopping:
+                if stopping and pending:
                     log.error("visitor store: %d events could not be written", len(pending))
                     return
         finally:

@@ -53,9 +53,7 @@ class Scene:
         app, m, theme = self.app, self.app.metrics, self.app.theme
         bar = layout.header(m)
         pygame.draw.rect(surface, theme.card, widgets.rect(bar))
-        pygame.draw.line(
-            surface, theme.line, (0, bar.bottom - 1), (m.width, bar.bottom - 1), max(1, m.px(2))
-        )
+        pygame.draw.line(surface, theme.line, (0, bar.bottom - 1), (m.width, bar.bottom - 1), max(1, m.px(2)))
         widgets.flag_band(surface, m, theme)
         if with_home:
             home = self.target("home", layout.home_button(m))
@@ -76,13 +74,9 @@ class Scene:
                 title_box.w - mark - m.px(20),
                 title_box.h,
             )
-        words = widgets.text.line(
-            app.fonts.get(m.type_heading, True), title, theme.ink, title_box.w
-        )
+        words = widgets.text.line(app.fonts.get(m.type_heading, True), title, theme.ink, title_box.w)
         surface.blit(words, (title_box.x, title_box.y + (title_box.h - words.get_height()) // 2))
-        for code, pill in zip(
-            app.config.languages, layout.language_pills(m, len(app.config.languages))
-        ):
+        for code, pill in zip(app.config.languages, layout.language_pills(m, len(app.config.languages))):
             self.target(f"lang:{code}", pill)
             on = code == app.language
             widgets.button(
@@ -108,9 +102,7 @@ class Scene:
         surface.blit(self.static, (0, 0))
         self.draw_live(surface)
         if self.pressed in self.targets:
-            widgets.pressed_overlay(
-                surface, self.targets[self.pressed], self.app.metrics, self.app.theme
-            )
+            widgets.pressed_overlay(surface, self.targets[self.pressed], self.app.metrics, self.app.theme)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Whatever changes while the scene is shown; nothing by default."""

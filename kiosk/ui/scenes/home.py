@@ -16,9 +16,7 @@ class HomeScene(Scene):
         app, m, theme = self.app, self.app.metrics, self.app.theme
         self.compose_header(surface, app.text(app.exhibit.pavilion.title), with_home=False)
         intro = layout.home_intro(m)
-        heading = text.line(
-            app.fonts.get(m.type_heading, True), self.say("zones"), theme.ink, intro.w
-        )
+        heading = text.line(app.fonts.get(m.type_heading, True), self.say("zones"), theme.ink, intro.w)
         surface.blit(heading, (intro.x, intro.y + (intro.h - heading.get_height()) // 2))
 
         zones = app.exhibit.zones
@@ -64,9 +62,7 @@ class HomeScene(Scene):
                 pygame.Rect(0, picture.h - radius, picture.w, radius),
             )
         bar_h = m.px(8)
-        pygame.draw.rect(
-            surface, accent, (words.x, words.y, m.px(64), bar_h), border_radius=bar_h // 2
-        )
+        pygame.draw.rect(surface, accent, (words.x, words.y, m.px(64), bar_h), border_radius=bar_h // 2)
         y = words.y + bar_h + m.px(18)
         title = text.render(
             app.fonts.get(m.type_heading, True),

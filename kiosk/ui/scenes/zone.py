@@ -161,9 +161,7 @@ class ZoneScene(Scene):
     def _footer(self, surface: pygame.Surface, frame: layout.ZoneFrame, accent) -> None:
         app, m, theme = self.app, self.app.metrics, self.app.theme
         bar = layout.footer(m)
-        pygame.draw.line(
-            surface, theme.line, (m.margin, bar.y), (m.width - m.margin, bar.y), max(1, m.px(2))
-        )
+        pygame.draw.line(surface, theme.line, (m.margin, bar.y), (m.width - m.margin, bar.y), max(1, m.px(2)))
         back = self.target("back", frame.back)
         widgets.button(
             surface,

@@ -1,0 +1,176 @@
+"""The kiosk's screens, headless: every screen, language and orientation; navigation; timeout."""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+import pytest
+
+from kiosk.clock import VirtualClock
+from kiosk.content.loader import load_exhibit
+from kiosk.content.model import texts
+from kiosk.ui.app import KioskApp
+from kiosk.ui.input import Pointer
+from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
+from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from pathlib import Path
+
+    from kiosk.config import load_config
+
+    config = load_config(Path(__file__).resolve().parent.parent / "config.yaml")
+    report = load_exhibit(config)
+    assert report.exhibit is not None, report.problems
+    return config, report.exhibit
+
+
+@pytest.fixture(scope="module", autouse=True)
+def display():
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    yield
+    pygame.display.quit()
+
+
+def make_app(shipped, size=(1920, 1080)):
+    config, exhibit = shipped
+    events = []
+    clock = VirtualClock(1_504_771_200.0)
+    return KioskApp(config, exhibit, size, clock, events.append), clock, events
+
+
+def tap(app, widget_id):
+    x, y = app.widget_centre(widget_id)
+    app.pointer(Pointer("down", x, y))
+    app.pointer(Pointer("up", x, y))
+
+
+def every_screen(app):
+    """Walk the app through each screen, yielding after each arrival."""
+    yield "attract"
+    tap(app, "attract")
+    yield "language"
+    tap(app, f"lang:{app.config.languages[0]}")
+    yield "home"
+    for zone in app.exhibit.zones:
+        tap(app, f"zone:{zone.id}")
+        yield f"{zone.id}/0"
+        for page in range(1, len(zone.pages)):
+            tap(app, "next")
+            yield f"{zone.id}/{page}"
+        tap(app, "back")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["pl", "en", "kk", "ru"])
+def test_every_screen_keeps_its_controls_on_screen_and_apart(shipped, size, language):
+    app, _, _ = make_app(shipped, size)
+    surface = pygame.Surface(size)
+    for where in every_screen(app):
+        if app.scene.name != "attract" and app.language != language:
+            app.switch_language(language)
+        screen = pygame.Rect(0, 0, *size)
+        rects = {k: pygame.Rect(r.x, r.y, r.w, r.h) for k, r in app.scene.targets.items()}
+        for widget_id, r in rects.items():
+            assert screen.contains(r), (where, widget_id)
+        if app.scene.name != "attract":
+            for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
+                assert not ra.colliderect(rb), (where, a, b)
+        assert app.draw(surface, force=True)
+
+
+def test_a_screen_is_not_blank(shipped):
+    app, _, _ = make_app(shipped)
+    surface = pygame.Surface((1920, 1080))
+    for _ in every_screen(app):
+        app.draw(surface, force=True)
+        colours = {surface.get_at((x, y))[:3] for x in range(0, 1920, 40) for y in range(0, 1080, 40)}
+        assert len(colours) > 8, app.scene.name
+
+
+def test_a_visit_and_the_reset_after_the_timeout(shipped):
+    app, clock, events = make_app(shipped)
+    tap(app, "attract")
+    assert app.scene.name == "language" and app.tracker.active
+    tap(app, "lang:en")
+    zone = app.exhibit.zones[0]
+    tap(app, f"zone:{zone.id}")
+    assert app.scene.name == "zone"
+    clock.advance(app.config.idle_timeout_s - 1)
+    app.update()
+    assert app.scene.name == "zone"
+    clock.advance(1)
+    app.update()
+    assert app.scene.name == "attract" and not app.tracker.active
+    assert app.language == app.config.default_language  # the next visitor starts afresh
+    assert type(events[-1]).__name__ == "SessionEnded" and events[-1].reason == "timeout"
+
+
+def test_switching_language_keeps_the_page(shipped):
+    app, _, events = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:pl")
+    zone = next(z for z in app.exhibit.zones if len(z.pages) > 1)
+    tap(app, f"zone:{zone.id}")
+    tap(app, "next")
+    tap(app, "lang:kk")
+    assert app.scene.name == "zone" and app.scene.page_index == 1 and app.language == "kk"
+    assert [e.language for e in events if type(e).__name__ == "LanguageUsed"] == ["pl", "kk"]
+
+
+def test_swipes_turn_pages_and_a_drag_does_nothing(shipped):
+    app, _, _ = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:en")
+    zone = next(z for z in app.exhibit.zones if len(z.pages) > 1)
+    tap(app, f"zone:{zone.id}")
+    for kind, x in (("down", 1500), ("move", 900), ("up", 300)):
+        app.pointer(Pointer(kind, x, 600))
+    assert app.scene.page_index == 1
+    for kind, x in (("down", 300), ("move", 900), ("up", 1500)):
+        app.pointer(Pointer(kind, x, 600))
+    assert app.scene.page_index == 0
+    # A press on "next" that slides off before lifting is not a tap.
+    x, y = app.widget_centre("next")
+    app.pointer(Pointer("down", x, y))
+    app.pointer(Pointer("move", x, y - 300))
+    app.pointer(Pointer("up", x, y - 300))
+    assert app.scene.page_index == 0
+
+
+def test_nothing_is_redrawn_when_nothing_changes(shipped):
+    app, clock, _ = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:en")
+    surface = pygame.Surface((1920, 1080))
+    assert app.draw(surface)
+    clock.advance(0.5)
+    app.update()
+    assert not app.draw(surface)
+
+
+def test_every_character_visitors_can_see_has_a_glyph(shipped):
+    config, exhibit = shipped
+    shown = []
+    for model in (exhibit.pavilion, *exhibit.zones):
+        for _, text in texts(model):
+            shown.extend(text.root.values())
+    for words in STRINGS.values():
+        shown.extend(words.values())
+    shown.extend(LANGUAGE_NAMES.values())
+    shown.append("‹›…·0123456789")
+    characters = "".join(shown)
+    assert any(ch in characters for ch in "ҒҚҢҰ")  # the Kazakh letters are really there
+    for font in (REGULAR, BOLD):
+        assert missing_glyphs(config.media_path / "fonts" / font, characters) == set()
+
+
+def test_the_glyph_check_can_fail(shipped):
+    config, _ = shipped
+    assert missing_glyphs(config.media_path / "fonts" / REGULAR, "A中") == {"中"}
