@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -233,6 +234,8 @@ def _reword(err: dict, path: Path_, known: list[str]) -> tuple[str, str | None]:
         close = difflib.get_close_matches(str(tag), expected, n=1)
         hint = f"did you mean `{close[0]}`?" if close else f"one of {', '.join(expected)}"
         return f"unknown type '{tag}'", hint
+    if kind == "string_type" and isinstance(err.get("input"), (int, float, bool, date)):
+        return err["msg"], f'put the text in quotes: "{err["input"]}"'
     message = err["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

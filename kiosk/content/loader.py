@@ -62,6 +62,8 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
                 )
             )
             continue
+        if not _pages_unique(zone, zone_doc, problems):
+            continue
         if check_images and not _media_ok(zone, zone_doc, config, problems):
             continue
         zones[zone.id] = zone
@@ -132,6 +134,24 @@ def _translations(model: BaseModel, doc: YamlDocument, config: Config) -> list[P
     return found
 
 
+def _pages_unique(zone: Zone, doc: YamlDocument, problems: list[Problem]) -> bool:
+    first: dict[str, int] = {}
+    ok = True
+    for i, page in enumerate(zone.pages):
+        if page.id in first:
+            line = doc.line_of(("pages", first[page.id], "id"))
+            problems.append(
+                doc.problem(
+                    ("pages", i, "id"),
+                    f"page id '{page.id}' is used twice",
+                    f"first on line {line}; ids must differ",
+                )
+            )
+            ok = False
+        first.setdefault(page.id, i)
+    return ok
+
+
 def _media_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[Problem]) -> bool:
     ok = True
     for path, ref in zone.media():
@@ -160,6 +180,12 @@ def _order(
         listed.add(zone_id)
         if zone_id in zones:
             ordered.append(zones[zone_id])
+        elif f"{zone_id}.yaml" == PAVILION_FILE:
+            problems.append(
+                doc.problem(
+                    ("zones", i), f"'{zone_id}' is the pavilion file, not a zone", "give the zone another id"
+                )
+            )
         elif not (zones_dir / f"{zone_id}.yaml").exists():
             problems.append(
                 doc.problem(

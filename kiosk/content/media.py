@@ -7,7 +7,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
-SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP", "GIF": "GIF", "BMP": "BMP"}
+# Pillow's format name -> the name curators know. Phones save many JPEGs as MPO.
+SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "WEBP": "WebP", "GIF": "GIF", "BMP": "BMP"}
 MAX_FILE_BYTES = 50_000_000
 MAX_PIXELS = 40_000_000  # a 8000x5000 photo; far beyond any kiosk screen
 
@@ -48,19 +49,10 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
-            if image.format not in SUPPORTED_FORMATS:
-                raise MediaError(
-                    f"{image.format or 'unknown'} images are not supported",
-                    f"use {', '.join(SUPPORTED_FORMATS.values())}",
-                )
-            width, height = image.size
-            if width * height > max_pixels:
-                raise MediaError(
-                    f"image is {width}x{height} pixels, more than {max_pixels:,}",
-                    "scale it down (a kiosk screen needs at most 3840x2160)",
-                )
-            image.load()
+            with Image.open(path) as image:
+                _check_header(image, max_pixels)
+                image.load()
+                upright = ImageOps.exif_transpose(image)
     except MediaError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -69,5 +61,20 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
         raise MediaError("not an image, or a format that cannot be read", "use PNG or JPEG") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise MediaError(f"image is damaged or truncated ({exc})", "export the file again") from None
-    image = ImageOps.exif_transpose(image)
-    return image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
+    mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"
+    return upright.convert(mode)
+
+
+def _check_header(image: Image.Image, max_pixels: int) -> None:
+    """Refuse by what the header says, before any pixel is decoded."""
+    if image.format not in SUPPORTED_FORMATS:
+        raise MediaError(
+            f"{image.format or 'unknown'} images are not supported",
+            f"use {', '.join(sorted(set(SUPPORTED_FORMATS.values())))}",
+        )
+    width, height = image.size
+    if width * height > max_pixels:
+        raise MediaError(
+            f"image is {width}x{height} pixels, more than {max_pixels:,}",
+            "scale it down: a kiosk screen needs at most 3840x2160",
+        )

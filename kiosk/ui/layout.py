@@ -218,9 +218,10 @@ class ZoneFrame:
     dots: Rect
 
 
-def zone_frame(m: Metrics, has_visual: bool) -> ZoneFrame:
+def zone_frame(m: Metrics, has_visual: bool, title_h: int | None = None) -> ZoneFrame:
+    """`title_h`: the height the page title needs (one or two lines); one line by default."""
     area = body(m)
-    title, rest = area.split_y(m.px(92), m.gap)
+    title, rest = area.split_y(title_h or m.px(92), m.gap)
     if not has_visual:
         text = Rect(rest.x, rest.y, min(rest.w, m.px(1300)), rest.h)
         visual = None

@@ -74,7 +74,11 @@ class Scene:
                 title_box.w - mark - m.px(20),
                 title_box.h,
             )
-        words = widgets.text.line(app.fonts.get(m.type_heading, True), title, theme.ink, title_box.w)
+        # A long title steps down a size before it is shortened.
+        font = app.fonts.get(m.type_heading, True)
+        if font.size(title)[0] > title_box.w:
+            font = app.fonts.get(m.type_body, True)
+        words = widgets.text.line(font, title, theme.ink, title_box.w)
         surface.blit(words, (title_box.x, title_box.y + (title_box.h - words.get_height()) // 2))
         for code, pill in zip(app.config.languages, layout.language_pills(m, len(app.config.languages))):
             self.target(f"lang:{code}", pill)

@@ -33,12 +33,17 @@ class ZoneScene(Scene):
         accent = hex_rgb(self.zone.accent)
         self.compose_header(surface, app.text(self.zone.title), with_home=True, accent=accent)
         beside = visual_blocks(self.page)
-        frame = layout.zone_frame(m, has_visual=bool(beside))
-
-        title = text.line(
-            app.fonts.get(m.type_title, True), app.text(self.page.title), theme.ink, frame.title.w
+        # A long title wraps onto a second line and the page moves down to make room.
+        title = text.render(
+            app.fonts.get(m.type_title, True),
+            app.text(self.page.title),
+            theme.ink,
+            layout.body(m).w,
+            line_height=1.1,
+            max_lines=2,
         )
-        surface.blit(title, (frame.title.x, frame.title.bottom - title.get_height()))
+        frame = layout.zone_frame(m, has_visual=bool(beside), title_h=title.get_height())
+        surface.blit(title, (frame.title.x, frame.title.y))
 
         flow = [b for b in self.page.blocks if all(b is not v for v in beside)]
         self._flow(surface, flow, frame.text, accent)
