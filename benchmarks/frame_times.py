@@ -56,6 +56,26 @@ def tap(app: KioskApp, widget_id: str) -> None:
     app.pointer(Pointer("up", x, y))
 
 
+def bare_frame(window: pygame.Surface):
+    def frame() -> None:
+        window.fill((246, 244, 239))
+        pygame.display.flip()
+
+    return frame
+
+
+def kiosk_frame(app: KioskApp, clock: VirtualClock, window: pygame.Surface):
+    """One frame as the window loop runs it, forced to draw as if something had changed."""
+
+    def frame() -> None:
+        clock.advance(1 / 60)
+        app.update()
+        app.draw(window, force=True)
+        pygame.display.flip()
+
+    return frame
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=300)
@@ -68,11 +88,7 @@ def main() -> None:
     for size in SIZES:
         window = pygame.display.set_mode(size)
 
-        def bare() -> None:
-            window.fill((246, 244, 239))
-            pygame.display.flip()
-
-        base = timed_frames(args.frames, bare)
+        base = timed_frames(args.frames, bare_frame(window))
         rows.append((f"{size[0]}x{size[1]}", "baseline (fill+flip)", base, None, statistics.median(base)))
 
         clock = VirtualClock(time.time())
@@ -84,14 +100,7 @@ def main() -> None:
             start = time.perf_counter()
             app.scene.build()
             build_ms = (time.perf_counter() - start) * 1000
-
-            def frame() -> None:
-                clock.advance(1 / 60)
-                app.update()
-                app.draw(window, force=True)
-                pygame.display.flip()
-
-            samples = timed_frames(args.frames, frame)
+            samples = timed_frames(args.frames, kiosk_frame(app, clock, window))
             rows.append((f"{size[0]}x{size[1]}", scene, samples, build_ms, statistics.median(base)))
     pygame.display.quit()
 

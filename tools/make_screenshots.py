@@ -1,0 +1,63 @@
+"""Remake the screenshots in docs/ by replaying a short visit in each orientation.
+
+Run: python tools/make_screenshots.py   (uses `kiosk run --headless --replay`, then halves
+the pictures with Pillow so the repository stays small)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+VISITS = {
+    # size: [(language, zone, page steps, name)]
+    "1920x1080": [("en", "poland-kazakhstan", 0, "zone-en"), ("kk", "regions", 1, "zone-kk")],
+    "1080x1920": [("ru", "national-day", 2, "zone-ru-portrait"), ("pl", "forest", 1, "zone-pl-portrait")],
+}
+
+
+def script(language: str, zone: str, pages: int, name: str, orientation: str) -> str:
+    steps = [
+        f"- {{at: 0.5, screenshot: attract-{orientation}}}",
+        "- {at: 1, tap: attract}",
+        f"- {{at: 1.5, screenshot: language-{orientation}}}",
+        f"- {{at: 2, tap: 'lang:{language}'}}",
+        f"- {{at: 2.5, screenshot: home-{language}-{orientation}}}",
+        f"- {{at: 3, tap: 'zone:{zone}'}}",
+    ]
+    steps += [f"- {{at: {4 + i}, tap: next}}" for i in range(pages)]
+    steps += [f"- {{at: 10, screenshot: {name}}}", "- {at: 11, quit: true}"]
+    return "\n".join(steps) + "\n"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_dir = Path(tmp)
+        config = tmp_dir / "config.yaml"
+        config.write_text(f"zones_dir: {ROOT / 'zones'}\nmedia_dir: {ROOT / 'media'}\n"
+                          f"store_path: {tmp_dir / 'visitors.db'}\n")
+        for size, visits in VISITS.items():
+            orientation = "portrait" if size.startswith("1080x") else "landscape"
+            for language, zone, pages, name in visits:
+                path = tmp_dir / f"{name}.yaml"
+                path.write_text(script(language, zone, pages, name, orientation))
+                subprocess.run([sys.executable, "-m", "kiosk", "run", "--headless", "--replay", str(path),
+                                "--size", size, "--screenshots", str(tmp_dir / "shots"),
+                                "--config", str(config)], check=True)
+        DOCS.mkdir(exist_ok=True)
+        for shot in sorted((tmp_dir / "shots").glob("*.png")):
+            with Image.open(shot) as image:
+                half = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
+                half.save(DOCS / shot.name, optimize=True)
+                print(DOCS / shot.name)
+
+
+if __name__ == "__main__":
+    main()
