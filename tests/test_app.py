@@ -174,3 +174,47 @@ def test_every_character_visitors_can_see_has_a_glyph(shipped):
 def test_the_glyph_check_can_fail(shipped):
     config, _ = shipped
     assert missing_glyphs(config.media_path / "fonts" / REGULAR, "A中") == {"中"}
+
+
+def window_loop(shipped, window_size, logical, rotation, allow_quit=False):
+    from kiosk.ui.app import WindowLoop
+
+    window = pygame.display.set_mode(window_size)
+    app, _, _ = make_app(shipped, logical)
+    return WindowLoop(app, window, rotation, allow_quit), app
+
+
+def test_visitors_cannot_quit(shipped):
+    loop, _ = window_loop(shipped, (1280, 720), (1280, 720), 0)
+    alt_f4 = pygame.event.Event(pygame.QUIT)  # what the window manager sends for Alt+F4
+    esc = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="\x1b", scancode=41)
+    assert loop.step([alt_f4, esc]) is True
+    staff, _ = window_loop(shipped, (1280, 720), (1280, 720), 0, allow_quit=True)
+    assert staff.step([esc]) is False
+
+
+def finger(kind, x, y, size):
+    return pygame.event.Event(kind, finger_id=7, touch_id=1, x=x / size[0], y=y / size[1], dx=0, dy=0)
+
+
+def test_a_touch_through_the_window_is_one_tap_even_rotated(shipped):
+    # A portrait exhibit on a screen mounted sideways: the picture is turned, so are touches.
+    physical, logical = (1280, 720), (720, 1280)
+    loop, app = window_loop(shipped, physical, logical, 90)
+    loop.step([])
+    tap(app, "attract")
+    tap(app, "lang:en")
+    x, y = app.widget_centre(f"zone:{app.exhibit.zones[1].id}")
+    px, py = y, logical[0] - x  # where that point is shown on the turned screen
+    stream = [
+        finger(pygame.FINGERDOWN, px, py, physical),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(px, py), touch=True),
+        finger(pygame.FINGERUP, px, py, physical),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(px, py), touch=True),
+    ]
+    seen = []
+    handle = app.pointer
+    app.pointer = lambda p: (seen.append(p.kind), handle(p))
+    assert loop.step(stream)
+    assert app.scene.name == "zone" and app.scene.zone.id == app.exhibit.zones[1].id
+    assert seen == ["down", "up"]  # one tap, one action: SDL's mouse copy is dropped

@@ -41,16 +41,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         config = tmp_dir / "config.yaml"
-        config.write_text(f"zones_dir: {ROOT / 'zones'}\nmedia_dir: {ROOT / 'media'}\n"
-                          f"store_path: {tmp_dir / 'visitors.db'}\n")
+        config.write_text(
+            f"zones_dir: {ROOT / 'zones'}\nmedia_dir: {ROOT / 'media'}\n"
+            f"store_path: {tmp_dir / 'visitors.db'}\n"
+        )
         for size, visits in VISITS.items():
             orientation = "portrait" if size.startswith("1080x") else "landscape"
             for language, zone, pages, name in visits:
                 path = tmp_dir / f"{name}.yaml"
                 path.write_text(script(language, zone, pages, name, orientation))
-                subprocess.run([sys.executable, "-m", "kiosk", "run", "--headless", "--replay", str(path),
-                                "--size", size, "--screenshots", str(tmp_dir / "shots"),
-                                "--config", str(config)], check=True)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "kiosk",
+                        "run",
+                        "--headless",
+                        "--replay",
+                        str(path),
+                        "--size",
+                        size,
+                        "--screenshots",
+                        str(tmp_dir / "shots"),
+                        "--config",
+                        str(config),
+                    ],
+                    check=True,
+                )
         DOCS.mkdir(exist_ok=True)
         for shot in sorted((tmp_dir / "shots").glob("*.png")):
             with Image.open(shot) as image:

@@ -177,6 +177,33 @@ def open_window(
     return window, ((h, w) if turn else (w, h)), (90 if turn else 0)
 
 
+class WindowLoop:
+    """A real window: its events go to the app, the app's frames go to the screen."""
+
+    def __init__(self, app: KioskApp, window: pygame.Surface, rotation: int, allow_quit: bool):
+        self.app, self.window, self.rotation, self.allow_quit = app, window, rotation, allow_quit
+        logical = (app.metrics.width, app.metrics.height)
+        self.canvas = window if rotation == 0 else pygame.Surface(logical)
+        self.input = PointerInput(window.get_size(), logical, rotation)
+
+    def step(self, events: list[pygame.event.Event]) -> bool:
+        """Handle a batch of events and draw if needed; False when the kiosk should stop."""
+        for event in events:
+            if _wants_quit(event) and self.allow_quit:
+                return False
+            pointer = self.input.translate(event)
+            if pointer:
+                self.app.pointer(pointer)
+            elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
+                self.app.dirty = True
+        self.app.update()
+        if self.app.draw(self.canvas):
+            if self.rotation:
+                self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
+            pygame.display.flip()
+        return True
+
+
 def run_window(
     config: Config,
     exhibit: Exhibit,
@@ -186,26 +213,11 @@ def run_window(
     allow_quit: bool,
 ) -> None:
     window, logical, rotation = open_window(config, windowed, size)
-    clock = SystemClock()
-    app = KioskApp(config, exhibit, logical, clock, record)
-    canvas = window if rotation == 0 else pygame.Surface(logical)
-    pointer_input = PointerInput(window.get_size(), logical, rotation)
+    app = KioskApp(config, exhibit, logical, SystemClock(), record)
+    loop = WindowLoop(app, window, rotation, allow_quit)
     ticker = pygame.time.Clock()
     try:
-        while True:
-            for event in pygame.event.get():
-                if _wants_quit(event) and allow_quit:
-                    return
-                pointer = pointer_input.translate(event)
-                if pointer:
-                    app.pointer(pointer)
-                elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
-                    app.dirty = True
-            app.update()
-            if app.draw(canvas):
-                if rotation:
-                    window.blit(pygame.transform.rotate(canvas, rotation), (0, 0))
-                pygame.display.flip()
+        while loop.step(pygame.event.get()):
             ticker.tick(60)
     finally:
         app.tracker.end("shutdown")
