@@ -7,7 +7,11 @@ virtual clock. Both record visitors the same way.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
+import tempfile
 from pathlib import Path
 
 import pygame
@@ -155,17 +159,24 @@ class NoDisplayError(RuntimeError):
     pass
 
 
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
 def open_window(
     config: Config, windowed: bool, size: tuple[int, int] | None
 ) -> tuple[pygame.Surface, tuple[int, int], int]:
     """(window, logical size, rotation): the picture is rotated for screens mounted sideways."""
+    fullscreen = config.display.fullscreen and not windowed
     try:
-        pygame.display.init()
-        fullscreen = config.display.fullscreen and not windowed
-        if fullscreen:
-            window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
-            window = pygame.display.set_mode(size or config.display.width_height)
+        with _sdl_messages_silenced():
+            pygame.display.init()
+            if pygame.display.get_driver() in HEADLESS_DRIVERS:
+                # SDL falls back to drawing nowhere when it finds no screen.
+                raise NoDisplayError("no screen found")
+            if fullscreen:
+                window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                window = pygame.display.set_mode(size or config.display.width_height)
     except pygame.error as exc:
         raise NoDisplayError(str(exc)) from None
     pygame.display.set_caption("Pavilion kiosk")
@@ -175,6 +186,23 @@ def open_window(
     wanted = config.display.orientation
     turn = (wanted == "portrait" and w > h) or (wanted == "landscape" and h > w)
     return window, ((h, w) if turn else (w, h)), (90 if turn else 0)
+
+
+@contextlib.contextmanager
+def _sdl_messages_silenced():
+    """SDL prints its probing of video back-ends straight to stderr; keep it for the log only."""
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            noise = sink.read().decode(errors="replace").strip()
+            if noise:
+                log.debug("SDL: %s", noise)
 
 
 class WindowLoop:
@@ -216,12 +244,18 @@ def run_window(
     app = KioskApp(config, exhibit, logical, SystemClock(), record)
     loop = WindowLoop(app, window, rotation, allow_quit)
     ticker = pygame.time.Clock()
+    # A service manager stops the kiosk with SIGTERM: end the visit cleanly, as on Esc.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         while loop.step(pygame.event.get()):
             ticker.tick(60)
     finally:
         app.tracker.end("shutdown")
         pygame.display.quit()
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _wants_quit(event: pygame.event.Event) -> bool:
