@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=64)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -66,8 +66,90 @@ class Fact(Strict):
     label: Text
 
 
-Block = Annotated[Heading | Paragraphs | Picture | Fact, Field(discriminator="type")]
-BLOCK_TYPES = ("heading", "text", "image", "fact")
+class Slide(Strict):
+    """One picture of a gallery."""
+
+    src: MediaRef
+    caption: Text | None = None
+    credit: Text | None = None
+
+
+class Gallery(Strict):
+    """Pictures a visitor swipes through one by one."""
+
+    type: Literal["gallery"]
+    images: list[Slide] = Field(min_length=2, max_length=12)
+
+
+class Moment(Strict):
+    """One dated event of a timeline."""
+
+    date: Text
+    text: Text
+
+
+class Timeline(Strict):
+    """Dated events, oldest first."""
+
+    type: Literal["timeline"]
+    events: list[Moment] = Field(min_length=2, max_length=8)
+
+
+class Answer(Strict):
+    text: Text
+    correct: bool = False
+
+
+class Quiz(Strict):
+    """A question with answers; the visitor's choice is counted anonymously."""
+
+    type: Literal["quiz"]
+    id: Slug
+    question: Text
+    answers: list[Answer] = Field(min_length=2, max_length=4)
+    explanation: Text
+
+    @model_validator(mode="after")
+    def _one_right_answer(self) -> Quiz:
+        if sum(a.correct for a in self.answers) != 1:
+            raise ValueError("exactly one answer needs `correct: true`")
+        return self
+
+
+class Spot(Strict):
+    """A tappable place on a picture; x and y are fractions of its width and height."""
+
+    id: Slug
+    x: float = Field(ge=0, le=1)
+    y: float = Field(ge=0, le=1)
+    title: Text
+    text: Text
+
+
+class Hotspots(Strict):
+    """A picture with places to tap, each opening a short card."""
+
+    type: Literal["hotspots"]
+    src: MediaRef
+    caption: Text | None = None
+    credit: Text | None = None
+    spots: list[Spot] = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _unique_spots(self) -> Hotspots:
+        ids = [spot.id for spot in self.spots]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two spots have the same id")
+        return self
+
+
+Block = Annotated[
+    Heading | Paragraphs | Picture | Fact | Gallery | Timeline | Quiz | Hotspots,
+    Field(discriminator="type"),
+]
+BLOCK_TYPES = ("heading", "text", "image", "fact", "gallery", "timeline", "quiz", "hotspots")
+# Blocks that take the page's picture side; a page has at most one of them.
+FEATURE_TYPES = (Picture, Gallery, Timeline, Quiz, Hotspots)
 
 
 class Page(Strict):
@@ -76,6 +158,23 @@ class Page(Strict):
     id: Slug
     title: Text
     blocks: list[Block] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_feature(self) -> Page:
+        features = [b for b in self.blocks if isinstance(b, FEATURE_TYPES)]
+        if len(features) > 1:
+            raise ValueError(
+                "a page shows one image, gallery, timeline, quiz or hotspots block; "
+                f"this one has {len(features)}: split it into two pages"
+            )
+        return self
+
+    def feature(self) -> Block | None:
+        """The block for the picture side: the feature, else the first fact."""
+        for block in self.blocks:
+            if isinstance(block, FEATURE_TYPES):
+                return block
+        return next((b for b in self.blocks if isinstance(b, Fact)), None)
 
 
 class Zone(Strict):
@@ -93,8 +192,12 @@ class Zone(Strict):
         yield ("cover",), self.cover
         for p, page in enumerate(self.pages):
             for b, block in enumerate(page.blocks):
-                if isinstance(block, Picture):
-                    yield ("pages", p, "blocks", b, "src"), block.src
+                where = ("pages", p, "blocks", b)
+                if isinstance(block, (Picture, Hotspots)):
+                    yield (*where, "src"), block.src
+                elif isinstance(block, Gallery):
+                    for i, slide in enumerate(block.images):
+                        yield (*where, "images", i, "src"), slide.src
 
 
 class Pavilion(Strict):
@@ -136,6 +239,22 @@ def _texts_in(value: object, path: tuple) -> Iterator[tuple[tuple, Text]]:
 def field_names() -> set[str]:
     """All field names of the content files, for "did you mean" hints."""
     names: set[str] = set()
-    for model in (Heading, Paragraphs, Picture, Fact, Page, Zone, Pavilion):
+    for model in (
+        Heading,
+        Paragraphs,
+        Picture,
+        Fact,
+        Slide,
+        Gallery,
+        Moment,
+        Timeline,
+        Answer,
+        Quiz,
+        Spot,
+        Hotspots,
+        Page,
+        Zone,
+        Pavilion,
+    ):
         names.update(model.model_fields)
     return names
