@@ -142,6 +142,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
 
+    from kiosk.visitors import reports
     from kiosk.visitors.store import Recorder
 
     recorder = Recorder(config.store_file)
@@ -150,9 +151,13 @@ def _run(args: argparse.Namespace) -> int:
             f"kiosk: closed {recorder.interrupted_closed} session(s) left open by a crash",
             file=sys.stderr,
         )
+    clock = VirtualClock(_start_time(args.start, config)) if args.headless else None
+
+    def visitors_today() -> int:
+        return reports.sessions_today(config.store_file, config.tz, clock.wall() if clock else None)
+
     try:
         if args.headless:
-            start = _start_time(args.start, config)
             ui.run_replay(
                 config,
                 report.exhibit,
@@ -160,8 +165,9 @@ def _run(args: argparse.Namespace) -> int:
                 steps,
                 size or config.display.width_height,
                 args.screenshots,
-                VirtualClock(start),
+                clock,
                 str(args.replay),
+                visitors_today,
             )
         else:
             ui.run_window(
@@ -171,6 +177,7 @@ def _run(args: argparse.Namespace) -> int:
                 args.windowed,
                 size,
                 args.allow_quit or config.allow_quit,
+                visitors_today,
             )
     except ui.NoDisplayError as exc:
         print(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StringConstraints,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -44,10 +45,40 @@ class DisplaySettings(_Strict):
         "when the screen is mounted the other way.",
     )
 
+    diagonal_in: float = Field(
+        32, ge=7, le=120, description="Screen diagonal in inches: touch targets are sized in millimetres."
+    )
+
     @property
     def width_height(self) -> tuple[int, int]:
         width, height = self.size.split("x")
         return int(width), int(height)
+
+
+Hex = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class ThemeSettings(_Strict):
+    """The look of the exhibit; zone colours come from the zone files (`accent`)."""
+
+    paper: Hex = Field("#F6F4EF", description="Background of every screen.")
+    card: Hex = Field("#FFFFFF", description="Cards, bars and buttons.")
+    ink: Hex = Field("#1A1A1F", description="Text.")
+    muted: Hex = Field("#54545E", description="Secondary text (captions, summaries).")
+    line: Hex = Field("#DDD8CF", description="Thin borders and dividers.")
+    signal: Hex = Field("#C8102E", description="The signal colour: the top band, the invitation.")
+    on_signal: Hex = Field("#FFFFFF", description="Text on the signal colour and on zone colours.")
+    radius: int = Field(18, ge=0, le=60, description="Corner radius, in pixels at 1080p.")
+    margin: int = Field(56, ge=8, le=200, description="Space at the screen's edges, at 1080p.")
+    gap: int = Field(28, ge=4, le=120, description="Space between cards and controls, at 1080p.")
+    type_display: int = Field(
+        92, ge=20, le=200, description="Largest text (attract title, big figures), at 1080p."
+    )
+    type_title: int = Field(60, ge=16, le=160, description="Page titles, at 1080p.")
+    type_heading: int = Field(42, ge=14, le=120, description="Headings and card titles, at 1080p.")
+    type_body: int = Field(31, ge=12, le=80, description="Running text and buttons, at 1080p.")
+    type_small: int = Field(23, ge=10, le=60, description="Captions and credits, at 1080p.")
+    large_text_scale: float = Field(1.5, ge=1.5, le=2.5, description="Text size in large-text mode.")
 
 
 class Config(_Strict):
@@ -71,6 +102,15 @@ class Config(_Strict):
     idle_timeout_s: float = Field(
         60, ge=10, le=3600, description="Seconds without a touch before the kiosk resets itself."
     )
+    idle_warning_s: float = Field(
+        10,
+        ge=0,
+        le=60,
+        description="Seconds before the reset that 'Are you still there?' is shown (0: never).",
+    )
+    show_visitors_today: bool = Field(
+        False, description="The attract screen shows how many visitors the kiosk had today."
+    )
     timezone: str = Field("Asia/Almaty", description="The pavilion's time zone: days and hours in reports.")
     store_path: str = Field(
         "data/visitors.db", description="SQLite file of visitor records (relative to this file)."
@@ -81,6 +121,7 @@ class Config(_Strict):
         False, description="Let Esc and the window's close button quit (development only)."
     )
     display: DisplaySettings = Field(default_factory=DisplaySettings, description="The screen.")
+    theme: ThemeSettings = Field(default_factory=ThemeSettings, description="Colours, type and spacing.")
 
     _base_dir: Path = PrivateAttr(default_factory=Path.cwd)
 
@@ -160,9 +201,10 @@ def settings_registry() -> list[tuple[str, object, str]]:
     """(dotted name, default, help) of every setting, nested ones included."""
     rows = []
     for name, info in Config.model_fields.items():
-        if name == "display":
-            for sub, sub_info in DisplaySettings.model_fields.items():
-                rows.append((f"display.{sub}", sub_info.default, sub_info.description or ""))
+        section = info.annotation if isinstance(info.annotation, type) else None
+        if section and issubclass(section, BaseModel):
+            for sub, sub_info in section.model_fields.items():
+                rows.append((f"{name}.{sub}", sub_info.default, sub_info.description or ""))
         else:
             default = info.default_factory() if info.default_factory else info.default
             rows.append((name, default, info.description or ""))
@@ -188,6 +230,6 @@ def load_config(path: Path | None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        vocabulary = [*Config.model_fields, *DisplaySettings.model_fields]
+        vocabulary = [*Config.model_fields, *DisplaySettings.model_fields, *ThemeSettings.model_fields]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None
     return config.with_base(path.resolve().parent)

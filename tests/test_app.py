@@ -14,6 +14,7 @@ from kiosk.ui.app import KioskApp
 from kiosk.ui.input import Pointer
 from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
 from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
+from kiosk.ui.theme import contrast_ratio
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)]
 
@@ -51,12 +52,10 @@ def tap(app, widget_id):
     app.pointer(Pointer("up", x, y))
 
 
-def every_screen(app):
-    """Walk the app through each screen, yielding after each arrival."""
-    yield "attract"
-    tap(app, "attract")
+def every_screen(app, language=None):
+    """Walk the app from the language screen through each zone page, yielding at each."""
     yield "language"
-    tap(app, f"lang:{app.config.languages[0]}")
+    tap(app, f"lang:{language or app.config.languages[0]}")
     yield "home"
     for zone in app.exhibit.zones:
         tap(app, f"zone:{zone.id}")
@@ -67,28 +66,64 @@ def every_screen(app):
         tap(app, "back")
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("language", ["pl", "en", "kk", "ru"])
-def test_every_screen_keeps_its_controls_on_screen_and_apart(shipped, size, language):
-    app, _, _ = make_app(shipped, size)
+def walks():
+    """(size, language, mode): every language in both orientations and all three modes,
+    and the smallest and largest screens in two alphabets."""
+    for size in ((1920, 1080), (1080, 1920)):
+        for language in ("pl", "en", "kk", "ru"):
+            for mode in ("normal", "large-text", "contrast"):
+                yield size, language, mode
+    for size in ((1280, 720), (3840, 2160)):
+        for language in ("pl", "kk"):
+            yield size, language, "large-text"
+
+
+def check_screen(app, where):
+    """Controls on screen, apart and big enough; text legible and whole."""
+    m, theme = app.metrics, app.theme
+    screen = pygame.Rect(0, 0, m.width, m.height)
+    rects = {k: pygame.Rect(r.x, r.y, r.w, r.h) for k, r in app.scene.targets.items()}
+    for widget_id, r in rects.items():
+        assert screen.contains(r), (where, widget_id)
+        whole = getattr(app.scene, "column_targets", {}).get(
+            widget_id, r
+        )  # a control scrolled half out of view
+        assert min(whole.w, whole.h) >= 15 * m.px_per_mm, (where, widget_id, whole)
+    if app.scene.name != "attract":
+        for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
+            assert not ra.colliderect(rb), (where, a, b)
+    for written in app.type.record:
+        assert not written.cut, (where, written.text)
+        ratio = contrast_ratio(written.colour[:3], written.background[:3])
+        assert ratio >= theme.minimum_contrast, (where, written.text, round(ratio, 2))
+
+
+@pytest.mark.parametrize("size, language, mode", list(walks()))
+def test_every_screen_is_legible_whole_and_touchable(shipped, size, language, mode):
+    app, clock, _ = make_app(shipped, size)
     surface = pygame.Surface(size)
-    for where in every_screen(app):
-        if app.scene.name != "attract" and app.language != language:
-            app.switch_language(language)
-        screen = pygame.Rect(0, 0, *size)
-        rects = {k: pygame.Rect(r.x, r.y, r.w, r.h) for k, r in app.scene.targets.items()}
-        for widget_id, r in rects.items():
-            assert screen.contains(r), (where, widget_id)
-        if app.scene.name != "attract":
-            for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
-                assert not ra.colliderect(rb), (where, a, b)
+    check_screen(app, "attract")
+    tap(app, "attract")
+    app.set_modes(large_text=mode == "large-text", high_contrast=mode == "contrast")
+    for where in every_screen(app, language):
+        clock.advance(1)
+        app.update()
         assert app.draw(surface, force=True)
+        check_screen(app, where)
+        # What is in the text column can be scrolled into view and is just as legible.
+        scene = app.scene
+        if getattr(scene, "max_scroll", 0) > 0:
+            scene.drag(*scene.column_box.center, -scene.max_scroll)
+            check_screen(app, where + " (scrolled)")
 
 
 def test_a_screen_is_not_blank(shipped):
-    app, _, _ = make_app(shipped)
+    app, clock, _ = make_app(shipped)
     surface = pygame.Surface((1920, 1080))
+    tap(app, "attract")
     for _ in every_screen(app):
+        clock.advance(1)
+        app.update()
         app.draw(surface, force=True)
         colours = {surface.get_at((x, y))[:3] for x in range(0, 1920, 40) for y in range(0, 1080, 40)}
         assert len(colours) > 8, app.scene.name
@@ -149,10 +184,13 @@ def test_nothing_is_redrawn_when_nothing_changes(shipped):
     tap(app, "attract")
     tap(app, "lang:en")
     surface = pygame.Surface((1920, 1080))
+    clock.advance(1)  # the transition to the home screen is over
+    app.update()
     assert app.draw(surface)
     clock.advance(0.5)
     app.update()
     assert not app.draw(surface)
+    assert app.next_wakeup() > 1  # the window loop may sleep until an event or the timeout
 
 
 def test_every_character_visitors_can_see_has_a_glyph(shipped):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from kiosk.ui.gestures import GestureRecognizer, Swipe, Tap
+from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.input import Pointer, PointerInput, to_logical
 
 
@@ -16,29 +16,37 @@ def recognizer():
 def test_a_still_touch_is_a_tap_at_where_it_began():
     g = recognizer()
     g.down(100, 100, 0.0)
-    g.move(105, 104)
+    g.move(105, 104, 0.05)
     assert g.up(106, 103, 0.1) == Tap(100, 100)
 
 
 def test_a_tap_that_turns_into_a_drag_is_not_a_tap():
     g = recognizer()
     g.down(100, 100, 0.0)
-    g.move(160, 100)
-    g.move(102, 100)  # back where it started: still not a tap
+    g.move(160, 100, 0.1)
+    g.move(102, 100, 0.2)  # back where it started: still not a tap
     assert g.up(102, 100, 0.5) is None
 
 
-def test_fast_horizontal_travel_is_a_swipe_slow_or_vertical_is_not():
+def test_fast_horizontal_travel_is_a_swipe_slow_is_not():
     g = recognizer()
     g.down(800, 500, 0.0)
-    g.move(500, 510)
-    assert g.up(300, 520, 0.3) == Swipe(-500, 20)
+    g.move(500, 510, 0.1)
+    assert g.up(300, 520, 0.3) == Swipe(800, 500, -500, 20)
     g.down(800, 500, 0.0)
-    g.move(500, 500)
+    g.move(500, 500, 1.0)
     assert g.up(300, 500, 3.0) is None  # a slow drag
+
+
+def test_vertical_travel_drags_and_ends_in_a_fling():
+    g = recognizer()
     g.down(500, 800, 0.0)
-    g.move(500, 300)
-    assert g.up(520, 100, 0.2) is None  # vertical
+    assert g.move(500, 790, 0.01) == 0  # within the slop: not yet a drag
+    assert g.move(505, 700, 0.05) == -90  # locked to the vertical axis: it scrolls
+    assert g.axis == "y"
+    assert g.move(530, 600, 0.1) == -100
+    fling = g.up(530, 600, 0.1)
+    assert isinstance(fling, Fling) and fling.vy == pytest.approx(-2000)
 
 
 def test_up_without_down_is_nothing():

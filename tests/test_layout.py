@@ -17,22 +17,26 @@ def assert_apart(rects):
         assert not a.overlaps(b), (a, b)
 
 
+MODES = [1.0, 1.5]
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_header_controls_fit_and_do_not_overlap(size):
-    m = Metrics(*size)
-    pills = layout.language_pills(m, 4)
-    title = layout.header_title(m, 4, with_home=True)
-    controls = [layout.home_button(m), title, *pills]
+@pytest.mark.parametrize("scale", MODES)
+def test_chrome_controls_fit_and_do_not_overlap(size, scale):
+    m = Metrics(*size, text_scale=scale)
+    c = layout.chrome(m, 4, finish_w=m.px(220))
+    controls = [c.home, c.title, c.large_text, c.contrast, c.finish, *c.languages]
     assert_apart(controls)
     for r in controls:
-        assert r.inside(layout.header(m))
-    assert title.w > m.width // 4
+        assert r.inside(c.bar)
+    assert c.title.w > m.width // 4
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("zones", [1, 3, 5, 8])
-def test_zone_tiles_fit_below_the_header(size, zones):
-    m = Metrics(*size)
+@pytest.mark.parametrize("scale", MODES)
+def test_zone_tiles_fit_below_the_header(size, zones, scale):
+    m = Metrics(*size, text_scale=scale)
     tiles = layout.zone_tiles(m, zones)
     assert len(tiles) == zones
     assert_apart([*tiles, layout.header(m), layout.home_intro(m)])
@@ -42,29 +46,37 @@ def test_zone_tiles_fit_below_the_header(size, zones):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("visual", [True, False])
-def test_zone_page_frame(size, visual):
+@pytest.mark.parametrize("text, visual", [(True, True), (True, False), (False, True)])
+def test_zone_page_frame(size, text, visual):
     m = Metrics(*size)
-    f = layout.zone_frame(m, visual)
-    parts = [f.title, f.text, f.back, f.prev, f.next, f.dots, layout.header(m)]
-    if visual:
-        parts.append(f.visual)
+    f = layout.zone_frame(m, text, visual, title_h=m.px(92), back_w=m.px(360))
+    parts = [f.title, f.back, f.prev, f.next, f.dots, layout.header(m)]
+    parts += [f.text] if text else []
+    parts += [f.visual] if visual else []
     assert_apart(parts)
     for r in parts:
         assert r.inside(m.screen), r
-    assert f.text.h > m.height // 4
+        assert r.h > m.height // 4 or r in (f.title, f.back, f.prev, f.next, f.dots, layout.header(m))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_language_choices_and_attract(size):
     m = Metrics(*size)
-    choices = layout.language_choices(m, 4)
-    assert_apart(choices)
+    choices = layout.language_choices(m, 4, prompt_h=m.px(150))
+    assert_apart([*choices, layout.header(m)])
     for r in choices:
         assert r.inside(m.screen)
     words, pictures = layout.attract_frame(m)
     assert not words.overlaps(pictures)
-    assert_apart(layout.mosaic(pictures, 5, m.gap))
+    big, thumbs = layout.mosaic(pictures, 5, m.gap)
+    assert_apart([big, *thumbs])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_touch_targets_are_at_least_15_mm(size):
+    for diagonal in (21.5, 32, 55):
+        m = Metrics(*size, diagonal_in=diagonal)
+        assert m.target >= 15 * m.px_per_mm
 
 
 def test_short_last_row_is_centred():

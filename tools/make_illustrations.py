@@ -548,8 +548,19 @@ def cartogram_tiles() -> list[tuple[float, float, bool]]:
 
 
 def draw_cartogram(
-    c: Canvas, cx: float, cy: float, r: float, accent: Colour, others: Sequence[Colour]
+    c: Canvas,
+    cx: float,
+    cy: float,
+    r: float,
+    accent: Colour,
+    others: Sequence[Colour],
+    dot: bool = True,
 ) -> None:
+    """The tile cartogram centred on (cx, cy) with tiles of circumradius r.
+
+    `dot` draws a white dot in the highlighted tile; leave it out where the kiosk puts its own
+    hotspot marker on the tile (regions-voivodeships.png).
+    """
     dx, dy = r * math.sqrt(3), r * 1.5
     tiles = cartogram_tiles()
     min_x = min(t[0] for t in tiles)
@@ -560,7 +571,8 @@ def draw_cartogram(
         x, y = ox + col * dx, oy + row * dy
         if highlight:
             c.poly(hexagon(x, y, r * 0.93), accent)
-            c.circle(x, y, r * 0.22, fill=WHITE)
+            if dot:
+                c.circle(x, y, r * 0.22, fill=WHITE)
         else:
             c.poly(hexagon(x, y, r * 0.93), others[(i * 7 + row) % len(others)])
 
@@ -782,7 +794,10 @@ def regions_cover() -> Canvas:
 def regions_voivodeships() -> Canvas:
     a = ACCENT["regions"]
     c = backdrop(PAGE, a, [(1420, 140, 220), (150, 880, 200)])
-    draw_cartogram(c, 800, 510, 120, a, [tint(a, 0.6), tint(a, 0.72), tint(AMBER, 0.55), tint(a, 0.8)])
+    # no dot on Lubelskie: the zone file puts a hotspot there and the kiosk draws its marker
+    draw_cartogram(
+        c, 800, 510, 120, a, [tint(a, 0.6), tint(a, 0.72), tint(AMBER, 0.55), tint(a, 0.8)], dot=False
+    )
     return c
 
 

@@ -170,9 +170,11 @@ class Page(Strict):
         return self
 
     def feature(self) -> Block | None:
-        """The block for the picture side: the feature, else the first fact."""
+        """The block for the picture side: a picture, gallery or hotspots, else the first fact.
+
+        Timelines and quizzes are read like text, so they stay in the page's text column."""
         for block in self.blocks:
-            if isinstance(block, FEATURE_TYPES):
+            if isinstance(block, (Picture, Gallery, Hotspots)):
                 return block
         return next((b for b in self.blocks if isinstance(b, Fact)), None)
 

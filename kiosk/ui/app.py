@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import os
 import signal
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -20,21 +23,57 @@ from kiosk.clock import SystemClock, VirtualClock
 from kiosk.config import Config
 from kiosk.content.model import Exhibit, Text
 from kiosk.replay import ReplayError, Step
-from kiosk.ui.gestures import GestureRecognizer, Swipe, Tap
+from kiosk.ui import widgets
+from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer, PointerInput
-from kiosk.ui.layout import Metrics
+from kiosk.ui.layout import Metrics, Rect, Sizes
 from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
 from kiosk.ui.scenes.zone import ZoneScene
-from kiosk.ui.text import Fonts
-from kiosk.ui.theme import THEME
+from kiosk.ui.strings import say
+from kiosk.ui.text import Fonts, Typesetter
+from kiosk.ui.theme import high_contrast, theme_from
 from kiosk.visitors.sessions import Clock, VisitTracker
 from kiosk.yamldoc import Problem
 
 log = logging.getLogger(__name__)
+
+
+TRANSITION_S = 0.3
+
+
+def ease_out(p: float) -> float:
+    return 1 - (1 - p) ** 3
+
+
+@dataclass
+class Transition:
+    """The screen that was, the screen that comes, and how one gives way to the other."""
+
+    before: pygame.Surface
+    after: pygame.Surface
+    kind: str  # "fade" between screens, "slide" between pages
+    direction: int
+    start: float
+
+    def progress(self, now: float) -> float:
+        return min(1.0, (now - self.start) / TRANSITION_S)
+
+    def draw(self, surface: pygame.Surface, now: float) -> None:
+        p = ease_out(self.progress(now))
+        if self.kind == "slide":
+            width = surface.get_width()
+            offset = round(width * p) * self.direction
+            surface.blit(self.before, (-offset, 0))
+            surface.blit(self.after, (self.direction * width - offset, 0))
+        else:
+            surface.blit(self.after, (0, 0))
+            self.before.set_alpha(round(255 * (1 - p)))
+            surface.blit(self.before, (0, 0))
+            self.before.set_alpha(None)
 
 
 class KioskApp:
@@ -45,30 +84,53 @@ class KioskApp:
         size: tuple[int, int],
         clock: Clock,
         record=lambda event: None,
+        visitors_today: Callable[[], int] | None = None,
     ):
         self.config = config
         self.exhibit = exhibit
         self.clock = clock
-        self.metrics = Metrics(*size)
-        self.theme = THEME
+        self.size = size
+        self.visitors_today = visitors_today
         self.fonts = Fonts(config.media_path / "fonts")
         self.images = ImageCache(config.media_path)
         self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
+        self.language = config.default_language
+        self.large_text = False
+        self.high_contrast = False
+        self._apply_modes()
         m = self.metrics
         self.gestures = GestureRecognizer(slop_px=m.px(28), swipe_px=m.px(140))
-        self.language = config.default_language
+        self.transition: Transition | None = None
+        self._swallow = False  # the touch that dismissed "are you still there?" does nothing else
+        self._last_update = clock.monotonic()
         self.scene: Scene = AttractScene(self)
         self.scene.build()
         self.dirty = True
+
+    def _apply_modes(self) -> None:
+        t = self.config.theme
+        sizes = Sizes(
+            t.margin, t.gap, t.radius, t.type_display, t.type_title, t.type_heading, t.type_body, t.type_small
+        )
+        scale = t.large_text_scale if self.large_text else 1.0
+        self.metrics = Metrics(*self.size, sizes, scale, self.config.display.diagonal_in)
+        base = theme_from(t)
+        self.theme = high_contrast(base) if self.high_contrast else base
+        self.type = Typesetter(self.fonts, self.metrics)
 
     # -- words ---------------------------------------------------------------------------------
     def text(self, value: Text) -> str:
         return value.get(self.language, self.config.default_language)
 
     # -- navigation: every move a visitor makes goes through here -----------------------------
-    def show(self, scene: Scene) -> None:
+    def show(self, scene: Scene, kind: str = "fade", direction: int = 1) -> None:
+        before = pygame.Surface(self.size)
+        self.scene.draw(before)
         self.scene = scene
         scene.build()
+        after = pygame.Surface(self.size)
+        scene.draw(after)
+        self.transition = Transition(before, after, kind, direction, self.clock.monotonic())
         self.dirty = True
 
     def start_visit(self) -> None:
@@ -83,6 +145,35 @@ class KioskApp:
             self.language = code
             self.scene.build()  # same screen, same page, new words
             self.dirty = True
+
+    def set_modes(self, large_text: bool | None = None, high_contrast: bool | None = None) -> None:
+        """Large text and high contrast: for this visitor, on every screen, until the reset."""
+        for name, value in (("large_text", large_text), ("high_contrast", high_contrast)):
+            if value is not None and value != getattr(self, name):
+                setattr(self, name, value)
+                where = self.scene
+                zone = getattr(where, "zone", None)
+                self.record_interaction(
+                    zone.id if zone else None,
+                    where.page.id if zone else None,
+                    "a11y",
+                    name.replace("_", "-"),
+                    "on" if value else "off",
+                )
+        self._apply_modes()
+        self.scene.build()
+        self.dirty = True
+
+    def record_interaction(
+        self,
+        zone_id: str | None,
+        page_id: str | None,
+        kind: str,
+        item: str,
+        value: str = "",
+        correct: bool | None = None,
+    ) -> None:
+        self.tracker.interact(zone_id, page_id, kind, item, value, correct)
 
     def show_home(self) -> None:
         self.tracker.leave_zone()
@@ -101,51 +192,142 @@ class KioskApp:
         index = scene.page_index + step
         if not 0 <= index < len(scene.zone.pages):
             return
-        scene.page_index = index
-        scene.build()
-        self.dirty = True
-        self.tracker.view_page(scene.zone.id, scene.page.id)
+        self.show(ZoneScene(self, scene.zone, index), kind="slide", direction=step)
+        self.tracker.view_page(scene.zone.id, scene.zone.pages[index].id)
 
     def end_visit(self, reason: str) -> None:
         self.tracker.end(reason)  # type: ignore[arg-type]
+        self._reset()
+
+    def _reset(self) -> None:
+        """Ready for the next visitor: default language, normal text and contrast."""
+        self.gestures.cancel()
         self.language = self.config.default_language
+        self.large_text = self.high_contrast = False
+        self._apply_modes()
         self.show(AttractScene(self))
 
     # -- input and time ------------------------------------------------------------------------
+    def warning_left(self) -> float | None:
+        """Seconds left to answer "are you still there?", while it is shown."""
+        deadline = self.tracker.idle_deadline()
+        warning = self.config.idle_warning_s
+        if deadline is None or warning <= 0:
+            return None
+        left = deadline - self.clock.monotonic()
+        return left if 0 < left <= warning else None
+
     def pointer(self, p: Pointer) -> None:
-        self.tracker.touch()
         now = self.clock.monotonic()
+        if p.kind == "down" and self.warning_left() is not None:
+            self._swallow = True
+        self.tracker.touch()
+        self.dirty = True
+        if self._swallow:
+            self._swallow = p.kind != "up"
+            return
+        self.transition = None  # a touch lands on the screen that is coming, at once
+        scene = self.scene
         if p.kind == "down":
             self.gestures.down(p.x, p.y, now)
-            self.scene.press(p.x, p.y)
+            scene.press(p.x, p.y)
         elif p.kind == "move":
-            self.gestures.move(p.x, p.y)
-            if self.scene.pressed and not self.scene.targets[self.scene.pressed].contains(p.x, p.y):
-                self.scene.release()  # the finger slid off: no press shade, no tap
+            dy = self.gestures.move(p.x, p.y, now)
+            if self.gestures.axis:
+                scene.release()  # the finger travels: no press shade, no tap
+            if dy and self.gestures.start:
+                scene.drag(*self.gestures.start, dy)
         else:
+            self.gestures.move(p.x, p.y, now)
             gesture = self.gestures.up(p.x, p.y, now)
-            self.scene.release()
+            scene.release()
             if isinstance(gesture, Tap):
-                self.scene.tap(gesture.x, gesture.y)
+                scene.tap(gesture.x, gesture.y)
             elif isinstance(gesture, Swipe):
-                self.scene.swipe(gesture.dx)
-        self.dirty = True
+                scene.swipe(gesture.x, gesture.y, gesture.dx)
+            elif isinstance(gesture, Fling):
+                scene.fling(gesture.vy)
 
     def update(self) -> None:
+        now = self.clock.monotonic()
+        dt, self._last_update = now - self._last_update, now
         if self.tracker.tick():
-            self.gestures.cancel()
-            self.language = self.config.default_language
-            self.show(AttractScene(self))
-        if self.scene.update(self.clock.monotonic()):
+            self._reset()
+        if self.scene.update(now, dt):
             self.dirty = True
+        if self.transition is not None:
+            self.dirty = True
+            if self.transition.progress(now) >= 1:
+                self.transition = None
+        if self.warning_left() is not None:
+            self.dirty = True  # the countdown
+
+    @property
+    def busy(self) -> bool:
+        """Something moves: the loop runs at full frame rate instead of sleeping."""
+        return self.transition is not None or self.scene.animating or self.gestures.start is not None
+
+    def next_wakeup(self) -> float:
+        """Seconds the window loop may sleep if no event comes."""
+        if self.busy:
+            return 0.0
+        now = self.clock.monotonic()
+        waits = [self.scene.next_change(now)]
+        deadline = self.tracker.idle_deadline()
+        if deadline is not None:
+            left = deadline - now
+            warning_from = left - self.config.idle_warning_s
+            waits.append(warning_from if warning_from > 0 else left % 1.0 or 1.0)
+            waits.append(left)
+        return max(0.0, min(waits))
 
     def draw(self, surface: pygame.Surface, force: bool = False) -> bool:
         """Draw the current scene if anything changed; True if it drew."""
         if not (self.dirty or force):
             return False
-        self.scene.draw(surface)
+        if self.transition is not None:
+            self.transition.draw(surface, self.clock.monotonic())
+        else:
+            self.scene.draw(surface)
+        left = self.warning_left()
+        if left is not None:
+            self._still_there(surface, left)
         self.dirty = False
         return True
+
+    def _still_there(self, surface: pygame.Surface, left: float) -> None:
+        m, theme, ts = self.metrics, self.theme, self.type
+        shade = pygame.Surface(self.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        width = min(self.size[0] - 2 * m.margin, m.px(900))
+        ask = ts.block(
+            say(self.language, "still_here"),
+            "title",
+            theme.ink,
+            theme.card,
+            width - 2 * m.margin,
+            bold=True,
+            align="center",
+        )
+        count = ts.line(
+            str(math.ceil(left)), "display", theme.signal if not self.high_contrast else theme.ink, theme.card
+        )
+        hint = ts.block(
+            say(self.language, "continue"),
+            "body",
+            theme.muted,
+            theme.card,
+            width - 2 * m.margin,
+            align="center",
+        )
+        height = ask.get_height() + count.get_height() + hint.get_height() + 2 * m.margin
+        card = Rect((self.size[0] - width) // 2, (self.size[1] - height) // 2, width, height)
+        widgets.panel(surface, card, theme.card, m.radius)
+        y = card.y + m.margin
+        for piece in (ask, count, hint):
+            surface.blit(piece, (card.x + (card.w - piece.get_width()) // 2, y))
+            y += piece.get_height()
 
     def widget_centre(self, widget_id: str) -> tuple[int, int] | None:
         r = self.scene.targets.get(widget_id)
@@ -239,19 +421,29 @@ def run_window(
     windowed: bool,
     size: tuple[int, int] | None,
     allow_quit: bool,
+    visitors_today: Callable[[], int] | None = None,
 ) -> None:
     window, logical, rotation = open_window(config, windowed, size)
-    app = KioskApp(config, exhibit, logical, SystemClock(), record)
+    app = KioskApp(config, exhibit, logical, SystemClock(), record, visitors_today)
     loop = WindowLoop(app, window, rotation, allow_quit)
     ticker = pygame.time.Clock()
     # A service manager stops the kiosk with SIGTERM: end the visit cleanly, as on Esc.
     signal.signal(signal.SIGTERM, _stop)
     try:
-        while loop.step(pygame.event.get()):
-            ticker.tick(60)
+        while loop.step(_events(app.next_wakeup())):
+            if app.busy:
+                ticker.tick(60)
     finally:
         app.tracker.end("shutdown")
         pygame.display.quit()
+
+
+def _events(sleep_s: float) -> list[pygame.event.Event]:
+    """Events waiting now; when nothing moves, sleep until one comes or the app needs a frame."""
+    if sleep_s <= 0:
+        return pygame.event.get()
+    first = pygame.event.wait(max(1, min(1000, round(sleep_s * 1000))))
+    return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -277,12 +469,13 @@ def run_replay(
     screenshots: Path | None,
     clock: VirtualClock,
     script_name: str = "replay",
+    visitors_today: Callable[[], int] | None = None,
 ) -> None:
     """Play a script on the dummy video driver, as fast as the machine allows."""
     pygame.display.init()
     pygame.display.set_mode((1, 1))
     canvas = pygame.Surface(size)
-    app = KioskApp(config, exhibit, size, clock, record)
+    app = KioskApp(config, exhibit, size, clock, record, visitors_today)
     try:
         for step in steps:
             while clock.elapsed < step.at:

@@ -59,11 +59,28 @@ class Rect:
 
 
 @dataclass(frozen=True)
+class Sizes:
+    """The design's sizes at 1080p: spacing and the type scale (from the theme settings)."""
+
+    margin: int = 56
+    gap: int = 28
+    radius: int = 18
+    display: int = 92
+    title: int = 60
+    heading: int = 42
+    body: int = 31
+    small: int = 23
+
+
+@dataclass(frozen=True)
 class Metrics:
-    """Sizes for one screen: spacing, type scale and bars, all from the short side."""
+    """Sizes for one screen: spacing and type, all from the short side; text may be enlarged."""
 
     width: int
     height: int
+    sizes: Sizes = Sizes()
+    text_scale: float = 1.0  # large-text mode
+    diagonal_in: float = 32.0
 
     @property
     def unit(self) -> float:
@@ -77,37 +94,37 @@ class Metrics:
         return max(1, round(value * self.unit))
 
     @property
+    def px_per_mm(self) -> float:
+        return math.hypot(self.width, self.height) / (self.diagonal_in * 25.4)
+
+    def mm(self, value: float) -> int:
+        """Pixels for a physical length: touch targets are measured in millimetres."""
+        return math.ceil(value * self.px_per_mm)
+
+    @property
+    def target(self) -> int:
+        """The smallest side a touch target may have: 15 mm, or the design's size if larger."""
+        return max(self.mm(15), self.px(76))
+
+    @property
     def margin(self) -> int:
-        return self.px(56)
+        return self.px(self.sizes.margin)
 
     @property
     def gap(self) -> int:
-        return self.px(28)
+        return self.px(self.sizes.gap)
+
+    @property
+    def radius(self) -> int:
+        return self.px(self.sizes.radius)
 
     @property
     def screen(self) -> Rect:
         return Rect(0, 0, self.width, self.height)
 
-    # Type scale in pixels: readable from a metre away on a 32" screen at 1080p.
-    @property
-    def type_display(self) -> int:
-        return self.px(92)
-
-    @property
-    def type_title(self) -> int:
-        return self.px(60)
-
-    @property
-    def type_heading(self) -> int:
-        return self.px(42)
-
-    @property
-    def type_body(self) -> int:
-        return self.px(31)
-
-    @property
-    def type_small(self) -> int:
-        return self.px(23)
+    def type(self, style: str) -> int:
+        """Text size in pixels for a style of the type scale."""
+        return max(8, round(getattr(self.sizes, style) * self.unit * self.text_scale))
 
 
 def band(m: Metrics) -> int:
@@ -116,41 +133,75 @@ def band(m: Metrics) -> int:
 
 
 def header(m: Metrics) -> Rect:
-    """The bar under the band: home, title and languages, the same on every screen."""
-    return Rect(0, band(m), m.width, m.px(128))
+    """The bar under the band: home, title and the controls every screen shares."""
+    row = max(m.px(128), m.target + m.px(36))
+    return Rect(0, band(m), m.width, row * 2 if two_row_header(m) else row)
+
+
+def two_row_header(m: Metrics) -> bool:
+    """Narrow screens and large text put the controls on a row of their own, under the title."""
+    return m.portrait or m.text_scale > 1
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The controls every screen after the first shares, always in the same places."""
+
+    bar: Rect
+    home: Rect
+    title: Rect
+    large_text: Rect
+    contrast: Rect
+    finish: Rect
+    languages: list[Rect]
+
+
+def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
+    """Home and title at the left; accessibility, finish and languages at the right (landscape),
+    or on a second row (portrait). `finish_w`: the width the finish button's label needs."""
+    bar = header(m)
+    size = max(m.px(88), m.target)
+    pill_w, pill_h = max(m.px(92), m.target), max(m.px(76), m.target)
+    gap = m.px(12)
+    rows = (
+        [bar]
+        if not two_row_header(m)
+        else [
+            Rect(bar.x, bar.y, bar.w, bar.h // 2),
+            Rect(bar.x, bar.y + bar.h // 2, bar.w, bar.h - bar.h // 2),
+        ]
+    )
+    top, tools = rows[0], rows[-1]
+
+    def middle(row: Rect, h: int) -> int:
+        return row.y + (row.h - h) // 2
+
+    home = Rect(m.margin, middle(top, size), size, size)
+    x = m.width - m.margin - languages * pill_w - (languages - 1) * gap
+    pills = [Rect(x + i * (pill_w + gap), middle(tools, pill_h), pill_w, pill_h) for i in range(languages)]
+    finish_w = max(size, finish_w)
+    if two_row_header(m):
+        large = Rect(m.margin, middle(tools, size), size, size)
+        contrast = Rect(large.right + gap, large.y, size, size)
+        finish = Rect(contrast.right + gap, large.y, finish_w, size)
+        title_right = m.width - m.margin
+    else:
+        finish = Rect(x - m.gap - finish_w, middle(tools, size), finish_w, size)
+        contrast = Rect(finish.x - gap - size, finish.y, size, size)
+        large = Rect(contrast.x - gap - size, finish.y, size, size)
+        title_right = large.x - m.gap
+    title = Rect(home.right + m.gap, top.y, max(0, title_right - home.right - m.gap), top.h)
+    return Chrome(bar, home, title, large, contrast, finish, pills)
 
 
 def footer(m: Metrics) -> Rect:
-    h = m.px(136)
+    h = max(m.px(136), m.target + m.px(40))
     return Rect(0, m.height - h, m.width, h)
 
 
 def body(m: Metrics) -> Rect:
     top, bottom = header(m).bottom, footer(m).y
     return Rect(m.margin, top + m.gap, m.width - 2 * m.margin, bottom - top - 2 * m.gap)
-
-
-def home_button(m: Metrics) -> Rect:
-    bar = header(m)
-    size = m.px(88)
-    return Rect(m.margin, bar.y + (bar.h - size) // 2, size, size)
-
-
-def language_pills(m: Metrics, count: int) -> list[Rect]:
-    """Small language switches at the right of the header, same place on every screen."""
-    bar = header(m)
-    w, h, gap = m.px(92), m.px(76), m.px(12)
-    x = m.width - m.margin - count * w - (count - 1) * gap
-    y = bar.y + (bar.h - h) // 2
-    return [Rect(x + i * (w + gap), y, w, h) for i in range(count)]
-
-
-def header_title(m: Metrics, languages: int, with_home: bool) -> Rect:
-    """The room between the home button and the language switches."""
-    bar = header(m)
-    left = home_button(m).right + m.gap if with_home else m.margin
-    right = language_pills(m, languages)[0].x - m.gap
-    return Rect(left, bar.y, max(0, right - left), bar.h)
 
 
 def grid(area: Rect, count: int, columns: int, gap: int) -> list[Rect]:
@@ -175,30 +226,31 @@ def grid(area: Rect, count: int, columns: int, gap: int) -> list[Rect]:
 
 
 def zone_tiles(m: Metrics, count: int) -> list[Rect]:
-    """Home screen: tall cards side by side in landscape, wide rows in portrait."""
-    area = Rect(
-        m.margin,
-        header(m).bottom + m.px(96),
-        m.width - 2 * m.margin,
-        m.height - header(m).bottom - m.px(96) - m.margin,
-    )
+    """Home screen: tall cards side by side in landscape, wide rows in portrait.
+
+    Large text needs wider cards: then landscape uses at most three columns.
+    """
+    intro = home_intro(m)
+    area = Rect(m.margin, intro.bottom, m.width - 2 * m.margin, m.height - intro.bottom - m.margin)
     if m.portrait:
         columns = 1 if count <= 5 else 2
     else:
-        columns = count if count <= 5 else math.ceil(count / 2)
+        widest = 3 if m.text_scale > 1 else 5
+        columns = count if count <= widest else math.ceil(count / math.ceil(count / widest))
     return grid(area, count, columns, m.gap)
 
 
 def home_intro(m: Metrics) -> Rect:
     """The line above the tiles."""
-    return Rect(m.margin, header(m).bottom, m.width - 2 * m.margin, m.px(96))
+    return Rect(m.margin, header(m).bottom, m.width - 2 * m.margin, round(m.type("heading") * 2.3))
 
 
-def language_choices(m: Metrics, count: int) -> list[Rect]:
-    """Language screen: big buttons, a row in landscape, a column in portrait."""
-    area_h = m.px(300) if not m.portrait else count * m.px(210)
-    # Centred a little below the middle, leaving room above for the prompt.
-    top = (m.height - area_h) // 2 + m.px(90)
+def language_choices(m: Metrics, count: int, prompt_h: int) -> list[Rect]:
+    """Language screen: big buttons, a row in landscape, a column in portrait, under the prompt."""
+    button_h = max(m.px(300) if not m.portrait else m.px(190), m.target)
+    area_h = button_h if not m.portrait else count * button_h + (count - 1) * m.gap
+    room = m.height - header(m).bottom
+    top = header(m).bottom + max(prompt_h + m.gap, (room - area_h + prompt_h) // 2)
     width = min(m.width - 2 * m.margin, m.px(1640) if not m.portrait else m.px(760))
     area = Rect((m.width - width) // 2, top, width, area_h)
     columns = 1 if m.portrait else min(count, 4)
@@ -207,7 +259,7 @@ def language_choices(m: Metrics, count: int) -> list[Rect]:
 
 @dataclass(frozen=True)
 class ZoneFrame:
-    """Rectangles of a zone page: the page title, text column, visual column, navigation."""
+    """Rectangles of a zone page: the page title, text column, feature column, navigation."""
 
     title: Rect
     text: Rect
@@ -218,25 +270,29 @@ class ZoneFrame:
     dots: Rect
 
 
-def zone_frame(m: Metrics, has_visual: bool, title_h: int | None = None) -> ZoneFrame:
-    """`title_h`: the height the page title needs (one or two lines); one line by default."""
+def zone_frame(m: Metrics, has_text: bool, has_visual: bool, title_h: int, back_w: int) -> ZoneFrame:
+    """`title_h`: the height the page title needs; `back_w`: what the back button's label needs.
+
+    Text and feature share the page side by side (landscape) or one above the other (portrait);
+    either alone takes the whole width, up to a comfortable line length."""
     area = body(m)
-    title, rest = area.split_y(title_h or m.px(92), m.gap)
+    title, rest = area.split_y(title_h, m.gap)
+    readable = Rect(rest.x, rest.y, min(rest.w, m.px(1300)), rest.h)
     if not has_visual:
-        text = Rect(rest.x, rest.y, min(rest.w, m.px(1300)), rest.h)
-        visual = None
+        text, visual = readable, None
+    elif not has_text:
+        text, visual = Rect(rest.x, rest.y, 0, 0), readable
     elif m.portrait:
-        visual, text = rest.split_y(round(rest.h * 0.44), m.px(40))
+        visual, text = rest.split_y(round(rest.h * 0.46), m.px(40))
     else:
         text, visual = rest.split_x(round(rest.w * 0.44), m.px(64))
     bar = footer(m)
-    button_h = m.px(92)
+    button_h = max(m.px(92), m.target)
     y = bar.y + (bar.h - button_h) // 2
-    nav_w = m.px(150)
-    back_w = m.px(360)
+    nav_w = max(m.px(150), m.target)
     nxt = Rect(m.width - m.margin - nav_w, y, nav_w, button_h)
     prv = Rect(nxt.x - m.gap - nav_w, y, nav_w, button_h)
-    back = Rect(m.margin, y, back_w, button_h)
+    back = Rect(m.margin, y, min(max(back_w, m.target), prv.x - m.margin - 3 * m.gap - m.px(120)), button_h)
     dots = Rect(back.right + m.gap, y, prv.x - back.right - 2 * m.gap, button_h)
     return ZoneFrame(title, text, visual, back, prv, nxt, dots)
 
@@ -251,9 +307,7 @@ def attract_frame(m: Metrics) -> tuple[Rect, Rect]:
     return words, mosaic
 
 
-def mosaic(area: Rect, count: int, gap: int) -> list[Rect]:
-    """Zone covers on the attract screen: one large picture and the rest in a row below."""
-    if count <= 1:
-        return [area]
-    big, row = area.split_y(round(area.h * 0.62), gap)
-    return [big, *grid(row, count - 1, count - 1, gap)]
+def mosaic(area: Rect, count: int, gap: int) -> tuple[Rect, list[Rect]]:
+    """Attract screen pictures: the highlighted zone large, every zone small in a row below."""
+    big, row = area.split_y(round(area.h * 0.7), gap)
+    return big, grid(row, count, max(1, count), gap)

@@ -10,6 +10,12 @@ LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "kk": "Қазақша", "ru":
 
 STRINGS: dict[str, dict[str, str]] = {
     "pl": {
+        "finish": "Zakończ",
+        "still_here": "Czy nadal tu jesteś?",
+        "continue": "Dotknij ekranu, aby kontynuować",
+        "right": "Dobrze!",
+        "wrong": "Niestety nie.",
+        "visitors_today": "Dziś odwiedzających: {n}",
         "choose_language": "Wybierz język",
         "zones": "Strefy pawilonu",
         "all_zones": "Wszystkie strefy",
@@ -17,6 +23,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "touch": "Dotknij, aby rozpocząć",
     },
     "en": {
+        "finish": "Finish",
+        "still_here": "Are you still there?",
+        "continue": "Touch the screen to continue",
+        "right": "Correct!",
+        "wrong": "Not quite.",
+        "visitors_today": "Visitors today: {n}",
         "choose_language": "Choose your language",
         "zones": "Pavilion zones",
         "all_zones": "All zones",
@@ -24,6 +36,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "touch": "Touch to start",
     },
     "kk": {
+        "finish": "Аяқтау",
+        "still_here": "Сіз әлі осындасыз ба?",
+        "continue": "Жалғастыру үшін экранды түртіңіз",
+        "right": "Дұрыс!",
+        "wrong": "Өкінішке орай, қате.",
+        "visitors_today": "Бүгінгі келушілер: {n}",
         "choose_language": "Тілді таңдаңыз",
         "zones": "Павильон аймақтары",
         "all_zones": "Барлық аймақтар",
@@ -31,6 +49,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "touch": "Бастау үшін түртіңіз",
     },
     "ru": {
+        "finish": "Завершить",
+        "still_here": "Вы ещё здесь?",
+        "continue": "Коснитесь экрана, чтобы продолжить",
+        "right": "Верно!",
+        "wrong": "К сожалению, нет.",
+        "visitors_today": "Посетителей сегодня: {n}",
         "choose_language": "Выберите язык",
         "zones": "Зоны павильона",
         "all_zones": "Все зоны",

@@ -1,14 +1,19 @@
 """Fonts and text: the shipped Noto Sans (all four alphabets), wrapping, and rendering once.
 
 Text is rendered into surfaces when a screen is built, never every frame; fonts are cached
-per size, and the number of sizes is small and fixed by the type scale.
+per size, and the number of sizes is small and fixed by the type scale. The `Typesetter`
+writes down every piece of text it sets (colours, whether it had to be cut), so tests and
+the content check can prove that text is legible and fits, on every screen.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
+
+from kiosk.ui.layout import Metrics
 
 REGULAR = "NotoSans-Regular.ttf"
 BOLD = "NotoSans-Bold.ttf"
@@ -131,3 +136,81 @@ def missing_glyphs(font_path: Path, characters: str) -> set[str]:
     font = pygame.freetype.Font(font_path, 16)
     unique = sorted(set(characters) - set(" \n\t\r"))
     return {ch for ch, metrics in zip(unique, font.get_metrics("".join(unique))) if metrics is None}
+
+
+@dataclass(frozen=True)
+class Written:
+    """One piece of text set on a screen."""
+
+    text: str
+    colour: tuple
+    background: tuple
+    cut: bool  # shortened or broken inside a word: it did not fit
+
+
+class Typesetter:
+    """Sets text in the type scale of one screen (and text size mode), keeping a record."""
+
+    def __init__(self, fonts: Fonts, metrics: Metrics):
+        self.fonts = fonts
+        self.metrics = metrics
+        self.record: list[Written] = []
+
+    def font(self, style: str, bold: bool = False) -> pygame.font.Font:
+        return self.fonts.get(self.metrics.type(style), bold)
+
+    def block(
+        self,
+        value: str,
+        style: str,
+        colour: Colour,
+        on: Colour,
+        width: int,
+        bold: bool = False,
+        max_lines: int | None = None,
+        line_height: float = 1.3,
+        align: str = "left",
+        smaller: tuple[str, ...] = (),
+    ) -> pygame.Surface:
+        """Wrapped text. If a word is wider than the line, or more lines are needed than allowed,
+        the `smaller` styles are tried in turn before the text is cut."""
+        for candidate in (style, *smaller):
+            font = self.font(candidate, bold)
+            if _fits(font, value, width, max_lines):
+                break
+        cut = not _fits(font, value, width, max_lines)
+        self.record.append(Written(value, tuple(colour), tuple(on), cut))
+        return render(font, value, colour, width, line_height, align, max_lines)
+
+    def fits(self, value: str, style: str, width: int, max_lines: int | None, bold: bool = False) -> bool:
+        """Would the text fit whole, without breaking a word or being cut?"""
+        return _fits(self.font(style, bold), value, width, max_lines)
+
+    def line(
+        self,
+        value: str,
+        style: str,
+        colour: Colour,
+        on: Colour,
+        width: int | None = None,
+        bold: bool = True,
+        smaller: tuple[str, ...] = (),
+    ) -> pygame.Surface:
+        """One line; a smaller style is tried before it is shortened with an ellipsis."""
+        for candidate in (style, *smaller):
+            font = self.font(candidate, bold)
+            if width is None or font.size(value)[0] <= width:
+                break
+        cut = width is not None and font.size(value)[0] > width
+        self.record.append(Written(value, tuple(colour), tuple(on), cut))
+        return line(font, value, colour, width)
+
+
+def _fits(font: pygame.font.Font, value: str, width: int, max_lines: int | None) -> bool:
+    """No word broken, and no more lines than allowed."""
+    lines = 0
+    for para in paragraphs(value) or [""]:
+        if any(font.size(word)[0] > width for word in para.split()):
+            return False
+        lines += len(wrap(font, para, width))
+    return max_lines is None or lines <= max_lines

@@ -1,4 +1,4 @@
-"""Drawing helpers shared by the screens: buttons, icons, page dots, the flag band.
+"""Drawing helpers shared by the screens: buttons, icons, page dots, the band, fades.
 
 They draw into a surface they are given; none of them reaches for the display.
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui import layout, text
+from kiosk.ui import layout
 from kiosk.ui.layout import Metrics, Rect
-from kiosk.ui.text import Fonts
+from kiosk.ui.text import Typesetter
 from kiosk.ui.theme import RGB, Theme
 
 
@@ -18,42 +18,35 @@ def rect(r: Rect) -> pygame.Rect:
 
 
 def panel(
-    surface: pygame.Surface,
-    r: Rect,
-    colour: RGB,
-    radius: int,
-    border: RGB | None = None,
-    border_px: int = 2,
+    surface: pygame.Surface, r: Rect, colour: RGB, radius: int, border: RGB | None = None, border_px: int = 2
 ) -> None:
     pygame.draw.rect(surface, colour, rect(r), border_radius=radius)
     if border:
-        pygame.draw.rect(surface, border, rect(r), border_px, border_radius=radius)
+        pygame.draw.rect(surface, border, rect(r), max(1, border_px), border_radius=radius)
 
 
 def button(
     surface: pygame.Surface,
-    fonts: Fonts,
+    ts: Typesetter,
     m: Metrics,
-    theme: Theme,
     r: Rect,
     label: str,
     fill: RGB,
     ink: RGB,
     border: RGB | None = None,
+    style: str = "body",
     bold: bool = True,
-    px: int | None = None,
 ) -> None:
     """A rounded button with a centred label that never spills out of it."""
-    panel(surface, r, fill, m.px(theme.radius), border, max(2, m.px(2)))
-    font = fonts.get(px or m.type_body, bold)
-    words = text.line(font, label, ink, r.w - 2 * m.px(18))
+    panel(surface, r, fill, m.radius, border, m.px(2))
+    words = ts.line(label, style, ink, fill, r.w - 2 * m.px(18), bold=bold, smaller=("small",))
     surface.blit(words, words.get_rect(center=rect(r).center))
 
 
-def pressed_overlay(surface: pygame.Surface, r: Rect, m: Metrics, theme: Theme) -> None:
+def pressed_overlay(surface: pygame.Surface, r: Rect, m: Metrics) -> None:
     """The press state: the touched control darkens at once, whatever it is."""
     shade = pygame.Surface((r.w, r.h), pygame.SRCALPHA)
-    pygame.draw.rect(shade, (0, 0, 0, 56), shade.get_rect(), border_radius=m.px(theme.radius))
+    pygame.draw.rect(shade, (0, 0, 0, 64), shade.get_rect(), border_radius=m.radius)
     surface.blit(shade, (r.x, r.y))
 
 
@@ -71,17 +64,27 @@ def home_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None
     s = min(r.w, r.h) // 4
     roof = [(cx - s - s // 3, cy - s // 6), (cx, cy - s - s // 6), (cx + s + s // 3, cy - s // 6)]
     pygame.draw.lines(surface, colour, False, roof, width)
-    pygame.draw.lines(
-        surface,
-        colour,
-        False,
-        [(cx - s, cy - s // 3), (cx - s, cy + s), (cx + s, cy + s), (cx + s, cy - s // 3)],
-        width,
-    )
+    walls = [(cx - s, cy - s // 3), (cx - s, cy + s), (cx + s, cy + s), (cx + s, cy - s // 3)]
+    pygame.draw.lines(surface, colour, False, walls, width)
+
+
+def contrast_icon(surface: pygame.Surface, r: Rect, colour: RGB, background: RGB, width: int) -> None:
+    """A circle half filled: the usual sign for contrast."""
+    cx, cy = rect(r).center
+    radius = min(r.w, r.h) // 4
+    pygame.draw.circle(surface, colour, (cx, cy), radius, draw_top_right=True, draw_bottom_right=True)
+    pygame.draw.circle(surface, colour, (cx, cy), radius, width)
+
+
+def close_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
+    cx, cy = rect(r).center
+    s = min(r.w, r.h) // 5
+    pygame.draw.line(surface, colour, (cx - s, cy - s), (cx + s, cy + s), width)
+    pygame.draw.line(surface, colour, (cx - s, cy + s), (cx + s, cy - s), width)
 
 
 def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off: RGB, m: Metrics) -> None:
-    """Where the visitor is among the pages: one dot per page, the current one long."""
+    """Where the visitor is among pages or pictures: one dot each, the current one long."""
     if count <= 1:
         return
     d, gap, long = m.px(16), m.px(14), m.px(44)
@@ -95,8 +98,8 @@ def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off:
 
 
 def flag_band(surface: pygame.Surface, m: Metrics, theme: Theme) -> None:
-    """A thin red band along the top edge: the Polish signal colour, quietly."""
-    pygame.draw.rect(surface, theme.red, (0, 0, m.width, layout.band(m)))
+    """A thin band along the top edge in the signal colour (the red of the Polish flag)."""
+    pygame.draw.rect(surface, theme.signal, (0, 0, m.width, layout.band(m)))
 
 
 def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
@@ -107,3 +110,13 @@ def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
     result.blit(image, (0, 0))
     result.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     return result
+
+
+def edge_fade(width: int, height: int, colour: RGB, downwards: bool) -> pygame.Surface:
+    """A strip that fades text into the background: says "there is more" at a column's edge."""
+    strip = pygame.Surface((width, height), pygame.SRCALPHA)
+    for y in range(height):
+        t = y / max(1, height - 1)
+        alpha = round(255 * (t if downwards else 1 - t))
+        pygame.draw.line(strip, (*colour, alpha), (0, y), (width, y))
+    return strip

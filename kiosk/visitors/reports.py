@@ -12,6 +12,7 @@ import sqlite3
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from time import time as time_now
 from zoneinfo import ZoneInfo
 
 
@@ -52,6 +53,8 @@ def summary(
         "languages": {},
         "days": {},
         "hours": {},
+        "quizzes": {},
+        "interactions": {},
     }
     if conn is None:
         return result
@@ -94,6 +97,21 @@ def summary(
     ):
         result["pages"].setdefault(zone_id, {})[page_id] = views
 
+    for zone_id, quiz_id, answers, right in conn.execute(
+        "SELECT i.zone_id, i.item, COUNT(*), SUM(i.correct) FROM interactions i"
+        f" JOIN sessions s ON s.id = i.session_id WHERE i.kind = 'quiz' AND {in_range}"
+        " GROUP BY i.zone_id, i.item ORDER BY i.zone_id, i.item",
+        bounds,
+    ):
+        result["quizzes"][f"{zone_id}/{quiz_id}"] = {"answers": answers, "correct": right or 0}
+
+    for kind, count in conn.execute(
+        "SELECT i.kind, COUNT(*) FROM interactions i"
+        f" JOIN sessions s ON s.id = i.session_id WHERE {in_range} GROUP BY i.kind ORDER BY i.kind",
+        bounds,
+    ):
+        result["interactions"][kind] = count
+
     for language, count in conn.execute(
         "SELECT l.language, COUNT(*) FROM session_languages l"
         f" JOIN sessions s ON s.id = l.session_id WHERE {in_range}"
@@ -102,6 +120,20 @@ def summary(
     ):
         result["languages"][language] = count
     return result
+
+
+def sessions_today(path: Path, tz: ZoneInfo, now: float | None = None) -> int:
+    """Visitors so far today, in the pavilion's time zone (for the attract screen)."""
+    conn = open_readonly(path)
+    if conn is None:
+        return 0
+    try:
+        today = datetime.fromtimestamp(time_now() if now is None else now, tz).date()
+        start, end = day_range(tz, today, today)
+        query = "SELECT COUNT(*) FROM sessions WHERE started_at >= ? AND started_at < ?"
+        return conn.execute(query, (start, end)).fetchone()[0]
+    finally:
+        conn.close()
 
 
 def to_csv(report: dict) -> str:
@@ -122,6 +154,11 @@ def to_csv(report: dict) -> str:
         writer.writerow(["day_sessions", day, d["sessions"]])
     for hour, n in report["hours"].items():
         writer.writerow(["hour_sessions", hour, n])
+    for quiz, q in report["quizzes"].items():
+        writer.writerow(["quiz_answers", quiz, q["answers"]])
+        writer.writerow(["quiz_correct", quiz, q["correct"]])
+    for kind, n in report["interactions"].items():
+        writer.writerow(["interactions", kind, n])
     return out.getvalue()
 
 
@@ -143,6 +180,10 @@ def to_text(report: dict) -> str:
     if report["languages"]:
         lines.append("Languages")
         lines += [f"  {code:<18}{n:>5}" for code, n in report["languages"].items()]
+    if report["quizzes"]:
+        lines.append("Quizzes             answers right")
+        for quiz, q in report["quizzes"].items():
+            lines.append(f"  {quiz:<18}{q['answers']:>5}  {q['correct']:>5}")
     if report["days"]:
         lines.append("Days")
         lines += [f"  {day:<18}{d['sessions']:>5}" for day, d in report["days"].items()]

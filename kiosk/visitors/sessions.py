@@ -61,6 +61,21 @@ class PageViewed:
 
 
 @dataclass(frozen=True)
+class Interaction:
+    """Something a visitor did with a block or a mode: a quiz answer, a hotspot, large text."""
+
+    session_id: str
+    seq: int
+    zone_id: str | None
+    page_id: str | None
+    kind: str  # quiz, hotspot, gallery, a11y
+    item: str  # quiz id, spot id, picture number, mode
+    value: str
+    correct: bool | None
+    at: float
+
+
+@dataclass(frozen=True)
 class Activity:
     """The visitor is still here; lets a crash be closed at the last sign of life."""
 
@@ -76,7 +91,16 @@ class SessionEnded:
     reason: EndReason
 
 
-Event = SessionStarted | LanguageUsed | ZoneEntered | ZoneLeft | PageViewed | Activity | SessionEnded
+Event = (
+    SessionStarted
+    | LanguageUsed
+    | ZoneEntered
+    | ZoneLeft
+    | PageViewed
+    | Interaction
+    | Activity
+    | SessionEnded
+)
 
 
 @dataclass
@@ -174,6 +198,22 @@ class VisitTracker:
             return
         s.seq += 1
         self.emit(PageViewed(s.session_id, s.seq, zone_id, page_id, self._wall(self.clock.monotonic())))
+
+    def interact(
+        self,
+        zone_id: str | None,
+        page_id: str | None,
+        kind: str,
+        item: str,
+        value: str = "",
+        correct: bool | None = None,
+    ) -> None:
+        s = self._open
+        if not s:
+            return
+        s.seq += 1
+        at = self._wall(self.clock.monotonic())
+        self.emit(Interaction(s.session_id, s.seq, zone_id, page_id, kind, item, value, correct, at))
 
     def idle_deadline(self) -> float | None:
         """Monotonic time at which the session times out, if one is open."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from kiosk.visitors.sessions import (
     Activity,
     Event,
+    Interaction,
     LanguageUsed,
     PageViewed,
     SessionEnded,
@@ -62,6 +63,21 @@ MIGRATIONS: list[str] = [
         viewed_at REAL NOT NULL,
         PRIMARY KEY (session_id, seq)
     );
+    """,
+    """
+    CREATE TABLE interactions (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        seq INTEGER NOT NULL,
+        zone_id TEXT,
+        page_id TEXT,
+        kind TEXT NOT NULL,                -- quiz, hotspot, gallery, a11y
+        item TEXT NOT NULL,
+        value TEXT NOT NULL,
+        correct INTEGER,                   -- quiz answers only: 1 right, 0 wrong
+        at REAL NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    );
+    CREATE INDEX interactions_kind ON interactions (kind, zone_id, item);
     """,
 ]
 
@@ -145,6 +161,22 @@ def _write_one(conn: sqlite3.Connection, e: Event) -> None:
         conn.execute(
             "INSERT OR IGNORE INTO page_views VALUES (?, ?, ?, ?, ?)",
             (e.session_id, e.seq, e.zone_id, e.page_id, e.at),
+        )
+        _activity(conn, e.session_id, e.at)
+    elif isinstance(e, Interaction):
+        conn.execute(
+            "INSERT OR IGNORE INTO interactions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                e.session_id,
+                e.seq,
+                e.zone_id,
+                e.page_id,
+                e.kind,
+                e.item,
+                e.value,
+                None if e.correct is None else int(e.correct),
+                e.at,
+            ),
         )
         _activity(conn, e.session_id, e.at)
     elif isinstance(e, Activity):

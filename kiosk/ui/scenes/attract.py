@@ -1,14 +1,15 @@
-"""The attract screen: the pavilion, its zones in pictures, "touch to start" in every language."""
+"""The attract screen: the pavilion, its zones in turn, "touch to start" in every language."""
 
 from __future__ import annotations
 
 import pygame
 
-from kiosk.ui import layout, text, widgets
+from kiosk.ui import layout, widgets
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.strings import say
 
-CYCLE_S = 3.0  # how long each language's invitation is highlighted
+CYCLE_S = 3.5  # each zone and each language's invitation is highlighted this long
+FADE_S = 0.5
 
 
 class AttractScene(Scene):
@@ -16,76 +17,147 @@ class AttractScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.highlight = 0
+        self.turn = 0  # how many cycles have passed: picks the zone and the language
+        self.turned_at = -FADE_S
+        self.now = 0.0
         self.invitations: list[tuple[pygame.Surface, pygame.Surface, layout.Rect]] = []
+        self.covers: list[pygame.Surface] = []
+        self.labels: list[list[pygame.Surface]] = []  # [zone][language]
+        self.big = layout.Rect(0, 0, 0, 0)
+        self.thumbs: list[layout.Rect] = []
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        pavilion, default = app.exhibit.pavilion, app.config.default_language
+        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        pavilion, default, codes = app.exhibit.pavilion, app.config.default_language, app.config.languages
         self.target("attract", m.screen)
         widgets.flag_band(surface, m, theme)
         words, pictures = layout.attract_frame(m)
 
-        covers = layout.mosaic(pictures, len(app.exhibit.zones), m.gap)
-        for zone, box in zip(app.exhibit.zones, covers):
+        zones = app.exhibit.zones
+        self.big, self.thumbs = layout.mosaic(pictures, len(zones), m.gap)
+        self.covers = [
+            widgets.rounded_image(app.images.get(z.cover, (self.big.w, self.big.h)), m.radius) for z in zones
+        ]
+        for zone, box in zip(zones, self.thumbs):
             image = app.images.get(zone.cover, (box.w, box.h))
-            surface.blit(widgets.rounded_image(image, m.px(theme.radius)), (box.x, box.y))
+            surface.blit(widgets.rounded_image(image, m.radius), (box.x, box.y))
+        label_w = self.big.w - 2 * m.px(32)
+        self.labels = []
+        for zone in zones:
+            accent = theme.accent(zone.accent)
+            self.labels.append(
+                [
+                    ts.line(
+                        zone.title.get(code, default),
+                        "heading",
+                        theme.on_accent,
+                        accent,
+                        label_w,
+                        smaller=("body",),
+                    )
+                    for code in codes
+                ]
+            )
 
         y = words.y + (m.px(40) if not m.portrait else 0)
-        title = text.render(
-            app.fonts.get(m.type_display, True),
+        title = ts.block(
             pavilion.title.get(default, default),
+            "display",
             theme.ink,
+            theme.paper,
             words.w,
+            bold=True,
             line_height=1.1,
+            smaller=("title",),
         )
         surface.blit(title, (words.x, y))
         y += title.get_height() + m.px(20)
-        pygame.draw.rect(surface, theme.red, (words.x, y, m.px(120), m.px(10)))
+        pygame.draw.rect(surface, theme.signal, (words.x, y, m.px(120), m.px(10)))
         y += m.px(44)
         if pavilion.subtitle:
-            sub = text.render(
-                app.fonts.get(m.type_heading),
+            sub = ts.block(
                 pavilion.subtitle.get(default, default),
+                "heading",
                 theme.muted,
+                theme.paper,
                 words.w,
                 line_height=1.2,
+                smaller=("body",),
             )
             surface.blit(sub, (words.x, y))
+            y += sub.get_height() + m.px(20)
+        if app.config.show_visitors_today and app.visitors_today:
+            count = say(default, "visitors_today").format(n=app.visitors_today())
+            surface.blit(ts.line(count, "body", theme.muted, theme.paper, words.w, bold=False), (words.x, y))
 
         # The invitations, bottom-aligned: each pre-rendered plain and highlighted.
-        font = app.fonts.get(m.type_heading, True)
-        row_h = font.get_height() + m.px(36)
+        row_h = ts.font("heading", True).get_height() + m.px(36)
         gap = m.px(14)
-        codes = app.config.languages
         top = words.bottom - len(codes) * row_h - (len(codes) - 1) * gap
         self.invitations = []
         for i, code in enumerate(codes):
-            line = (
-                pavilion.invitation.get(code, default)
-                if code in pavilion.invitation.root
-                else say(code, "touch")
-            )
+            text = pavilion.invitation.root.get(code) or say(code, "touch")
             box = layout.Rect(words.x, top + i * (row_h + gap), words.w, row_h)
-            plain = text.line(font, line, theme.muted, words.w - m.px(56))
-            lit = text.line(font, line, theme.on_colour, words.w - m.px(56))
+            plain = ts.line(text, "heading", theme.muted, theme.paper, words.w - m.px(56), smaller=("body",))
+            lit = ts.line(
+                text, "heading", theme.on_signal, theme.signal, words.w - m.px(56), smaller=("body",)
+            )
             self.invitations.append((plain, lit, box))
 
     def draw_live(self, surface: pygame.Surface) -> None:
         m, theme = self.app.metrics, self.app.theme
+        zones = self.app.exhibit.zones
+        zone = self.turn % len(zones)
+        fade = min(1.0, (self.now - self.turned_at) / FADE_S)
+        surface.blit(self.covers[zone], (self.big.x, self.big.y))
+        if fade < 1.0:
+            previous = self.covers[(self.turn - 1) % len(zones)]
+            previous.set_alpha(round(255 * (1 - fade)))
+            surface.blit(previous, (self.big.x, self.big.y))
+            previous.set_alpha(None)
+        language = self.turn % len(self.invitations)
+        label = self.labels[zone][language]
+        pad = m.px(24)
+        pill = layout.Rect(
+            self.big.x + m.px(32),
+            self.big.bottom - m.px(32) - label.get_height() - 2 * pad // 2,
+            label.get_width() + 2 * pad,
+            label.get_height() + pad,
+        )
+        widgets.panel(surface, pill, theme.accent(zones[zone].accent), m.radius)
+        surface.blit(label, (pill.x + pad, pill.y + pad // 2))
+        thumb = self.thumbs[zone]
+        pygame.draw.rect(
+            surface,
+            theme.accent(zones[zone].accent),
+            widgets.rect(thumb.inset(-m.px(6))),
+            m.px(6),
+            border_radius=m.radius + m.px(6),
+        )
+
         for i, (plain, lit, box) in enumerate(self.invitations):
-            if i == self.highlight:
+            if i == language:
                 pill = layout.Rect(box.x, box.y, lit.get_width() + m.px(56), box.h)
-                widgets.panel(surface, pill, theme.red, box.h // 2)
+                widgets.panel(surface, pill, theme.signal, box.h // 2)
                 surface.blit(lit, (box.x + m.px(28), box.y + (box.h - lit.get_height()) // 2))
             else:
                 surface.blit(plain, (box.x + m.px(28), box.y + (box.h - plain.get_height()) // 2))
 
-    def update(self, now: float) -> bool:
-        count = max(1, len(self.invitations))
-        highlight = int(now / CYCLE_S) % count
-        changed, self.highlight = highlight != self.highlight, highlight
-        return changed
+    def update(self, now: float, dt: float) -> bool:
+        self.now = now
+        turn = int(now / CYCLE_S)
+        if turn != self.turn:
+            self.turn, self.turned_at = turn, now
+            return True
+        return self.animating or now - self.turned_at < FADE_S + 0.05
+
+    @property
+    def animating(self) -> bool:
+        return self.now - self.turned_at < FADE_S
+
+    def next_change(self, now: float) -> float:
+        """Seconds until the next highlight: the window loop may sleep until then."""
+        return CYCLE_S - (now % CYCLE_S)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.pressed = None  # the whole screen is one target: no press shade

@@ -1,11 +1,13 @@
-"""What every screen shares: a picture built once, touch targets by id, the header.
+"""What every screen shares: a picture built once, touch targets by id, the chrome.
 
 A scene draws everything that does not move into `static` when it is built (on entering, on
-a language change); a frame is then one blit plus the press state.
+a language or mode change); a frame is then one blit plus whatever is live (a scrolled
+column, a gallery) and the press state.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import pygame
@@ -31,6 +33,7 @@ class Scene:
     def build(self) -> None:
         m = self.app.metrics
         self.targets = {}
+        self.app.type.record.clear()
         self.static = pygame.Surface((m.width, m.height))
         self.static.fill(self.app.theme.paper)
         self.compose(self.static)
@@ -42,58 +45,65 @@ class Scene:
         self.targets[widget_id] = r
         return r
 
-    def compose_header(
-        self,
-        surface: pygame.Surface,
-        title: str,
-        with_home: bool,
-        accent: tuple[int, int, int] | None = None,
-    ) -> None:
-        """Home at the left, languages at the right: the same place on every screen."""
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        bar = layout.header(m)
-        pygame.draw.rect(surface, theme.card, widgets.rect(bar))
-        pygame.draw.line(surface, theme.line, (0, bar.bottom - 1), (m.width, bar.bottom - 1), max(1, m.px(2)))
+    def compose_chrome(self, surface: pygame.Surface, title: str, accent=None) -> None:
+        """Home, title, text size, contrast, finish and languages: the same places everywhere."""
+        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        finish_label = self.say("finish")
+        finish_w = ts.font("body", True).size(finish_label)[0] + m.px(56)
+        c = layout.chrome(m, len(app.config.languages), finish_w)
+        pygame.draw.rect(surface, theme.card, widgets.rect(c.bar))
+        pygame.draw.line(
+            surface, theme.line, (0, c.bar.bottom - 1), (m.width, c.bar.bottom - 1), max(1, m.px(2))
+        )
         widgets.flag_band(surface, m, theme)
-        if with_home:
-            home = self.target("home", layout.home_button(m))
-            widgets.panel(surface, home, theme.paper, m.px(theme.radius), theme.line, m.px(2))
-            widgets.home_icon(surface, home, theme.ink, max(2, m.px(5)))
-        title_box = layout.header_title(m, len(app.config.languages), with_home)
+        stroke = max(2, m.px(5))
+
+        home = self.target("home", c.home)
+        widgets.panel(surface, home, theme.paper, m.radius, theme.line, m.px(2))
+        widgets.home_icon(surface, home, theme.ink, stroke)
+
+        box = c.title
         if accent:
             mark = m.px(14)
             pygame.draw.rect(
                 surface,
                 accent,
-                (title_box.x, title_box.y + (title_box.h - m.px(56)) // 2, mark, m.px(56)),
+                (box.x, box.y + (box.h - m.px(56)) // 2, mark, m.px(56)),
                 border_radius=mark // 2,
             )
-            title_box = Rect(
-                title_box.x + mark + m.px(20),
-                title_box.y,
-                title_box.w - mark - m.px(20),
-                title_box.h,
+            box = Rect(box.x + mark + m.px(20), box.y, box.w - mark - m.px(20), box.h)
+        words = (
+            ts.block(
+                title, "heading", theme.ink, theme.card, box.w, bold=True, max_lines=1, smaller=("body",)
             )
-        # A long title steps down a size before it is shortened.
-        font = app.fonts.get(m.type_heading, True)
-        if font.size(title)[0] > title_box.w:
-            font = app.fonts.get(m.type_body, True)
-        words = widgets.text.line(font, title, theme.ink, title_box.w)
-        surface.blit(words, (title_box.x, title_box.y + (title_box.h - words.get_height()) // 2))
-        for code, pill in zip(app.config.languages, layout.language_pills(m, len(app.config.languages))):
+            if box.w > 0
+            else None
+        )
+        if words:
+            surface.blit(words, (box.x, box.y + (box.h - words.get_height()) // 2))
+
+        for widget_id, r, on in (
+            ("a11y:large-text", c.large_text, app.large_text),
+            ("a11y:contrast", c.contrast, app.high_contrast),
+        ):
+            self.target(widget_id, r)
+            fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
+            widgets.panel(surface, r, fill, m.radius, None if on else theme.line, m.px(2))
+            if widget_id == "a11y:large-text":
+                label = ts.line("Aa", "body", ink, fill)
+                surface.blit(label, label.get_rect(center=widgets.rect(r).center))
+            else:
+                widgets.contrast_icon(surface, r, ink, fill, stroke)
+
+        finish = self.target("finish", c.finish)
+        widgets.button(surface, ts, m, finish, finish_label, theme.card, theme.ink, theme.line)
+
+        for code, pill in zip(app.config.languages, c.languages):
             self.target(f"lang:{code}", pill)
             on = code == app.language
+            fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
             widgets.button(
-                surface,
-                app.fonts,
-                m,
-                theme,
-                pill,
-                code.upper(),
-                theme.ink if on else theme.card,
-                theme.card if on else theme.ink,
-                None if on else theme.line,
-                px=m.type_small + m.px(3),
+                surface, ts, m, pill, code.upper(), fill, ink, None if on else theme.line, style="small"
             )
 
     def say(self, key: str) -> str:
@@ -106,17 +116,27 @@ class Scene:
         surface.blit(self.static, (0, 0))
         self.draw_live(surface)
         if self.pressed in self.targets:
-            widgets.pressed_overlay(surface, self.targets[self.pressed], self.app.metrics, self.app.theme)
+            widgets.pressed_overlay(surface, self.targets[self.pressed], self.app.metrics)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Whatever changes while the scene is shown; nothing by default."""
 
-    def update(self, now: float) -> bool:
+    def update(self, now: float, dt: float) -> bool:
         """Advance animations; True when the screen must be redrawn."""
         return False
 
+    @property
+    def animating(self) -> bool:
+        """True while something moves on its own (the loop then runs at full frame rate)."""
+        return False
+
+    def next_change(self, now: float) -> float:
+        """Seconds until the scene changes by itself; the window loop sleeps until then."""
+        return math.inf
+
     def hit(self, x: float, y: float) -> str | None:
-        for widget_id, r in self.targets.items():
+        # Later targets are drawn on top (cards over pictures), so they win.
+        for widget_id, r in reversed(self.targets.items()):
             if r.contains(x, y):
                 return widget_id
         return None
@@ -131,13 +151,32 @@ class Scene:
         widget_id = self.hit(x, y)
         if widget_id is not None:
             self.activate(widget_id)
+        else:
+            self.tap_elsewhere(x, y)
+
+    def tap_elsewhere(self, x: float, y: float) -> None:
+        """A tap on no control; some scenes close a card."""
 
     def activate(self, widget_id: str) -> None:
         """Shared controls; scenes handle their own ids first and defer to this."""
+        app = self.app
         if widget_id.startswith("lang:"):
-            self.app.switch_language(widget_id.split(":", 1)[1])
+            app.switch_language(widget_id.split(":", 1)[1])
         elif widget_id == "home":
-            self.app.show_home()
+            app.show_home()
+        elif widget_id == "finish":
+            app.end_visit("finished")
+        elif widget_id == "a11y:large-text":
+            app.set_modes(large_text=not app.large_text)
+        elif widget_id == "a11y:contrast":
+            app.set_modes(high_contrast=not app.high_contrast)
 
-    def swipe(self, dx: float) -> None:
-        """A horizontal swipe; most screens ignore it."""
+    def swipe(self, x: float, y: float, dx: float) -> None:
+        """A horizontal swipe that started at (x, y); most screens ignore it."""
+
+    def drag(self, x: float, y: float, dy: float) -> bool:
+        """A vertical drag at (x, y) moved by dy; True if something scrolled."""
+        return False
+
+    def fling(self, vy: float) -> None:
+        """The finger left a vertical drag at vy pixels per second."""

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui import layout, text, widgets
+from kiosk.ui import layout, widgets
 from kiosk.ui.scenes.base import Scene
-from kiosk.ui.theme import hex_rgb
 
 
 class HomeScene(Scene):
     name = "home"
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        self.compose_header(surface, app.text(app.exhibit.pavilion.title), with_home=False)
+        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        self.compose_chrome(surface, app.text(app.exhibit.pavilion.title))
         intro = layout.home_intro(m)
-        heading = text.line(app.fonts.get(m.type_heading, True), self.say("zones"), theme.ink, intro.w)
+        heading = ts.line(self.say("zones"), "heading", theme.ink, theme.paper, intro.w)
         surface.blit(heading, (intro.x, intro.y + (intro.h - heading.get_height()) // 2))
 
         zones = app.exhibit.zones
@@ -25,65 +24,54 @@ class HomeScene(Scene):
             self._card(surface, zone, box)
 
     def _card(self, surface: pygame.Surface, zone, box: layout.Rect) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        radius = m.px(theme.radius)
-        widgets.panel(surface, box, theme.card, radius, theme.line, m.px(2))
-        accent = hex_rgb(zone.accent)
-        pad = m.px(26)
+        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        widgets.panel(surface, box, theme.card, m.radius, theme.line, m.px(2))
+        pad, bar_h = m.px(26), m.px(8)
         if m.portrait:
             picture = layout.Rect(box.x, box.y, round(box.w * 0.38), box.h)
             words = layout.Rect(
-                picture.right + pad,
-                box.y + pad,
-                box.right - picture.right - 2 * pad,
-                box.h - 2 * pad,
+                picture.right + pad, box.y + pad, box.right - picture.right - 2 * pad, box.h - 2 * pad
             )
         else:
-            picture = layout.Rect(box.x, box.y, box.w, round(box.h * 0.5))
-            words = layout.Rect(
-                box.x + pad,
-                picture.bottom + pad,
-                box.w - 2 * pad,
-                box.bottom - picture.bottom - 2 * pad,
-            )
-        image = app.images.get(zone.cover, (picture.w, picture.h))
-        surface.blit(widgets.rounded_image(image, radius), (picture.x, picture.y))
-        # Square off the inner corners so the picture meets the card cleanly.
-        if m.portrait:
-            surface.blit(
-                image,
-                (picture.right - radius, picture.y),
-                pygame.Rect(picture.w - radius, 0, radius, picture.h),
-            )
-        else:
-            surface.blit(
-                image,
-                (picture.x, picture.bottom - radius),
-                pygame.Rect(0, picture.h - radius, picture.w, radius),
-            )
-        bar_h = m.px(8)
-        pygame.draw.rect(surface, accent, (words.x, words.y, m.px(64), bar_h), border_radius=bar_h // 2)
-        y = words.y + bar_h + m.px(18)
-        title = text.render(
-            app.fonts.get(m.type_heading, True),
+            words = layout.Rect(box.x + pad, box.y, box.w - 2 * pad, box.h)
+        title = ts.block(
             app.text(zone.title),
+            "heading",
             theme.ink,
+            theme.card,
             words.w,
+            bold=True,
             line_height=1.15,
             max_lines=2,
+            smaller=("body",),
         )
+        if not m.portrait:
+            # The picture gives way to the title, which must always be read whole.
+            text_h = bar_h + m.px(18) + title.get_height() + 2 * pad
+            picture_h = min(round(box.h * 0.5), max(round(box.h * 0.25), box.h - text_h - m.px(60)))
+            picture = layout.Rect(box.x, box.y, box.w, picture_h)
+            words = layout.Rect(words.x, picture.bottom + pad, words.w, box.bottom - picture.bottom - 2 * pad)
+        image = app.images.get(zone.cover, (picture.w, picture.h))
+        surface.blit(widgets.rounded_image(image, m.radius), (picture.x, picture.y))
+        # Square off the inner corners so the picture meets the card cleanly.
+        r = m.radius
+        if m.portrait:
+            surface.blit(image, (picture.right - r, picture.y), pygame.Rect(picture.w - r, 0, r, picture.h))
+        else:
+            surface.blit(image, (picture.x, picture.bottom - r), pygame.Rect(0, picture.h - r, picture.w, r))
+        pygame.draw.rect(
+            surface, theme.accent(zone.accent), (words.x, words.y, m.px(64), bar_h), border_radius=bar_h // 2
+        )
+        y = words.y + bar_h + m.px(18)
         surface.blit(title, (words.x, y))
         y += title.get_height() + m.px(10)
-        if zone.summary and words.bottom - y > m.type_small:
-            lines = max(1, (words.bottom - y) // round(m.type_small * 1.3 * 1.36))
-            summary = text.render(
-                app.fonts.get(m.type_small),
-                app.text(zone.summary),
-                theme.muted,
-                words.w,
-                max_lines=min(4, lines),
-            )
-            surface.blit(summary, (words.x, y))
+        if zone.summary:
+            line_h = round(ts.font("small").get_height() * 1.3)
+            lines = (words.bottom - y) // line_h
+            # The summary is a bonus: shown whole or not at all (large text leaves little room).
+            if lines >= 1 and ts.fits(app.text(zone.summary), "small", words.w, lines):
+                summary = ts.block(app.text(zone.summary), "small", theme.muted, theme.card, words.w)
+                surface.blit(summary, (words.x, y))
 
     def activate(self, widget_id: str) -> None:
         if widget_id.startswith("zone:"):

@@ -1,19 +1,22 @@
-"""A zone: its pages one at a time, text on one side and a picture or a figure on the other."""
+"""A zone: its pages one at a time, text on one side and a feature on the other.
+
+Text longer than its column scrolls under a finger, with inertia, within bounds.
+"""
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
-from kiosk.content.model import Fact, Heading, Page, Paragraphs, Picture, Zone
-from kiosk.ui import layout, text, widgets
+from kiosk.content.model import Page, Quiz, Zone
+from kiosk.ui import layout, widgets
+from kiosk.ui.features import Feature, feature_for
+from kiosk.ui.flow import build_column
 from kiosk.ui.scenes.base import Scene
-from kiosk.ui.theme import hex_rgb
 
-
-def visual_blocks(page: Page) -> list:
-    """What goes beside the text: the page's pictures, or else its big figures."""
-    pictures = [b for b in page.blocks if isinstance(b, Picture)]
-    return pictures or [b for b in page.blocks if isinstance(b, Fact)]
+FRICTION_S = 0.35  # a fling's speed falls by e every this many seconds
+STOP_PX_S = 20.0
 
 
 class ZoneScene(Scene):
@@ -23,162 +26,120 @@ class ZoneScene(Scene):
         super().__init__(app)
         self.zone = zone
         self.page_index = page_index
+        self.feature: Feature | None = None
+        self.column: pygame.Surface | None = None
+        self.column_box = layout.Rect(0, 0, 0, 0)
+        self.column_targets: dict[str, layout.Rect] = {}
+        self.flow: list = []
+        self.quiz_choice: int | None = None
+        self.scroll = 0.0
+        self.velocity = 0.0
 
     @property
     def page(self) -> Page:
         return self.zone.pages[self.page_index]
 
+    @property
+    def max_scroll(self) -> float:
+        return max(0, (self.column.get_height() if self.column else 0) - self.column_box.h)
+
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        accent = hex_rgb(self.zone.accent)
-        self.compose_header(surface, app.text(self.zone.title), with_home=True, accent=accent)
-        beside = visual_blocks(self.page)
+        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        accent = theme.accent(self.zone.accent)
+        self.compose_chrome(surface, app.text(self.zone.title), accent=accent)
+        featured = self.page.feature()
         # A long title wraps onto a second line and the page moves down to make room.
-        title = text.render(
-            app.fonts.get(m.type_title, True),
+        title = ts.block(
             app.text(self.page.title),
+            "title",
             theme.ink,
+            theme.paper,
             layout.body(m).w,
+            bold=True,
             line_height=1.1,
             max_lines=2,
+            smaller=("heading",),
         )
-        frame = layout.zone_frame(m, has_visual=bool(beside), title_h=title.get_height())
+        back_label = "‹  " + self.say("all_zones")
+        back_w = ts.font("body", True).size(back_label)[0] + m.px(56)
+        flow = [b for b in self.page.blocks if b is not featured]
+        frame = layout.zone_frame(m, bool(flow), featured is not None, title.get_height(), back_w)
         surface.blit(title, (frame.title.x, frame.title.y))
 
-        flow = [b for b in self.page.blocks if all(b is not v for v in beside)]
-        self._flow(surface, flow, frame.text, accent)
-        if frame.visual:
-            self._visual(surface, beside, frame.visual, accent)
-        self._footer(surface, frame, accent)
+        self.column_box = frame.text
+        self.flow = flow
+        self.fade_top = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=False)
+        self.fade_bottom = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=True)
+        self._build_column()
+        previous = self.feature
+        self.feature = feature_for(self, featured, frame.visual) if featured is not None else None
+        if previous is not None and self.feature is not None and type(previous) is type(self.feature):
+            self._keep_state(previous, self.feature)
+        if self.feature:
+            self.feature.compose(surface)
+        self._footer(surface, frame, accent, back_label)
+
+    @staticmethod
+    def _keep_state(old: Feature, new: Feature) -> None:
+        """A rebuild (language, text size) keeps what the visitor opened or answered."""
+        for name in ("index", "open"):
+            if hasattr(old, name):
+                setattr(new, name, getattr(old, name))
+        if hasattr(new, "_targets"):
+            new._targets()
 
     # -- the text column ----------------------------------------------------------------------
-    def _flow(self, surface: pygame.Surface, blocks: list, box: layout.Rect, accent) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        column = surface.subsurface(widgets.rect(box))  # nothing spills out of the column
-        y = 0
-        for block in blocks:
-            if isinstance(block, Heading):
-                piece = text.render(
-                    app.fonts.get(m.type_heading, True),
-                    app.text(block.text),
-                    theme.ink,
-                    box.w,
-                    line_height=1.2,
-                )
-            elif isinstance(block, Paragraphs):
-                piece = text.render(
-                    app.fonts.get(m.type_body),
-                    app.text(block.text),
-                    theme.ink,
-                    box.w,
-                    line_height=1.42,
-                )
-            elif isinstance(block, Fact):
-                piece = self._fact_inline(block, box.w, accent)
-            else:
-                continue
-            column.blit(piece, (0, y))
-            y += piece.get_height() + m.px(30)
-
-    def _fact_inline(self, block: Fact, width: int, accent) -> pygame.Surface:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        bar = m.px(10)
-        value = text.render(
-            app.fonts.get(m.type_title, True),
-            app.text(block.value),
-            accent,
-            width - bar - m.px(24),
-            line_height=1.1,
-        )
-        label = text.render(
-            app.fonts.get(m.type_body), app.text(block.label), theme.muted, width - bar - m.px(24)
-        )
-        piece = pygame.Surface((width, value.get_height() + label.get_height()), pygame.SRCALPHA)
-        pygame.draw.rect(piece, accent, (0, 0, bar, piece.get_height()), border_radius=bar // 2)
-        piece.blit(value, (bar + m.px(24), 0))
-        piece.blit(label, (bar + m.px(24), value.get_height()))
-        return piece
-
-    # -- the visual column --------------------------------------------------------------------
-    def _visual(self, surface: pygame.Surface, blocks: list, box: layout.Rect, accent) -> None:
-        block = blocks[0]
-        if isinstance(block, Picture):
-            self._picture(surface, block, box)
+    def _build_column(self) -> None:
+        """(Re)render the text column; its controls follow the scroll."""
+        accent = self.app.theme.accent(self.zone.accent)
+        if self.flow:
+            built = build_column(self.app, self.flow, self.column_box.w, accent, self.quiz_choice)
+            self.column, self.column_targets = built.surface, built.targets
         else:
-            self._fact_card(surface, block, box, accent)
+            self.column, self.column_targets = None, {}
+        self.scroll = min(self.scroll, self.max_scroll)
+        self._place_column_targets()
 
-    def _picture(self, surface: pygame.Surface, block: Picture, box: layout.Rect) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        notes = []
-        if block.caption:
-            notes.append(
-                text.render(
-                    app.fonts.get(m.type_small + m.px(2)),
-                    app.text(block.caption),
-                    theme.ink,
-                    box.w,
-                    max_lines=2,
-                )
-            )
-        if block.credit:
-            notes.append(
-                text.render(
-                    app.fonts.get(m.type_small),
-                    app.text(block.credit),
-                    theme.muted,
-                    box.w,
-                    max_lines=1,
-                )
-            )
-        notes_h = sum(n.get_height() for n in notes) + (m.px(16) if notes else 0)
-        image = app.images.get(block.src, (box.w, box.h - notes_h), fit="contain")
-        image = widgets.rounded_image(image, m.px(self.app.theme.radius))
-        surface.blit(image, (box.x, box.y))
-        y = box.y + image.get_height() + m.px(16)
-        for note in notes:
-            surface.blit(note, (box.x, y))
-            y += note.get_height()
+    def _place_column_targets(self) -> None:
+        """Column controls on screen where (and as far as) they are visible in the column."""
+        box, top = self.column_box, round(self.scroll)
+        for widget_id, r in self.column_targets.items():
+            y0 = max(box.y, box.y + r.y - top)
+            y1 = min(box.bottom, box.y + r.bottom - top)
+            if y1 - y0 > 0:
+                self.targets[widget_id] = layout.Rect(box.x + r.x, y0, r.w, y1 - y0)
+            else:
+                self.targets.pop(widget_id, None)
 
-    def _fact_card(self, surface: pygame.Surface, block: Fact, box: layout.Rect, accent) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
-        pad = m.px(56)
-        value = text.render(
-            app.fonts.get(m.type_display, True),
-            app.text(block.value),
-            theme.on_colour,
-            box.w - 2 * pad,
-            line_height=1.05,
-        )
-        label = text.render(
-            app.fonts.get(m.type_heading),
-            app.text(block.label),
-            theme.on_colour,
-            box.w - 2 * pad,
-            line_height=1.25,
-        )
-        card_h = min(box.h, value.get_height() + label.get_height() + 2 * pad + m.px(24))
-        card = layout.Rect(box.x, box.y + (box.h - card_h) // 2, box.w, card_h)
-        widgets.panel(surface, card, accent, m.px(theme.radius))
-        surface.blit(value, (card.x + pad, card.y + pad))
-        surface.blit(label, (card.x + pad, card.y + pad + value.get_height() + m.px(24)))
+    def draw_live(self, surface: pygame.Surface) -> None:
+        box, column = self.column_box, self.column
+        if column is not None:
+            top = round(self.scroll)
+            visible = pygame.Rect(0, top, box.w, min(box.h, column.get_height() - top))
+            surface.blit(column, (box.x, box.y), visible)
+            if self.max_scroll > 0:
+                m, theme = self.app.metrics, self.app.theme
+                if top > 0:
+                    surface.blit(self.fade_top, (box.x, box.y))
+                if top < self.max_scroll:
+                    surface.blit(self.fade_bottom, (box.x, box.bottom - self.fade_bottom.get_height()))
+                # Where in the text the visitor is.
+                track = box.h - m.px(8)
+                thumb = max(m.px(48), round(track * box.h / column.get_height()))
+                y = box.y + round((track - thumb) * top / self.max_scroll)
+                pygame.draw.rect(
+                    surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
+                )
+        if self.feature:
+            self.feature.draw_live(surface)
 
     # -- navigation ---------------------------------------------------------------------------
-    def _footer(self, surface: pygame.Surface, frame: layout.ZoneFrame, accent) -> None:
-        app, m, theme = self.app, self.app.metrics, self.app.theme
+    def _footer(self, surface: pygame.Surface, frame: layout.ZoneFrame, accent, back_label: str) -> None:
+        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
         bar = layout.footer(m)
         pygame.draw.line(surface, theme.line, (m.margin, bar.y), (m.width - m.margin, bar.y), max(1, m.px(2)))
         back = self.target("back", frame.back)
-        widgets.button(
-            surface,
-            app.fonts,
-            m,
-            theme,
-            back,
-            "‹  " + self.say("all_zones"),
-            theme.card,
-            theme.ink,
-            theme.line,
-        )
+        widgets.button(surface, ts, m, back, back_label, theme.card, theme.ink, theme.line)
         pages = len(self.zone.pages)
         widgets.dots(surface, frame.dots, pages, self.page_index, accent, theme.line, m)
         stroke = max(3, m.px(6))
@@ -186,15 +147,22 @@ class ZoneScene(Scene):
             ("prev", frame.prev, -1, self.page_index > 0),
             ("next", frame.next, 1, self.page_index < pages - 1),
         ):
-            if not shown:
-                continue
-            self.target(widget_id, r)
-            widgets.panel(surface, r, accent, m.px(theme.radius))
-            widgets.chevron(surface, r, direction, theme.on_colour, stroke)
+            if shown:
+                self.target(widget_id, r)
+                widgets.panel(surface, r, accent, m.radius)
+                widgets.chevron(surface, r, direction, theme.on_accent, stroke)
 
     # -- behaviour ----------------------------------------------------------------------------
+    def interact(self, kind: str, item: str, value: str = "", correct: bool | None = None) -> None:
+        self.app.record_interaction(self.zone.id, self.page.id, kind, item, value, correct)
+        self.app.dirty = True
+
     def activate(self, widget_id: str) -> None:
-        if widget_id == "next":
+        if widget_id.startswith("quiz:"):
+            self._answer(int(widget_id.rsplit(":", 1)[1]) - 1)
+        elif self.feature and self.feature.activate(widget_id):
+            self.app.dirty = True
+        elif widget_id == "next":
             self.app.turn_page(+1)
         elif widget_id == "prev":
             self.app.turn_page(-1)
@@ -203,6 +171,49 @@ class ZoneScene(Scene):
         else:
             super().activate(widget_id)
 
-    def swipe(self, dx: float) -> None:
+    def _answer(self, index: int) -> None:
+        """The first answer counts; the explanation then shows, for everyone to read."""
+        quiz = next(b for b in self.flow if isinstance(b, Quiz))
+        if self.quiz_choice is not None:
+            return
+        self.quiz_choice = index
+        self.interact("quiz", quiz.id, str(index + 1), quiz.answers[index].correct)
+        self._build_column()
+
+    def tap_elsewhere(self, x: float, y: float) -> None:
+        if self.feature and self.feature.tap_elsewhere(x, y):
+            self.app.dirty = True
+
+    def swipe(self, x: float, y: float, dx: float) -> None:
+        if self.feature and self.feature.swipe(x, y, dx):
+            self.app.dirty = True
+            return
         # Content follows the finger: a swipe to the left brings the next page.
         self.app.turn_page(+1 if dx < 0 else -1)
+
+    def drag(self, x: float, y: float, dy: float) -> bool:
+        if self.max_scroll <= 0 or not self.column_box.contains(x, y):
+            return False
+        self.velocity = 0.0
+        self.scroll = min(self.max_scroll, max(0.0, self.scroll - dy))
+        self._place_column_targets()
+        return True
+
+    def fling(self, vy: float) -> None:
+        if self.max_scroll > 0:
+            self.velocity = -vy
+
+    def update(self, now: float, dt: float) -> bool:
+        if not self.velocity:
+            return False
+        self.scroll += self.velocity * dt
+        self.velocity *= math.exp(-dt / FRICTION_S)
+        if self.scroll <= 0 or self.scroll >= self.max_scroll or abs(self.velocity) < STOP_PX_S:
+            self.scroll = min(self.max_scroll, max(0.0, self.scroll))
+            self.velocity = 0.0
+        self._place_column_targets()
+        return True
+
+    @property
+    def animating(self) -> bool:
+        return bool(self.velocity)
