@@ -163,3 +163,57 @@ def test_without_a_display_run_says_so_in_one_line(project):
 def test_stats_before_any_visitor(project, capsys):
     assert main(["stats", "--json", "--config", str(project)]) == 0
     assert json.loads(capsys.readouterr().out)["sessions"] == 0
+
+
+def test_a_replayed_visit_with_every_interactive_block(project, tmp_path):
+    """Quiz, gallery, hotspot, accessibility and finish, through `kiosk stats --json`."""
+    script = tmp_path / "rich.yaml"
+    script.write_text("""
+- {at: 1, tap: attract}
+- {at: 2, tap: "lang:en"}
+- {at: 3, tap: "a11y:large-text"}
+- {at: 4, tap: "zone:poland-kazakhstan"}
+- {at: 5, tap: next}
+- {at: 6, tap: next}
+- {at: 7, tap: next}
+- {at: 8, tap: next}
+- {at: 8.5, swipe: {from: [700, 900], to: [700, 300]}}   # large text: scroll to the answers
+- {at: 9, tap: "quiz:1:answer:2"}
+- {at: 10, tap: "quiz:1:answer:1"}
+- {at: 11, screenshot: quiz}
+- {at: 12, tap: home}
+- {at: 13, tap: "zone:technologies"}
+- {at: 14, tap: next}
+- {at: 15, tap: next}
+- {at: 16, tap: next}
+- {at: 17, tap: "gallery:next"}
+- {at: 18, tap: back}
+- {at: 19, tap: "zone:regions"}
+- {at: 20, tap: "hotspot:lubelskie"}
+- {at: 21, screenshot: hotspot}
+- {at: 22, tap: finish}
+- {at: 30, tap: attract}
+- {at: 31, tap: "lang:pl"}
+- {at: 32, tap: "zone:national-day"}
+- {at: 33, swipe: {from: [1500, 600], to: [300, 600]}}
+- {at: 34, swipe: {from: [1500, 600], to: [300, 600]}}
+- {at: 35, swipe: {from: [1500, 600], to: [300, 600]}}
+- {at: 36, swipe: {from: [1500, 600], to: [300, 600]}}
+- {at: 37, tap: "quiz:1:answer:1"}
+- {at: 120, quit: true}
+""")
+    shots = tmp_path / "shots"
+    run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project),
+                  "--screenshots", str(shots), "--start", "2017-09-07T12:00")
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run_cli("stats", "--json", "--config", str(project)).stdout)
+    assert report["sessions"] == 2
+    assert report["end_reasons"] == {"finished": 1, "timeout": 1}
+    # The first answer counts; the second tap on the same quiz is not an answer.
+    assert report["quizzes"] == {
+        "national-day/pavilion-zones": {"answers": 1, "correct": 0},
+        "poland-kazakhstan/forum-agreements": {"answers": 1, "correct": 1},
+    }
+    assert report["interactions"] == {"a11y": 1, "gallery": 1, "hotspot": 1, "quiz": 2}
+    assert report["languages"] == {"en": 1, "pl": 1}
+    assert (shots / "quiz.png").exists() and (shots / "hotspot.png").exists()

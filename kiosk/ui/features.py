@@ -209,7 +209,7 @@ class HotspotsFeature(Feature):
             pygame.draw.line(surface, theme.on_accent, (cx, cy - arm), (cx, cy + arm), max(3, m.px(6)))
         # Cards open over the picture's lower part, leaving the marker visible.
         pad = m.px(32)
-        width = min(self.box.w, m.px(760))
+        width = self.box.w if m.text_scale > 1 else min(self.box.w, m.px(760))
         for spot in self.block.spots:
             title = ts.block(
                 app.text(spot.title),
@@ -228,6 +228,7 @@ class HotspotsFeature(Feature):
                 theme.card,
                 width - 2 * pad,
                 max_lines=6,
+                line_height=1.2,
                 smaller=("small",),
             )
             card = pygame.Surface(
@@ -244,15 +245,18 @@ class HotspotsFeature(Feature):
         if self.open is None:
             return
         card = self.cards[self.open]
-        marker = self.markers[self.open]
+        marker, gap = self.markers[self.open], self.app.metrics.px(12)
         x = min(max(self.box.x, marker.center[0] - card.get_width() // 2), self.box.right - card.get_width())
-        below = marker.bottom + self.app.metrics.px(12)
-        y = (
-            below
-            if below + card.get_height() <= self.box.bottom
-            else marker.y - card.get_height() - self.app.metrics.px(12)
-        )
-        surface.blit(card, (x, max(self.box.y, y)))
+        # Below the marker, else above it, else over the whole picture: never past the picture.
+        if marker.bottom + gap + card.get_height() <= self.box.bottom:
+            y = marker.bottom + gap
+        elif marker.y - gap - card.get_height() >= self.box.y:
+            y = marker.y - gap - card.get_height()
+        else:
+            y = self.box.y
+        surface.set_clip(widgets.rect(self.box))
+        surface.blit(card, (x, y))
+        surface.set_clip(None)
 
     def activate(self, widget_id: str) -> bool:
         if not widget_id.startswith("hotspot:"):
