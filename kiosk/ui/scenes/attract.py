@@ -35,9 +35,15 @@ class AttractScene(Scene):
 
         zones = app.exhibit.zones
         self.big, self.thumbs = layout.mosaic(pictures, len(zones), m.gap)
-        self.covers = [
-            widgets.rounded_image(app.images.get(z.cover, (self.big.w, self.big.h)), m.radius) for z in zones
-        ]
+        # Opaque copies on the paper colour: blending them in the fade costs least.
+        self.covers = []
+        for zone in zones:
+            cover = pygame.Surface((self.big.w, self.big.h))
+            cover.fill(theme.paper)
+            cover.blit(
+                widgets.rounded_image(app.images.get(zone.cover, (self.big.w, self.big.h)), m.radius), (0, 0)
+            )
+            self.covers.append(cover)
         for zone, box in zip(zones, self.thumbs):
             image = app.images.get(zone.cover, (box.w, box.h))
             surface.blit(widgets.rounded_image(image, m.radius), (box.x, box.y))
