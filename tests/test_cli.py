@@ -203,8 +203,18 @@ def test_a_replayed_visit_with_every_interactive_block(project, tmp_path):
 - {at: 120, quit: true}
 """)
     shots = tmp_path / "shots"
-    run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project),
-                  "--screenshots", str(shots), "--start", "2017-09-07T12:00")
+    run = run_cli(
+        "run",
+        "--headless",
+        "--replay",
+        str(script),
+        "--config",
+        str(project),
+        "--screenshots",
+        str(shots),
+        "--start",
+        "2017-09-07T12:00",
+    )
     assert run.returncode == 0, run.stderr
     report = json.loads(run_cli("stats", "--json", "--config", str(project)).stdout)
     assert report["sessions"] == 2
