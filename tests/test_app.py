@@ -11,6 +11,7 @@ from kiosk.clock import VirtualClock
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import texts
 from kiosk.ui.app import KioskApp
+from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
 from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
 from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
@@ -39,11 +40,15 @@ def display():
     pygame.display.quit()
 
 
+IMAGES: dict = {}  # one scaled-image cache per screen size, shared by the apps below
+
+
 def make_app(shipped, size=(1920, 1080)):
     config, exhibit = shipped
     events = []
     clock = VirtualClock(1_504_771_200.0)
-    return KioskApp(config, exhibit, size, clock, events.append), clock, events
+    images = IMAGES.setdefault(size, ImageCache(config.media_path, capacity=200))
+    return KioskApp(config, exhibit, size, clock, events.append, images=images), clock, events
 
 
 def tap(app, widget_id):
@@ -67,15 +72,17 @@ def every_screen(app, language=None):
 
 
 def walks():
-    """(size, language, mode): every language in both orientations and all three modes,
-    and the smallest and largest screens in two alphabets."""
+    """(size, language, mode): every language in both orientations, normal and large text
+    (large text is where text runs out of room); high contrast changes colours only, so two
+    alphabets suffice; and the smallest and largest screens."""
     for size in ((1920, 1080), (1080, 1920)):
         for language in ("pl", "en", "kk", "ru"):
-            for mode in ("normal", "large-text", "contrast"):
-                yield size, language, mode
-    for size in ((1280, 720), (3840, 2160)):
-        for language in ("pl", "kk"):
+            yield size, language, "normal"
             yield size, language, "large-text"
+        for language in ("pl", "kk"):
+            yield size, language, "contrast"
+    for size in ((1280, 720), (3840, 2160)):
+        yield size, "kk", "large-text"
 
 
 def check_screen(app, where):
@@ -256,3 +263,40 @@ def test_a_touch_through_the_window_is_one_tap_even_rotated(shipped):
     assert loop.step(stream)
     assert app.scene.name == "zone" and app.scene.zone.id == app.exhibit.zones[1].id
     assert seen == ["down", "up"]  # one tap, one action: SDL's mouse copy is dropped
+
+
+def test_are_you_still_there_counts_down_and_a_touch_continues(shipped):
+    app, clock, events = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:en")
+    app.set_modes(large_text=True, high_contrast=True)
+    clock.advance(app.config.idle_timeout_s - app.config.idle_warning_s - 1)
+    app.update()
+    assert app.warning_left() is None
+    clock.advance(2)
+    app.update()
+    assert app.warning_left() == pytest.approx(app.config.idle_warning_s - 1)
+    surface = pygame.Surface((1920, 1080))
+    app.draw(surface, force=True)
+    assert any(w.text == "Are you still there?" for w in app.type.record)
+    assert any(w.text == str(int(app.config.idle_warning_s) - 1) for w in app.type.record)  # the countdown
+    # A touch anywhere continues, and does nothing else (here: on a language switch).
+    x, y = app.widget_centre("lang:kk")
+    app.pointer(Pointer("down", x, y))
+    app.pointer(Pointer("up", x, y))
+    assert app.warning_left() is None and app.tracker.active and app.language == "en"
+    # Left alone again, the kiosk resets for the next visitor: default language, normal modes.
+    clock.advance(app.config.idle_timeout_s)
+    app.update()
+    assert app.scene.name == "attract" and not app.tracker.active
+    assert (app.language, app.large_text, app.high_contrast) == ("pl", False, False)
+    assert events[-1].reason == "timeout"
+
+
+def test_the_attract_screen_can_show_todays_visitors(shipped):
+    config, exhibit = shipped
+    counting = config.model_copy(update={"show_visitors_today": True}).with_base(config.base_dir)
+    app = KioskApp(counting, exhibit, (1920, 1080), VirtualClock(0), visitors_today=lambda: 1234)
+    assert any("1234" in w.text for w in app.type.record)
+    plain, _, _ = make_app(shipped)
+    assert not any("1234" in w.text for w in plain.type.record)

@@ -79,6 +79,7 @@ class KioskApp:
         clock: Clock,
         record=lambda event: None,
         visitors_today: Callable[[], int] | None = None,
+        images: ImageCache | None = None,
     ):
         self.config = config
         self.exhibit = exhibit
@@ -86,7 +87,7 @@ class KioskApp:
         self.size = size
         self.visitors_today = visitors_today
         self.fonts = Fonts(config.media_path / "fonts")
-        self.images = ImageCache(config.media_path)
+        self.images = images or ImageCache(config.media_path)
         self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
         self.language = config.default_language
         self.large_text = False

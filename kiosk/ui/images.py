@@ -11,11 +11,14 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pygame
-from PIL import Image, ImageOps
+from PIL import Image
 
 from kiosk.content.media import MediaError, open_image, resolve_media
 
 log = logging.getLogger(__name__)
+
+
+SOURCES_KEPT = 12  # decoded pictures kept for rescaling (a 1600x1000 one is about 5 MB)
 
 
 class ImageCache:
@@ -23,6 +26,7 @@ class ImageCache:
         self.media_dir = media_dir
         self.capacity = capacity  # bounded: a kiosk runs for months
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._sources: OrderedDict[str, Image.Image] = OrderedDict()
 
     def get(self, ref: str, size: tuple[int, int], fit: str = "cover") -> pygame.Surface:
         """The image scaled to `size`: `cover` fills and crops, `contain` fits inside."""
@@ -39,6 +43,7 @@ class ImageCache:
 
     def clear(self) -> None:
         self._surfaces.clear()
+        self._sources.clear()
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -46,15 +51,37 @@ class ImageCache:
     def _load(self, ref: str, size: tuple[int, int], fit: str) -> pygame.Surface:
         size = (max(1, size[0]), max(1, size[1]))
         try:
-            with open_image(resolve_media(self.media_dir, ref)) as image:
-                if fit == "cover":
-                    scaled = ImageOps.fit(image, size, Image.Resampling.LANCZOS)
-                else:
-                    scaled = ImageOps.contain(image, size, Image.Resampling.LANCZOS)
-                return pygame.image.frombytes(scaled.tobytes(), scaled.size, scaled.mode)
+            source = self._source(ref)
         except MediaError as exc:
             log.warning("image %s not shown: %s", ref, exc.message)
             return placeholder(size)
+        scaled = scale(source, size, fit)
+        return pygame.image.frombytes(scaled.tobytes(), scaled.size, scaled.mode)
+
+    def _source(self, ref: str) -> Image.Image:
+        """The decoded file, kept for a while: one picture is shown at several sizes."""
+        image = self._sources.get(ref)
+        if image is None:
+            image = open_image(resolve_media(self.media_dir, ref))
+            self._sources[ref] = image
+            while len(self._sources) > SOURCES_KEPT:
+                self._sources.popitem(last=False)
+        else:
+            self._sources.move_to_end(ref)
+        return image
+
+
+def scale(image: Image.Image, size: tuple[int, int], fit: str) -> Image.Image:
+    """`cover`: fill `size`, cropping the overflow evenly; `contain`: fit inside it whole."""
+    w, h = image.size
+    if fit == "cover":
+        ratio = max(size[0] / w, size[1] / h)
+        crop_w, crop_h = size[0] / ratio, size[1] / ratio
+        box = ((w - crop_w) / 2, (h - crop_h) / 2, (w + crop_w) / 2, (h + crop_h) / 2)
+        return image.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+    ratio = min(size[0] / w, size[1] / h)
+    target = (max(1, round(w * ratio)), max(1, round(h * ratio)))
+    return image.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def placeholder(size: tuple[int, int]) -> pygame.Surface:
