@@ -300,3 +300,21 @@ def test_the_attract_screen_can_show_todays_visitors(shipped):
     assert any("1234" in w.text for w in app.type.record)
     plain, _, _ = make_app(shipped)
     assert not any("1234" in w.text for w in plain.type.record)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("large", [False, True])
+def test_an_open_hotspot_card_is_whole_and_legible(shipped, size, large):
+    app, clock, _ = make_app(shipped, size)
+    tap(app, "attract")
+    tap(app, "lang:kk")
+    app.set_modes(large_text=large)
+    tap(app, "zone:regions")
+    spot = next(w for w in app.scene.targets if w.startswith("hotspot:"))
+    tap(app, spot)
+    clock.advance(1)
+    app.update()
+    app.draw(pygame.Surface(size), force=True)
+    check_screen(app, f"regions with {spot} open")
+    card = app.scene.feature.cards[spot.split(":")[1]]
+    assert card.get_height() <= app.scene.page_area.h

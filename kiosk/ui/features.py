@@ -209,7 +209,9 @@ class HotspotsFeature(Feature):
             pygame.draw.line(surface, theme.on_accent, (cx, cy - arm), (cx, cy + arm), max(3, m.px(6)))
         # Cards open over the picture's lower part, leaving the marker visible.
         pad = m.px(32)
-        width = self.box.w if m.text_scale > 1 else min(self.box.w, m.px(760))
+        # Cards may use the page below its title: in large text they need the room.
+        area = self.area = self.scene.page_area
+        width = area.w if m.text_scale > 1 else min(self.box.w, m.px(760))
         for spot in self.block.spots:
             title = ts.block(
                 app.text(spot.title),
@@ -221,13 +223,16 @@ class HotspotsFeature(Feature):
                 max_lines=2,
                 smaller=("body",),
             )
+            # As many lines as the picture's height allows; a smaller size before any cut.
+            room = area.h - title.get_height() - 2 * pad - m.px(12)
+            lines = max(1, room // round(ts.font("body").get_height() * 1.2))
             text = ts.block(
                 app.text(spot.text),
                 "body",
                 theme.ink,
                 theme.card,
                 width - 2 * pad,
-                max_lines=6,
+                max_lines=lines,
                 line_height=1.2,
                 smaller=("small",),
             )
@@ -246,15 +251,16 @@ class HotspotsFeature(Feature):
             return
         card = self.cards[self.open]
         marker, gap = self.markers[self.open], self.app.metrics.px(12)
-        x = min(max(self.box.x, marker.center[0] - card.get_width() // 2), self.box.right - card.get_width())
-        # Below the marker, else above it, else over the whole picture: never past the picture.
-        if marker.bottom + gap + card.get_height() <= self.box.bottom:
+        area = self.area
+        x = min(max(area.x, marker.center[0] - card.get_width() // 2), area.right - card.get_width())
+        # Below the marker, else above it, else at the top: never past the page.
+        if marker.bottom + gap + card.get_height() <= area.bottom:
             y = marker.bottom + gap
-        elif marker.y - gap - card.get_height() >= self.box.y:
+        elif marker.y - gap - card.get_height() >= area.y:
             y = marker.y - gap - card.get_height()
         else:
-            y = self.box.y
-        surface.set_clip(widgets.rect(self.box))
+            y = area.y
+        surface.set_clip(widgets.rect(area))
         surface.blit(card, (x, y))
         surface.set_clip(None)
 

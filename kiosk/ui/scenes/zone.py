@@ -72,6 +72,12 @@ class ZoneScene(Scene):
         self.fade_bottom = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=True)
         self._build_column()
         previous = self.feature
+        self.page_area = layout.Rect(
+            frame.text.x,
+            frame.title.bottom + m.gap,
+            layout.body(m).w,
+            layout.body(m).bottom - frame.title.bottom - m.gap,
+        )
         self.feature = feature_for(self, featured, frame.visual) if featured is not None else None
         if previous is not None and self.feature is not None and type(previous) is type(self.feature):
             self._keep_state(previous, self.feature)
