@@ -178,6 +178,7 @@ def _run(args: argparse.Namespace) -> int:
                 size,
                 args.allow_quit or config.allow_quit,
                 visitors_today,
+                report.problems,
             )
     except ui.NoDisplayError as exc:
         print(

@@ -21,7 +21,9 @@ import pygame
 
 from kiosk.clock import SystemClock, VirtualClock
 from kiosk.config import Config
+from kiosk.content.loader import ContentReport
 from kiosk.content.model import Exhibit, Text
+from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
 from kiosk.replay import ReplayError, Step
 from kiosk.ui import widgets
 from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
@@ -80,12 +82,17 @@ class KioskApp:
         record=lambda event: None,
         visitors_today: Callable[[], int] | None = None,
         images: ImageCache | None = None,
+        reloader: ContentReloader | None = None,
+        problems: list[Problem] | None = None,
     ):
         self.config = config
         self.exhibit = exhibit
         self.clock = clock
         self.size = size
         self.visitors_today = visitors_today
+        self.reloader = reloader
+        self.pending: Exhibit | None = None  # good new content, shown once no visitor is using the kiosk
+        self.content_problems = [p for p in problems or [] if p.severity == "error"]
         self.fonts = Fonts(config.media_path / "fonts")
         self.images = images or ImageCache(config.media_path)
         self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
@@ -243,17 +250,44 @@ class KioskApp:
             elif isinstance(gesture, Fling):
                 scene.fling(gesture.vy)
 
+    def offer_content(self, report: ContentReport) -> None:
+        """Edited content: good content waits for the attract screen; bad content is refused."""
+        if report.exhibit is None or report.errors:
+            self.content_problems = report.errors or report.problems
+            self.pending = None
+            for problem in self.content_problems:
+                log.error("content not reloaded: %s", problem)
+        else:
+            self.content_problems = []
+            self.pending = report.exhibit
+        self.dirty = True
+
+    def _apply_pending(self) -> None:
+        self.exhibit, self.pending = self.pending, None
+        self.images.clear()  # the old pictures go with the old content
+        self.scene = AttractScene(self)
+        self.scene.build()
+        self.dirty = True
+        log.warning("content reloaded: %d zones", len(self.exhibit.zones))
+
     def update(self) -> None:
         now = self.clock.monotonic()
         dt, self._last_update = now - self._last_update, now
         if self.tracker.tick():
             self._reset()
+        if self.reloader is not None:
+            report = self.reloader.poll(now)
+            if report is not None:
+                self.offer_content(report)
         if self.scene.update(now, dt):
             self.dirty = True
         if self.transition is not None:
             self.dirty = True
             if self.transition.progress(now) >= 1:
                 self.transition = None
+        # Never under a visitor's finger: new content appears on the attract screen.
+        if self.pending is not None and self.scene.name == "attract" and self.transition is None:
+            self._apply_pending()
         if self.warning_left() is not None:
             self.dirty = True  # the countdown
 
@@ -268,6 +302,8 @@ class KioskApp:
             return 0.0
         now = self.clock.monotonic()
         waits = [self.scene.next_change(now)]
+        if self.reloader is not None:
+            waits.append(CHECK_EVERY_S - (now - self.reloader.last_check))
         deadline = self.tracker.idle_deadline()
         if deadline is not None:
             left = deadline - now
@@ -417,9 +453,14 @@ def run_window(
     size: tuple[int, int] | None,
     allow_quit: bool,
     visitors_today: Callable[[], int] | None = None,
+    problems: list[Problem] | None = None,
 ) -> None:
     window, logical, rotation = open_window(config, windowed, size)
-    app = KioskApp(config, exhibit, logical, SystemClock(), record, visitors_today)
+    clock = SystemClock()
+    reloader = ContentReloader(config, clock.monotonic())
+    app = KioskApp(
+        config, exhibit, logical, clock, record, visitors_today, reloader=reloader, problems=problems
+    )
     loop = WindowLoop(app, window, rotation, allow_quit)
     ticker = pygame.time.Clock()
     # A service manager stops the kiosk with SIGTERM: end the visit cleanly, as on Esc.

@@ -149,6 +149,11 @@ class AttractScene(Scene):
             else:
                 surface.blit(plain, (box.x + m.px(28), box.y + (box.h - plain.get_height()) // 2))
 
+        if self.app.content_problems:
+            # For staff: the last edit was refused (details in the log and `kiosk validate`).
+            r = m.px(14)
+            pygame.draw.circle(surface, theme.signal, (m.width - m.margin, m.height - m.margin), r)
+
     def update(self, now: float, dt: float) -> bool:
         self.now = now
         turn = int(now / CYCLE_S)

@@ -1,0 +1,69 @@
+"""Hot reload: notice edited content files and load them off the frame loop.
+
+The running kiosk asks `poll(now)` every frame; about once a second it compares the files'
+sizes and modification times with what it loaded. On a change it loads the content again on
+a worker thread and hands the finished report back; the app decides when to show it.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from kiosk.config import Config
+from kiosk.content.loader import ContentReport, load_exhibit
+
+CHECK_EVERY_S = 1.0
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(folders: list[Path]) -> Fingerprint:
+    """(path, size, mtime) of every file under the folders: any save changes it."""
+    entries = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # removed while we looked, or a broken link: the load will say
+            if path.is_file():
+                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+class ContentReloader:
+    def __init__(self, config: Config, now: float):
+        self.config = config
+        self.folders = [config.zones_path, config.media_path]
+        self.loaded = fingerprint(self.folders)
+        self.last_check = now
+        self._worker: threading.Thread | None = None
+        self._result: ContentReport | None = None
+
+    def poll(self, now: float) -> ContentReport | None:
+        """A freshly loaded report when one is ready, else None. Cheap to call every frame."""
+        if self._worker is not None:
+            if self._worker.is_alive():
+                return None
+            self._worker = None
+            result, self._result = self._result, None
+            return result
+        if now - self.last_check >= CHECK_EVERY_S:
+            self.last_check = now
+            current = fingerprint(self.folders)
+            if current != self.loaded:
+                self.loaded = current
+                self._worker = threading.Thread(target=self._load, name="content-reload", daemon=True)
+                self._worker.start()
+        return None
+
+    def wait(self) -> None:
+        """Let a load in progress finish (tests and replays, which must not race the loader)."""
+        if self._worker is not None:
+            self._worker.join()
+
+    def _load(self) -> None:
+        self._result = load_exhibit(self.config)
