@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -54,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check config and content; exit 1 on errors")
     _config_option(validate)
-    validate.set_defaults(handler=_validate)
+    validate.add_argument("--json", dest="format", action="store_const", const="json", help="for tools")
+    validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.set_defaults(handler=_validate, format="text")
 
     stats = commands.add_parser("stats", help="visitor numbers from the store")
     _config_option(stats)
@@ -79,19 +82,46 @@ def _day(text: str) -> date:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    import json
+
     from kiosk.content.loader import load_exhibit
 
     config = load_config(args.config)
     report = load_exhibit(config)
-    for problem in report.problems:
+    problems = list(report.problems)
+    if report.exhibit is not None:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # fonts and layout, no window
+        from kiosk.ui.lint import check_fit, check_glyphs
+
+        problems += check_glyphs(report, config) + check_fit(report, config)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    failed = bool(errors) or (args.strict and bool(warnings))
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "ok": not failed,
+                    "errors": [dataclasses.asdict(p) for p in errors],
+                    "warnings": [dataclasses.asdict(p) for p in warnings],
+                    "missing_translations": report.missing,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 1 if failed else 0
+    for problem in problems:
         print(problem)
-    errors, warnings = len(report.errors), len(report.warnings)
-    if errors:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-        return 1
+    gaps = {file: counts for file, counts in report.missing.items() if any(counts.values())}
+    if gaps:
+        print(f"\nmissing translations  {'  '.join(f'{code:>3}' for code in config.languages)}")
+        for file, counts in gaps.items():
+            print(f"{file:<21} {'  '.join(f'{counts[code]:>3}' for code in config.languages)}")
     zones = len(report.exhibit.zones) if report.exhibit else 0
-    print(f"ok: {zones} zones, {warnings} warning(s)", file=sys.stderr)
-    return 0
+    summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
+    print(summary if failed else f"ok: {zones} zones, {len(warnings)} warning(s)", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _moment(text: str) -> datetime:

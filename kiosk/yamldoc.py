@@ -83,8 +83,12 @@ def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]
     return parse_yaml(text, name)
 
 
+# libyaml's parser when PyYAML was built with it (many times faster); the same safe constructors.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         try:
             node = loader.get_single_node()
@@ -112,7 +116,7 @@ _PLAIN_TAGS = {
 class _Builder:
     """Turns nodes into plain data, recording lines; aliases and duplicate keys are errors."""
 
-    def __init__(self, loader: yaml.SafeLoader, doc: YamlDocument, problems: list[Problem]):
+    def __init__(self, loader: SafeLoader, doc: YamlDocument, problems: list[Problem]):
         self.loader, self.doc, self.problems = loader, doc, problems
         self.seen: set[int] = set()
 

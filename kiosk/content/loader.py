@@ -7,6 +7,7 @@ never blanks the screen.
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.config import Config
 from kiosk.content.media import MediaError, open_image, resolve_media
-from kiosk.content.model import Exhibit, Pavilion, Zone, field_names, texts
+from kiosk.content.model import Exhibit, Pavilion, Quiz, Zone, field_names, texts
 from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
 
 PAVILION_FILE = "pavilion.yaml"
@@ -26,6 +27,13 @@ class ContentReport:
 
     exhibit: Exhibit | None
     problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # "pavilion" or zone id
+    missing: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> language -> texts
+
+    def locate(self, key: str, path: tuple) -> tuple[str, int]:
+        """(file, line) of a value in the pavilion file or a zone's file."""
+        doc = self.documents[key]
+        return doc.name, doc.line_of(path)
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,13 +52,15 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
         problems.append(Problem(name, 1, "(file)", f"zones folder not found: {zones_dir}"))
         return ContentReport(None, problems)
 
-    pavilion, doc = _load_model(zones_dir / PAVILION_FILE, name, Pavilion, config, problems)
+    missing: dict[str, dict[str, int]] = {}
+    pavilion, doc = _load_model(zones_dir / PAVILION_FILE, name, Pavilion, config, problems, missing)
+    documents = {"pavilion": doc} if doc else {}
     zones: dict[str, Zone] = {}
     for path in sorted(zones_dir.glob("*.yaml")):
         if path.name == PAVILION_FILE:
             continue
         zone_name = _display_name(path, config.base_dir)
-        zone, zone_doc = _load_model(path, zone_name, Zone, config, problems)
+        zone, zone_doc = _load_model(path, zone_name, Zone, config, problems, missing)
         if zone is None or zone_doc is None:
             continue
         if zone.id != path.stem:
@@ -62,23 +72,32 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
                 )
             )
             continue
-        if not _pages_unique(zone, zone_doc, problems):
-            continue
-        if check_images and not _media_ok(zone, zone_doc, config, problems):
+        if not _ids_unique(zone, zone_doc, problems):
             continue
         zones[zone.id] = zone
+        documents[zone.id] = zone_doc
+    if check_images:
+        verdicts = _check_media({ref for zone in zones.values() for _, ref in zone.media()}, config)
+        for zone_id in list(zones):
+            if not _media_ok(zones[zone_id], documents[zone_id], verdicts, problems):
+                del zones[zone_id]  # a zone with a picture that cannot be shown is left out whole
 
     if pavilion is None or doc is None:
-        return ContentReport(None, problems)
+        return ContentReport(None, problems, documents, missing)
     ordered = _order(pavilion, doc, zones, zones_dir, config, problems)
     if not ordered:
         problems.append(doc.problem(("zones",), "no zone can be shown"))
-        return ContentReport(None, problems)
-    return ContentReport(Exhibit(pavilion=pavilion, zones=tuple(ordered)), problems)
+        return ContentReport(None, problems, documents, missing)
+    return ContentReport(Exhibit(pavilion=pavilion, zones=tuple(ordered)), problems, documents, missing)
 
 
 def _load_model(
-    path: Path, name: str, model: type[BaseModel], config: Config, problems: list[Problem]
+    path: Path,
+    name: str,
+    model: type[BaseModel],
+    config: Config,
+    problems: list[Problem],
+    missing: dict[str, dict[str, int]] | None = None,
 ) -> tuple[BaseModel | None, YamlDocument | None]:
     if not path.exists():
         problems.append(Problem(name, 1, "(file)", "file not found"))
@@ -97,6 +116,12 @@ def _load_model(
         return None, None
     translation_problems = _translations(instance, doc, config)
     problems.extend(translation_problems)
+    if missing is not None:
+        counts = missing.setdefault(name, dict.fromkeys(config.languages, 0))
+        for problem in translation_problems:
+            code = problem.field.rsplit(".", 1)[-1]
+            if code in counts:
+                counts[code] += 1
     if any(p.severity == "error" for p in translation_problems):
         return None, None
     return instance, doc
@@ -134,31 +159,54 @@ def _translations(model: BaseModel, doc: YamlDocument, config: Config) -> list[P
     return found
 
 
-def _pages_unique(zone: Zone, doc: YamlDocument, problems: list[Problem]) -> bool:
-    first: dict[str, int] = {}
+def _ids_unique(zone: Zone, doc: YamlDocument, problems: list[Problem]) -> bool:
+    """Page ids and quiz ids name things in reports: each once per zone."""
+    first: dict[tuple[str, str], tuple] = {}
     ok = True
-    for i, page in enumerate(zone.pages):
-        if page.id in first:
-            line = doc.line_of(("pages", first[page.id], "id"))
-            problems.append(
-                doc.problem(
-                    ("pages", i, "id"),
-                    f"page id '{page.id}' is used twice",
-                    f"first on line {line}; ids must differ",
+    for p, page in enumerate(zone.pages):
+        named = [(("page", page.id), ("pages", p, "id"))]
+        named += [
+            (("quiz", b.id), ("pages", p, "blocks", i, "id"))
+            for i, b in enumerate(page.blocks)
+            if isinstance(b, Quiz)
+        ]
+        for key, path in named:
+            if key in first:
+                problems.append(
+                    doc.problem(
+                        path,
+                        f"{key[0]} id '{key[1]}' is used twice",
+                        f"first on line {doc.line_of(first[key])}; ids must differ",
+                    )
                 )
-            )
-            ok = False
-        first.setdefault(page.id, i)
+                ok = False
+            first.setdefault(key, path)
     return ok
 
 
-def _media_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[Problem]) -> bool:
-    ok = True
-    for path, ref in zone.media():
+def _check_media(refs: set[str], config: Config) -> dict[str, MediaError | None]:
+    """Open every picture once (decoding runs outside the GIL, so on every core)."""
+
+    def verdict(ref: str) -> MediaError | None:
         try:
             open_image(resolve_media(config.media_path, ref)).close()
         except MediaError as exc:
-            problems.append(doc.problem(path, exc.message, exc.hint))
+            return exc
+        return None
+
+    ordered = sorted(refs)
+    with ThreadPoolExecutor() as pool:
+        return dict(zip(ordered, pool.map(verdict, ordered)))
+
+
+def _media_ok(
+    zone: Zone, doc: YamlDocument, verdicts: dict[str, MediaError | None], problems: list[Problem]
+) -> bool:
+    ok = True
+    for path, ref in zone.media():
+        error = verdicts[ref]
+        if error is not None:
+            problems.append(doc.problem(path, error.message, error.hint))
             ok = False
     return ok
 

@@ -84,6 +84,7 @@ class KioskApp:
         images: ImageCache | None = None,
         reloader: ContentReloader | None = None,
         problems: list[Problem] | None = None,
+        measure_only: bool = False,
     ):
         self.config = config
         self.exhibit = exhibit
@@ -94,7 +95,8 @@ class KioskApp:
         self.pending: Exhibit | None = None  # good new content, shown once no visitor is using the kiosk
         self.content_problems = [p for p in problems or [] if p.severity == "error"]
         self.fonts = Fonts(config.media_path / "fonts")
-        self.images = images or ImageCache(config.media_path)
+        self.measure_only = measure_only  # build screens to check the content, drawing no pixels
+        self.images = images or ImageCache(config.media_path, draw=not measure_only)
         self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
         self.language = config.default_language
         self.large_text = False
@@ -106,7 +108,8 @@ class KioskApp:
         self._swallow = False  # the touch that dismissed "are you still there?" does nothing else
         self._last_update = clock.monotonic()
         self.scene: Scene = AttractScene(self)
-        self.scene.build()
+        if not measure_only:
+            self.scene.build()
         self.dirty = True
 
     def _apply_modes(self) -> None:
@@ -118,7 +121,12 @@ class KioskApp:
         self.metrics = Metrics(*self.size, sizes, scale, self.config.display.diagonal_in)
         base = theme_from(t)
         self.theme = high_contrast(base) if self.high_contrast else base
-        self.type = Typesetter(self.fonts, self.metrics)
+        self.type = Typesetter(self.fonts, self.metrics, draw=not self.measure_only)
+
+    def picture(self, ref: str, size: tuple[int, int], fit: str = "cover") -> pygame.Surface:
+        """An image at a size, with the theme's rounded corners (plain when only measuring)."""
+        image = self.images.get(ref, size, fit)
+        return image if self.measure_only else widgets.rounded_image(image, self.metrics.radius)
 
     # -- words ---------------------------------------------------------------------------------
     def text(self, value: Text) -> str:
@@ -148,7 +156,9 @@ class KioskApp:
             self.scene.build()  # same screen, same page, new words
             self.dirty = True
 
-    def set_modes(self, large_text: bool | None = None, high_contrast: bool | None = None) -> None:
+    def set_modes(
+        self, large_text: bool | None = None, high_contrast: bool | None = None, rebuild: bool = True
+    ) -> None:
         """Large text and high contrast: for this visitor, on every screen, until the reset."""
         for name, value in (("large_text", large_text), ("high_contrast", high_contrast)):
             if value is not None and value != getattr(self, name):
@@ -163,7 +173,8 @@ class KioskApp:
                     "on" if value else "off",
                 )
         self._apply_modes()
-        self.scene.build()
+        if rebuild:
+            self.scene.build()
         self.dirty = True
 
     def record_interaction(

@@ -53,8 +53,8 @@ class Feature:
         """The image fitted above its notes, with rounded corners; and the notes' top."""
         m = self.app.metrics
         notes_h = sum(n.get_height() for n in notes) + (m.px(16) if notes else 0)
-        image = self.app.images.get(ref, (self.box.w, max(1, self.box.h - notes_h)), fit="contain")
-        return widgets.rounded_image(image, m.radius), self.box.y + image.get_height() + m.px(16)
+        image = self.app.picture(ref, (self.box.w, max(1, self.box.h - notes_h)), "contain")
+        return image, self.box.y + image.get_height() + m.px(16)
 
 
 class PictureFeature(Feature):

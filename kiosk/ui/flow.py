@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 @dataclass
 class Column:
     surface: pygame.Surface
+    height: int
     targets: dict[str, Rect] = field(default_factory=dict)  # in the column's coordinates
 
 
@@ -41,7 +42,9 @@ def build_column(app: KioskApp, blocks: list, width: int, accent, quiz_choice: i
             pieces.append(_quiz(app, block, width, quiz_choice))
     spacing = m.px(30)
     height = sum(p.get_height() for p, _ in pieces) + spacing * max(0, len(pieces) - 1)
-    column = Column(pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA))
+    # Measuring only: the column's size matters, not its pixels.
+    size = (max(1, width), max(1, height)) if app.type.draw else (1, 1)
+    column = Column(pygame.Surface(size, pygame.SRCALPHA), height)
     y = 0
     for piece, targets in pieces:
         column.surface.blit(piece, (0, y))

@@ -22,8 +22,9 @@ SOURCES_KEPT = 12  # decoded pictures kept for rescaling (a 1600x1000 one is abo
 
 
 class ImageCache:
-    def __init__(self, media_dir: Path, capacity: int = 48):
+    def __init__(self, media_dir: Path, capacity: int = 48, draw: bool = True):
         self.media_dir = media_dir
+        self.draw = draw  # False: blank surfaces of the right size, for checking content quickly
         self.capacity = capacity  # bounded: a kiosk runs for months
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._sources: OrderedDict[str, Image.Image] = OrderedDict()
@@ -50,6 +51,8 @@ class ImageCache:
 
     def _load(self, ref: str, size: tuple[int, int], fit: str) -> pygame.Surface:
         size = (max(1, size[0]), max(1, size[1]))
+        if not self.draw:
+            return pygame.Surface(self._measure(ref, size, fit))
         try:
             source = self._source(ref)
         except MediaError as exc:
@@ -57,6 +60,17 @@ class ImageCache:
             return placeholder(size)
         scaled = scale(source, size, fit)
         return pygame.image.frombytes(scaled.tobytes(), scaled.size, scaled.mode)
+
+    def _measure(self, ref: str, size: tuple[int, int], fit: str) -> tuple[int, int]:
+        if fit == "cover":
+            return size
+        try:
+            with Image.open(resolve_media(self.media_dir, ref)) as image:  # reads the header only
+                w, h = image.size
+        except (MediaError, OSError):
+            return size
+        ratio = min(size[0] / w, size[1] / h)
+        return max(1, round(w * ratio)), max(1, round(h * ratio))
 
     def _source(self, ref: str) -> Image.Image:
         """The decoded file, kept for a while: one picture is shown at several sizes."""

@@ -6,6 +6,7 @@ Every size derives from `unit`, the screen's short side over 1080: the same layo
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -82,7 +83,7 @@ class Metrics:
     text_scale: float = 1.0  # large-text mode
     diagonal_in: float = 32.0
 
-    @property
+    @functools.cached_property
     def unit(self) -> float:
         return min(self.width, self.height) / 1080
 

@@ -8,6 +8,7 @@ the content check can prove that text is legible and fits, on every screen.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,27 +40,42 @@ class Fonts:
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Greedy word wrap; a word wider than the line is broken between letters."""
+    return list(_wrap(font, text, width))
+
+
+@functools.lru_cache(maxsize=16384)
+def word_width(font: pygame.font.Font, word: str) -> int:
+    return font.size(word)[0]
+
+
+@functools.lru_cache(maxsize=4096)  # a text is measured to fit, then drawn: wrap it once
+def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
+    space = word_width(font, " ")
     lines: list[str] = []
     for paragraph_line in text.split("\n"):
         words = paragraph_line.split()
         if not words:
             lines.append("")
             continue
-        line = ""
+        line, line_w = "", 0
         for word in words:
+            w = word_width(font, word)
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
-                line = candidate
+            candidate_w = line_w + space + w if line else w
+            if candidate_w > width * 0.97:
+                candidate_w = font.size(candidate)[0]  # near the edge: measure exactly (kerning)
+            if candidate_w <= width:
+                line, line_w = candidate, candidate_w
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
+            while word_width(font, word) > width and len(word) > 1:
                 cut = _fit(font, word, width)
                 lines.append(word[:cut])
                 word = word[cut:]
-            line = word
+            line, line_w = word, word_width(font, word)
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _fit(font: pygame.font.Font, word: str, width: int) -> int:
@@ -82,8 +98,11 @@ def render(
     line_height: float = 1.3,
     align: str = "left",
     max_lines: int | None = None,
+    draw: bool = True,
 ) -> pygame.Surface:
-    """Wrapped text as one transparent surface, paragraphs spaced by half a line."""
+    """Wrapped text as one transparent surface, paragraphs spaced by half a line.
+
+    `draw=False` only measures: the surface has the right size and no letters (fit checks)."""
     step = round(font.get_height() * line_height)
     rows: list[str | None] = []  # None = paragraph gap
     for i, para in enumerate(paragraphs(text) or [""]):
@@ -93,6 +112,8 @@ def render(
     if max_lines is not None and len([r for r in rows if r is not None]) > max_lines:
         rows = _ellipsize(font, [r for r in rows if r is not None][:max_lines], width)
     height = sum(step // 2 if r is None else step for r in rows) or step
+    if not draw:
+        return pygame.Surface((max(1, width), height), depth=8)  # right size, smallest pixels
     surface = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
     y = 0
     for row in rows:
@@ -127,13 +148,18 @@ def line(font: pygame.font.Font, text: str, colour: Colour, width: int | None = 
     return font.render(text, True, colour)
 
 
-def missing_glyphs(font_path: Path, characters: str) -> set[str]:
-    """Characters the font has no glyph for (drawn as empty boxes if shown)."""
+@functools.cache
+def _glyph_font(font_path: Path):
     import pygame.freetype
 
     if not pygame.freetype.get_init():
         pygame.freetype.init()
-    font = pygame.freetype.Font(font_path, 16)
+    return pygame.freetype.Font(font_path, 16)
+
+
+def missing_glyphs(font_path: Path, characters: str) -> set[str]:
+    """Characters the font has no glyph for (drawn as empty boxes if shown)."""
+    font = _glyph_font(font_path)
     unique = sorted(set(characters) - set(" \n\t\r"))
     return {ch for ch, metrics in zip(unique, font.get_metrics("".join(unique))) if metrics is None}
 
@@ -151,9 +177,10 @@ class Written:
 class Typesetter:
     """Sets text in the type scale of one screen (and text size mode), keeping a record."""
 
-    def __init__(self, fonts: Fonts, metrics: Metrics):
+    def __init__(self, fonts: Fonts, metrics: Metrics, draw: bool = True):
         self.fonts = fonts
         self.metrics = metrics
+        self.draw = draw  # False: measure and record only, for checking content quickly
         self.record: list[Written] = []
 
     def font(self, style: str, bold: bool = False) -> pygame.font.Font:
@@ -180,7 +207,7 @@ class Typesetter:
                 break
         cut = not _fits(font, value, width, max_lines)
         self.record.append(Written(value, tuple(colour), tuple(on), cut))
-        return render(font, value, colour, width, line_height, align, max_lines)
+        return render(font, value, colour, width, line_height, align, max_lines, self.draw)
 
     def fits(self, value: str, style: str, width: int, max_lines: int | None, bold: bool = False) -> bool:
         """Would the text fit whole, without breaking a word or being cut?"""
@@ -203,6 +230,10 @@ class Typesetter:
                 break
         cut = width is not None and font.size(value)[0] > width
         self.record.append(Written(value, tuple(colour), tuple(on), cut))
+        if not self.draw:
+            return pygame.Surface(
+                (min(font.size(value)[0], width or 10**6), font.get_height()), pygame.SRCALPHA
+            )
         return line(font, value, colour, width)
 
 
@@ -210,7 +241,7 @@ def _fits(font: pygame.font.Font, value: str, width: int, max_lines: int | None)
     """No word broken, and no more lines than allowed."""
     lines = 0
     for para in paragraphs(value) or [""]:
-        if any(font.size(word)[0] > width for word in para.split()):
+        if any(word_width(font, word) > width for word in para.split()):
             return False
         lines += len(wrap(font, para, width))
     return max_lines is None or lines <= max_lines

@@ -5,6 +5,8 @@ They draw into a surface they are given; none of them reaches for the display.
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from kiosk.ui import layout
@@ -112,6 +114,7 @@ def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
     return result
 
 
+@functools.lru_cache(maxsize=16)  # the same few strips on every page; only ever blitted
 def edge_fade(width: int, height: int, colour: RGB, downwards: bool) -> pygame.Surface:
     """A strip that fades text into the background: says "there is more" at a column's edge."""
     strip = pygame.Surface((width, height), pygame.SRCALPHA)

@@ -40,13 +40,10 @@ class AttractScene(Scene):
         for zone in zones:
             cover = pygame.Surface((self.big.w, self.big.h))
             cover.fill(theme.paper)
-            cover.blit(
-                widgets.rounded_image(app.images.get(zone.cover, (self.big.w, self.big.h)), m.radius), (0, 0)
-            )
+            cover.blit(app.picture(zone.cover, (self.big.w, self.big.h)), (0, 0))
             self.covers.append(cover)
         for zone, box in zip(zones, self.thumbs):
-            image = app.images.get(zone.cover, (box.w, box.h))
-            surface.blit(widgets.rounded_image(image, m.radius), (box.x, box.y))
+            surface.blit(app.picture(zone.cover, (box.w, box.h)), (box.x, box.y))
         label_w = self.big.w - 2 * m.px(32)
         self.labels = []
         for zone in zones:

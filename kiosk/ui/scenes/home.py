@@ -52,7 +52,7 @@ class HomeScene(Scene):
             picture = layout.Rect(box.x, box.y, box.w, picture_h)
             words = layout.Rect(words.x, picture.bottom + pad, words.w, box.bottom - picture.bottom - 2 * pad)
         image = app.images.get(zone.cover, (picture.w, picture.h))
-        surface.blit(widgets.rounded_image(image, m.radius), (picture.x, picture.y))
+        surface.blit(app.picture(zone.cover, (picture.w, picture.h)), (picture.x, picture.y))
         # Square off the inner corners so the picture meets the card cleanly.
         r = m.radius
         if m.portrait:

@@ -28,6 +28,7 @@ class ZoneScene(Scene):
         self.page_index = page_index
         self.feature: Feature | None = None
         self.column: pygame.Surface | None = None
+        self.column_height = 0
         self.column_box = layout.Rect(0, 0, 0, 0)
         self.column_targets: dict[str, layout.Rect] = {}
         self.flow: list = []
@@ -41,7 +42,7 @@ class ZoneScene(Scene):
 
     @property
     def max_scroll(self) -> float:
-        return max(0, (self.column.get_height() if self.column else 0) - self.column_box.h)
+        return max(0, self.column_height - self.column_box.h)
 
     def compose(self, surface: pygame.Surface) -> None:
         app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
@@ -100,9 +101,9 @@ class ZoneScene(Scene):
         accent = self.app.theme.accent(self.zone.accent)
         if self.flow:
             built = build_column(self.app, self.flow, self.column_box.w, accent, self.quiz_choice)
-            self.column, self.column_targets = built.surface, built.targets
+            self.column, self.column_height, self.column_targets = built.surface, built.height, built.targets
         else:
-            self.column, self.column_targets = None, {}
+            self.column, self.column_height, self.column_targets = None, 0, {}
         self.scroll = min(self.scroll, self.max_scroll)
         self._place_column_targets()
 
@@ -131,7 +132,7 @@ class ZoneScene(Scene):
                     surface.blit(self.fade_bottom, (box.x, box.bottom - self.fade_bottom.get_height()))
                 # Where in the text the visitor is.
                 track = box.h - m.px(8)
-                thumb = max(m.px(48), round(track * box.h / column.get_height()))
+                thumb = max(m.px(48), round(track * box.h / self.column_height))
                 y = box.y + round((track - thumb) * top / self.max_scroll)
                 pygame.draw.rect(
                     surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)

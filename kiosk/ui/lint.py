@@ -1,0 +1,123 @@
+"""Content checks that need the kiosk's own fonts and layout.
+
+`check_glyphs`: characters the shipped fonts cannot draw. `check_fit`: text cut short on any
+screen, found by building every screen with the same scenes, layout and type the kiosk
+draws with, measuring instead of drawing (fast enough for hundreds of pages).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from kiosk.clock import VirtualClock
+from kiosk.config import Config
+from kiosk.content.loader import ContentReport
+from kiosk.content.model import texts
+from kiosk.ui.app import KioskApp
+from kiosk.ui.scenes.home import HomeScene
+from kiosk.ui.scenes.zone import ZoneScene
+from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
+from kiosk.yamldoc import Problem
+
+
+def _texts(report: ContentReport):
+    """(document key, path, language, text) of every text that loaded."""
+    exhibit = report.exhibit
+    models = [("pavilion", exhibit.pavilion), *((zone.id, zone) for zone in exhibit.zones)]
+    for key, model in models:
+        for path, text in texts(model):
+            for language, value in text.root.items():
+                yield key, (*path, language), language, value
+
+
+def check_glyphs(report: ContentReport, config: Config) -> list[Problem]:
+    if report.exhibit is None:
+        return []
+    fonts = [config.media_path / "fonts" / name for name in (REGULAR, BOLD)]
+    every_text = list(_texts(report))
+    # One look-up for all the characters used; only texts with a missing one are named.
+    used = "".join(sorted({ch for *_, value in every_text for ch in value}))
+    missing = set().union(*(missing_glyphs(font, used) for font in fonts))
+    problems = []
+    for key, path, _, value in every_text:
+        lacking = missing & set(value)
+        if lacking:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in sorted(lacking))
+            file, line = report.locate(key, path)
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    ".".join(map(str, path)),
+                    f"the kiosk's font cannot draw {shown}",
+                    "use another character, or check the text was pasted as plain text",
+                )
+            )
+    return problems
+
+
+def screen_sizes(config: Config) -> list[tuple[int, int]]:
+    """The configured size, turned as the screen may be mounted: both ways unless fixed."""
+    w, h = config.display.width_height
+    landscape, portrait = (max(w, h), min(w, h)), (min(w, h), max(w, h))
+    return {"landscape": [landscape], "portrait": [portrait]}.get(
+        config.display.orientation, [landscape, portrait]
+    )
+
+
+def check_fit(report: ContentReport, config: Config) -> list[Problem]:
+    """Every text on every screen, in every language and both text sizes, shown whole."""
+    if report.exhibit is None:
+        return []
+    jobs = [
+        (size, large, language)
+        for size in screen_sizes(config)
+        for large in (False, True)
+        for language in config.languages
+    ]
+    pages = sum(len(zone.pages) for zone in report.exhibit.zones)
+    if pages * len(jobs) < 400 or (os.cpu_count() or 1) < 2:
+        results = [_check_screens(report, config, *job) for job in jobs]
+    else:
+        # Hundreds of screens: share them among the cores (each job is independent).
+        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_check_screens, *zip(*[(report, config, *job) for job in jobs])))
+    found: dict[tuple[str, int, str], Problem] = {}
+    for problems in results:
+        for problem in problems:
+            found.setdefault((problem.file, problem.line, problem.field), problem)
+    return list(found.values())
+
+
+def _check_screens(
+    report: ContentReport, config: Config, size: tuple[int, int], large: bool, language: str
+) -> list[Problem]:
+    """Build home and every zone page in one language and text size, measuring, not drawing."""
+    where_is = {(lang, value): (key, path) for key, path, lang, value in _texts(report)}
+    app = KioskApp(config, report.exhibit, size, VirtualClock(0), measure_only=True)
+    app.language = language
+    app.set_modes(large_text=large, rebuild=False)
+    screens = [("home", HomeScene(app))]
+    for zone in report.exhibit.zones:
+        screens += [(f"{zone.id} page {i + 1}", ZoneScene(app, zone, i)) for i in range(len(zone.pages))]
+    problems = []
+    for name, scene in screens:
+        scene.build()
+        for written in app.type.record:
+            place = where_is.get((language, written.text))
+            if not written.cut or place is None:
+                continue
+            file, line = report.locate(*place)
+            mode = " in large text" if large else ""
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    ".".join(map(str, place[1])),
+                    f"does not fit on the {name} screen at {size[0]}x{size[1]}{mode}",
+                    "shorten it",
+                )
+            )
+    return problems
