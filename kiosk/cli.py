@@ -59,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
     validate.set_defaults(handler=_validate, format="text")
 
+    schema = commands.add_parser("schema", help="write the JSON Schema of the content files, for editors")
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=Path("docs/schema"),
+        metavar="DIR",
+        help="folder for zone.schema.json and pavilion.schema.json (default: docs/schema)",
+    )
+    schema.set_defaults(handler=_schema)
+
     stats = commands.add_parser("stats", help="visitor numbers from the store")
     _config_option(stats)
     fmt = stats.add_mutually_exclusive_group()
@@ -122,6 +132,14 @@ def _validate(args: argparse.Namespace) -> int:
     summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
     print(summary if failed else f"ok: {zones} zones, {len(warnings)} warning(s)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from kiosk.content.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
 
 
 def _moment(text: str) -> datetime:

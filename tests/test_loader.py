@@ -87,7 +87,7 @@ def test_id_must_match_the_file_name(project):
     edit(project, "forest.yaml", "id: forest", "id: forrest")
     _, found = problems(project)
     assert (
-        "zones/forest.yaml:2: id: id 'forrest' differs from the file name (rename to forrest.yaml or set id: forest)"
+        "zones/forest.yaml:3: id: id 'forrest' differs from the file name (rename to forrest.yaml or set id: forest)"
         in found
     )
 

@@ -26,7 +26,7 @@ def test_text_too_long_for_its_screen_is_found_with_its_line(project, capsys):
     code, out, _ = validate(project, capsys)
     assert code == 1
     line = next(line for line in out.splitlines() if "pages.0.title.pl" in line)
-    assert line.startswith("zones/forest.yaml:18: pages.0.title.pl: does not fit on the forest page 1 screen")
+    assert line.startswith("zones/forest.yaml:19: pages.0.title.pl: does not fit on the forest page 1 screen")
     assert line.endswith("(shorten it)")
 
 
@@ -34,7 +34,7 @@ def test_a_character_the_font_cannot_draw(project, capsys):
     edit(project, "forest.yaml", "  en: Forest\n", "  en: Forest 森\n")
     code, out, _ = validate(project, capsys)
     assert code == 1
-    assert "zones/forest.yaml:5: title.en: the kiosk's font cannot draw '森' (U+68EE)" in out
+    assert "zones/forest.yaml:6: title.en: the kiosk's font cannot draw '森' (U+68EE)" in out
 
 
 def test_json_output_for_tools(project, capsys):
@@ -44,7 +44,11 @@ def test_json_output_for_tools(project, capsys):
     report = json.loads(out)
     assert report["ok"] is False
     error = next(e for e in report["errors"] if e["field"] == "acent")
-    assert error["file"] == "zones/forest.yaml" and error["line"] == 13 and error["hint"] == "did you mean `accent`?"
+    assert (
+        error["file"] == "zones/forest.yaml"
+        and error["line"] == 14
+        and error["hint"] == "did you mean `accent`?"
+    )
     assert set(report["missing_translations"]["zones/regions.yaml"]) == {"pl", "en", "kk", "ru"}
 
 
@@ -54,7 +58,7 @@ def test_warnings_pass_unless_strict_and_the_matrix_shows_the_gaps(project, caps
     edit(project, "regions.yaml", "      kk: ", "      kz: ")
     code, out, err = validate(project, capsys)
     assert code == 0 and "warning" in out
-    matrix = out[out.index("missing translations"):].splitlines()
+    matrix = out[out.index("missing translations") :].splitlines()
     assert matrix[0].split()[-4:] == ["pl", "en", "kk", "ru"]
     forest = next(row for row in matrix if row.startswith("zones/forest.yaml"))
     assert forest.split()[1:] == ["0", "0", "1", "0"]
@@ -65,8 +69,22 @@ def test_warnings_pass_unless_strict_and_the_matrix_shows_the_gaps(project, caps
 def test_a_quiz_id_used_twice_in_a_zone(project, capsys):
     path = project.parent / "zones" / "poland-kazakhstan.yaml"
     text = path.read_text()
-    quiz_page = text[text.index("  - id: forum-quiz"):]
+    quiz_page = text[text.index("  - id: forum-quiz") :]
     path.write_text(text + quiz_page.replace("  - id: forum-quiz", "  - id: forum-quiz-again", 1))
     code, out, _ = validate(project, capsys)
     assert code == 1
-    assert "quiz id 'forum-agreements' is used twice (first on line 199; ids must differ)" in out
+    assert "quiz id 'forum-agreements' is used twice (first on line 200; ids must differ)" in out
+
+
+def test_the_shipped_schema_is_the_models_and_every_zone_file_points_to_it():
+    from pathlib import Path
+
+    from kiosk.content.schema import SCHEMAS, schema_text
+
+    root = Path(__file__).resolve().parent.parent
+    for name, model in SCHEMAS.items():
+        assert (root / "docs" / "schema" / name).read_text() == schema_text(model), "run `kiosk schema`"
+    for path in (root / "zones").glob("*.yaml"):
+        kind = "pavilion" if path.name == "pavilion.yaml" else "zone"
+        first = path.read_text().splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../docs/schema/{kind}.schema.json"
