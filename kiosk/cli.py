@@ -59,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
     validate.set_defaults(handler=_validate, format="text")
 
+    snapshot = commands.add_parser("snapshot", help="every screen as PNG plus an index.html to sign off")
+    _config_option(snapshot)
+    snapshot.add_argument(
+        "--out",
+        type=Path,
+        default=Path("snapshot"),
+        metavar="DIR",
+        help="where the pictures and index.html go (default: snapshot)",
+    )
+    snapshot.set_defaults(handler=_snapshot)
+
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files, for editors")
     schema.add_argument(
         "--out",
@@ -132,6 +143,23 @@ def _validate(args: argparse.Namespace) -> int:
     summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
     print(summary if failed else f"ok: {zones} zones, {len(warnings)} warning(s)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from kiosk.content.loader import load_exhibit
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # drawn off screen
+    config = load_config(args.config)
+    report = load_exhibit(config)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.exhibit is None:
+        print("kiosk: no content can be shown; `kiosk validate` lists what to fix", file=sys.stderr)
+        return 1
+    from kiosk.ui.snapshot import write_snapshot
+
+    print(write_snapshot(config, report.exhibit, args.out))
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from PIL import Image
+
 from kiosk.cli import main
 
 
@@ -88,3 +90,24 @@ def test_the_shipped_schema_is_the_models_and_every_zone_file_points_to_it():
         kind = "pavilion" if path.name == "pavilion.yaml" else "zone"
         first = path.read_text().splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../docs/schema/{kind}.schema.json"
+
+
+def test_snapshot_draws_every_page_in_every_language_with_an_index(project, tmp_path, capsys):
+    import re
+
+    from kiosk.config import load_config
+    from kiosk.content.loader import load_exhibit
+
+    project.write_text(project.read_text().replace("orientation: auto", "orientation: portrait"))
+    out = tmp_path / "snap"
+    assert main(["snapshot", "--config", str(project), "--out", str(out)]) == 0
+    exhibit = load_exhibit(load_config(project)).exhibit
+    pages = sum(len(zone.pages) for zone in exhibit.zones)
+    pictures = sorted(out.rglob("*.png"))
+    assert len(pictures) == 2 + 4 * (1 + pages)  # attract, language; then home and pages per language
+    assert {p.parent.name for p in pictures} == {"1080x1920", "pl", "en", "kk", "ru"}
+    index = (out / "index.html").read_text()
+    linked = set(re.findall(r"src='([^']+)'", index))
+    assert {str(p.relative_to(out)) for p in pictures} == linked
+    with Image.open(pictures[-1]) as picture:
+        assert picture.size == (1080, 1920)
