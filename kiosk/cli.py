@@ -70,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     snapshot.set_defaults(handler=_snapshot)
 
+    i18n = commands.add_parser("i18n", help="translations out to a CSV and back into the zone files")
+    i18n_commands = i18n.add_subparsers(dest="i18n_command", metavar="ACTION", required=True)
+    export = i18n_commands.add_parser("export", help="id, default-language text, current translation")
+    _config_option(export)
+    export.add_argument("--lang", required=True, help="the language to translate into, e.g. kk")
+    export.add_argument("--out", type=Path, help="CSV file (default: standard output)")
+    export.set_defaults(handler=_i18n_export)
+    imp = i18n_commands.add_parser("import", help="write a filled-in CSV back into the zone files")
+    _config_option(imp)
+    imp.add_argument("file", type=Path, help="the CSV from `kiosk i18n export`, filled in")
+    imp.set_defaults(handler=_i18n_import)
+
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files, for editors")
     schema.add_argument(
         "--out",
@@ -159,6 +171,46 @@ def _snapshot(args: argparse.Namespace) -> int:
     from kiosk.ui.snapshot import write_snapshot
 
     print(write_snapshot(config, report.exhibit, args.out))
+    return 0
+
+
+def _i18n_export(args: argparse.Namespace) -> int:
+    from kiosk.content.i18n import export_csv
+
+    config = load_config(args.config)
+    if args.lang not in config.languages:
+        print(
+            f"kiosk: '{args.lang}' is not one of the kiosk's languages ({', '.join(config.languages)})",
+            file=sys.stderr,
+        )
+        return 2
+    text = export_csv(config, args.lang)
+    if args.out:
+        args.out.write_text("\ufeff" + text, encoding="utf-8")  # the mark makes spreadsheets read UTF-8
+        print(f"{args.out}: {text.count(chr(10)) - 1} texts", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _i18n_import(args: argparse.Namespace) -> int:
+    from kiosk.content.i18n import import_csv
+
+    config = load_config(args.config)
+    try:
+        result = import_csv(config, args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        print(f"kiosk: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    for text_id in result.changed:
+        print(f"changed {text_id}")
+    for text_id in result.unknown:
+        print(f"{args.file}: warning: no text has the id {text_id} (renamed or removed since the export?)")
+    print(
+        f"{len(result.changed)} text(s) changed in {len(result.files)} file(s); "
+        "run `kiosk validate` to check them",
+        file=sys.stderr,
+    )
     return 0
 
 
