@@ -111,3 +111,15 @@ def test_snapshot_draws_every_page_in_every_language_with_an_index(project, tmp_
     assert {str(p.relative_to(out)) for p in pictures} == linked
     with Image.open(pictures[-1]) as picture:
         assert picture.size == (1080, 1920)
+
+
+def test_the_curators_guide_names_every_field():
+    from pathlib import Path
+
+    from kiosk.content import model
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "content.md").read_text()
+    for name in model.field_names():
+        assert f"`{name}`" in guide, f"docs/content.md does not explain the field `{name}`"
+    for block_type in model.BLOCK_TYPES:
+        assert f"`{block_type}`" in guide, f"docs/content.md does not explain the block type `{block_type}`"
