@@ -119,7 +119,12 @@ def _validate(args: argparse.Namespace) -> int:
 
     from kiosk.content.loader import load_exhibit
 
-    config = load_config(args.config)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:  # a broken config is content trouble too: same lines, exit 1
+        for problem in exc.problems:
+            print(problem)
+        return 1
     report = load_exhibit(config)
     problems = list(report.problems)
     if report.exhibit is not None:

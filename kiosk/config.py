@@ -117,6 +117,12 @@ class Config(_Strict):
     )
     zones_dir: str = Field("zones", description="Folder of the zone YAML files (relative to this file).")
     media_dir: str = Field("media", description="Folder of images and fonts (relative to this file).")
+    media_max_pixels: int = Field(
+        40_000_000,
+        ge=1_000_000,
+        le=400_000_000,
+        description="Largest picture accepted, in pixels (width x height); bigger ones are refused unread.",
+    )
     allow_quit: bool = Field(
         False, description="Let Esc and the window's close button quit (development only)."
     )

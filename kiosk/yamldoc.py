@@ -198,6 +198,18 @@ def problems_from_validation(
     return problems
 
 
+# What the content's patterns mean, in words (see kiosk/content/model.py).
+PATTERN_WORDS = [
+    (
+        r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        "not a valid id",
+        "use lowercase letters, digits and dashes, e.g. forest-energy",
+    ),
+    (r"^#[0-9a-fA-F]{6}$", "not a colour", 'write a colour as "#RRGGBB" in quotes, e.g. "#2E6B3A"'),
+    (r"^[a-z]{2,3}$", "not a language code", "use two or three lowercase letters, e.g. pl, en, kk, ru"),
+]
+
+
 def _data_path(data: Any, loc: tuple) -> Path_:
     """Keep the parts of a pydantic location that name keys or items in the file.
 
@@ -240,6 +252,18 @@ def _reword(err: dict, path: Path_, known: list[str]) -> tuple[str, str | None]:
         return f"unknown type '{tag}'", hint
     if kind == "string_type" and isinstance(err.get("input"), (int, float, bool, date)):
         return err["msg"], f'put the text in quotes: "{err["input"]}"'
+    if kind == "string_type" and err.get("input") is None:
+        return (
+            "empty value",
+            'write it after the colon; a colour needs quotes, "#2E6B3A", as # starts a comment',
+        )
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        for known, message, hint in PATTERN_WORDS:
+            if pattern == known:
+                return message, hint
+    if kind == "string_too_short" and err.get("input") == "":
+        return "empty text", "write the text, or remove the line"
     message = err["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

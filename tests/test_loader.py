@@ -163,3 +163,55 @@ def test_a_missing_pavilion_file(project):
     report, found = problems(project)
     assert report.exhibit is None
     assert "zones/pavilion.yaml:1: (file): file not found" in found
+
+
+def test_words_for_patterns_and_a_colour_lost_to_a_comment(project):
+    edit(project, "forest.yaml", "id: forest", "id: Forest Zone")
+    edit(project, "regions.yaml", 'accent: "#', "accent: #")  # unquoted: YAML reads a comment
+    edit(project, "technologies.yaml", "  pl: ", "  PL: ")
+    _, found = problems(project)
+    assert any(
+        "zones/forest.yaml:3: id: not a valid id (use lowercase letters, digits and dashes" in f
+        for f in found
+    )
+    assert any(
+        f.startswith("zones/regions.yaml:") and "accent: empty value" in f and "# starts a comment" in f
+        for f in found
+    )
+    assert any(".PL: not a language code" in f for f in found)
+
+
+def test_a_zone_colour_too_light_for_white_text(project):
+    text = (project.parent / "zones" / "forest.yaml").read_text()
+    old = next(line for line in text.splitlines() if line.startswith("accent:"))
+    edit(project, "forest.yaml", old, 'accent: "#F0E68C"')
+    _, found = problems(project)
+    assert any(f.startswith("zones/forest.yaml:") and "accent: too light" in f for f in found)
+
+
+def test_a_yml_file_is_named_not_silently_ignored(project):
+    (project.parent / "zones" / "energy.yml").write_text("id: energy\n")
+    _, found = problems(project)
+    assert (
+        "zones/energy.yml:1: (file): warning: not read: only .yaml files are (rename it to energy.yaml)"
+        in found
+    )
+
+
+def test_the_picture_size_cap_is_a_setting(project):
+    project.write_text(project.read_text().replace("media_max_pixels: 40000000", "media_max_pixels: 1000000"))
+    _, path, line = cover_of(project)
+    Image.new("RGB", (1500, 1000)).save(path)
+    _, found = problems(project)
+    assert any(
+        f.startswith(f"zones/forest.yaml:{line}: cover: image is 1500x1000 pixels, more than 1,000,000")
+        for f in found
+    )
+
+
+def test_validate_on_a_broken_config_exits_1_with_its_line(project, capsys):
+    from kiosk.cli import main
+
+    project.write_text("languages: pl\n")
+    assert main(["validate", "--config", str(project)]) == 1
+    assert "config.yaml:1: languages: Input should be a valid list" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from kiosk.config import Config
+from kiosk.content.colour import contrast_ratio, hex_rgb
 from kiosk.content.media import MediaError, open_image, resolve_media
 from kiosk.content.model import Exhibit, Pavilion, Quiz, Zone, field_names, texts
 from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
@@ -56,6 +57,17 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
     pavilion, doc = _load_model(zones_dir / PAVILION_FILE, name, Pavilion, config, problems, missing)
     documents = {"pavilion": doc} if doc else {}
     zones: dict[str, Zone] = {}
+    for path in sorted(zones_dir.glob("*.yml")):
+        problems.append(
+            Problem(
+                _display_name(path, config.base_dir),
+                1,
+                "(file)",
+                "not read: only .yaml files are",
+                f"rename it to {path.stem}.yaml",
+                severity="warning",
+            )
+        )
     for path in sorted(zones_dir.glob("*.yaml")):
         if path.name == PAVILION_FILE:
             continue
@@ -72,7 +84,9 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
                 )
             )
             continue
-        if not _ids_unique(zone, zone_doc, problems):
+        if not _ids_unique(zone, zone_doc, problems) or not _accent_readable(
+            zone, zone_doc, config, problems
+        ):
             continue
         zones[zone.id] = zone
         documents[zone.id] = zone_doc
@@ -184,12 +198,27 @@ def _ids_unique(zone: Zone, doc: YamlDocument, problems: list[Problem]) -> bool:
     return ok
 
 
+def _accent_readable(zone: Zone, doc: YamlDocument, config: Config, problems: list[Problem]) -> bool:
+    """Buttons and figures print text in the theme's `on_signal` colour on the zone's colour."""
+    ratio = contrast_ratio(hex_rgb(zone.accent), hex_rgb(config.theme.on_signal))
+    if ratio >= 4.5:
+        return True
+    problems.append(
+        doc.problem(
+            ("accent",),
+            f"too light: text on it has contrast {ratio:.1f}:1, at least 4.5:1 is needed",
+            "choose a darker colour",
+        )
+    )
+    return False
+
+
 def _check_media(refs: set[str], config: Config) -> dict[str, MediaError | None]:
     """Open every picture once (decoding runs outside the GIL, so on every core)."""
 
     def verdict(ref: str) -> MediaError | None:
         try:
-            open_image(resolve_media(config.media_path, ref)).close()
+            open_image(resolve_media(config.media_path, ref), config.media_max_pixels).close()
         except MediaError as exc:
             return exc
         return None
