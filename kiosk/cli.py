@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import logging
 import os
+import sqlite3
 import sys
 import time
 from datetime import date, datetime
@@ -99,6 +100,18 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", dest="format", action="store_const", const="csv")
     stats.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
     stats.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    stats.add_argument(
+        "--by",
+        choices=("day", "hour", "zone", "language"),
+        help="one table: per day, per hour of the day, per zone or per language",
+    )
+    stats.add_argument(
+        "--db",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="a kiosk's store, or a folder of them; repeat for several (default: this kiosk's)",
+    )
     stats.set_defaults(handler=_stats, format="text")
     return parser
 
@@ -342,16 +355,25 @@ def _stats(args: argparse.Namespace) -> int:
     from kiosk.visitors import reports
 
     config = load_config(args.config)
-    conn = reports.open_readonly(config.store_file)
+    files = reports.store_files(args.db) if args.db else [config.store_file]
+    conns = []
     try:
-        report = reports.summary(conn, config.tz, args.date_from, args.date_to)
+        for path in files:
+            conns.append(reports.open_readonly(path))
+            if conns[-1]:
+                conns[-1].execute("PRAGMA schema_version")  # a file that is not a store says so here
+        report = reports.summary(conns, config.tz, args.date_from, args.date_to)
+    except sqlite3.DatabaseError as exc:
+        print(f"kiosk: {files[len(conns) - 1]}: not a readable visitor store ({exc})", file=sys.stderr)
+        return 1
     finally:
-        if conn:
-            conn.close()
+        for conn in conns:
+            if conn:
+                conn.close()
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        sys.stdout.write(reports.to_csv(report))
+        sys.stdout.write(reports.to_csv(report, args.by))
     else:
-        print(reports.to_text(report))
+        print(reports.to_text(report, args.by))
     return 0

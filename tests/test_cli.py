@@ -117,7 +117,7 @@ def test_a_replayed_visit_is_counted_exactly(project, tmp_path):
     report = json.loads(stats.stdout)
     assert report["sessions"] == 2
     assert report["languages"] == {"en": 1, "kk": 1, "ru": 1}
-    assert report["days"] == {"2017-09-07": {"sessions": 2}}
+    assert report["days"] == {"2017-09-07": {"sessions": 2, "entries": 0}}
     assert report["zones"]["forest"] == {"views": 1, "dwell_s": 20.0}  # 5 s .. 25 s
     assert report["zones"]["regions"] == {"views": 1, "dwell_s": 10.0}
     assert report["zones"]["national-day"] == {"views": 1, "dwell_s": 0.0}

@@ -69,8 +69,8 @@ def test_days_and_hours_are_local_to_the_pavilion(tmp_path):
         [*visit("late", utc(2017, 9, 6, 19, 30), 30), *visit("noon", utc(2017, 9, 7, 6, 0), 30)],
     )
     report = reports.summary(conn, ALMATY)
-    assert report["days"] == {"2017-09-07": {"sessions": 2}}
-    assert report["hours"] == {"01": 1, "12": 1}
+    assert report["days"] == {"2017-09-07": {"sessions": 2, "entries": 0}}
+    assert report["hours"] == {"01": {"sessions": 1, "entries": 0}, "12": {"sessions": 1, "entries": 0}}
     only_6th = reports.summary(conn, ALMATY, date(2017, 9, 6), date(2017, 9, 6))
     assert only_6th["sessions"] == 0
 
@@ -87,7 +87,7 @@ def test_a_dst_day_is_cut_at_local_midnight(tmp_path):
     )
     report = reports.summary(conn, warsaw, date(2017, 10, 29), date(2017, 10, 29))
     assert report["sessions"] == 2
-    assert report["days"] == {"2017-10-29": {"sessions": 2}}
+    assert report["days"] == {"2017-10-29": {"sessions": 2, "entries": 0}}
 
 
 def test_no_store_yet_reports_zero(tmp_path):
@@ -101,3 +101,55 @@ def test_csv_has_one_figure_per_row(tmp_path):
     assert text.splitlines()[0] == "section,key,value"
     assert "zone_views,forest,1" in text
     assert "day_sessions,2017-09-07,1" in text
+
+
+def test_entries_and_several_kiosks_add_up(tmp_path):
+    from kiosk.visitors.sessions import EntryCounted
+
+    a = store.connect(tmp_path / "a.db")
+    b = store.connect(tmp_path / "b.db")
+    store.write(a, visit("a1", utc(2017, 9, 7, 4, 0), 100, [("forest", 40)], ("pl",)))
+    store.write(b, visit("b1", utc(2017, 9, 7, 4, 30), 50, [("forest", 20)], ("en",)))
+    store.write(a, [EntryCounted(f"door-{i}", "door", utc(2017, 9, 7, 3, 59) + i, 1) for i in range(5)])
+    store.write(a, [EntryCounted("door-0", "door", utc(2017, 9, 7, 3, 59), 1)])  # a retried pulse
+    store.write(b, [EntryCounted("sensor-1", "sensor", utc(2017, 9, 7, 5, 0), 12)])
+    files = reports.store_files([tmp_path])
+    assert [f.name for f in files] == ["a.db", "b.db"]
+    conns = [reports.open_readonly(f) for f in files]
+    report = reports.summary(conns, ALMATY)
+    assert report["sessions"] == 2 and report["entries"] == 17
+    assert report["avg_session_s"] == 75.0
+    assert report["kiosks"] == {"k1": 2}
+    assert report["zones"]["forest"] == {"views": 2, "dwell_s": 60.0}
+    # Almaty is UTC+6: the door counted from 09:59, visitors came at 10:00 and 10:30.
+    assert report["hours"] == {
+        "09": {"sessions": 0, "entries": 5},
+        "10": {"sessions": 2, "entries": 0},
+        "11": {"sessions": 0, "entries": 12},
+    }
+    assert reports.rows_by(report, "hour")[0] == ["hour", "sessions", "entries"]
+    assert reports.to_csv(report, "language").splitlines() == ["language,sessions", "en,1", "pl,1"]
+
+
+def test_a_store_from_an_older_kiosk_is_read_not_changed(tmp_path):
+    import sqlite3
+
+    old = sqlite3.connect(tmp_path / "old.db")
+    for statement in store._statements(store.MIGRATIONS[0]):  # schema version 1 only
+        old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    store.write(old, visit("a", utc(2017, 9, 7, 4, 0), 60, [("forest", 30)]))
+    old.commit()
+    old.close()
+    report = reports.summary(reports.open_readonly(tmp_path / "old.db"), ALMATY)
+    assert report["sessions"] == 1 and report["zones"]["forest"]["views"] == 1 and report["entries"] == 0
+    check = sqlite3.connect(tmp_path / "old.db")
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 1  # an older kiosk can still open it
+
+
+def test_stats_on_a_file_that_is_not_a_store(tmp_path, capsys):
+    from kiosk.cli import main
+
+    (tmp_path / "notes.db").write_text("not a database")
+    assert main(["stats", "--db", str(tmp_path / "notes.db")]) == 1
+    assert "not a readable visitor store" in capsys.readouterr().err

@@ -84,6 +84,16 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class EntryCounted:
+    """People through the pavilion's door: a counter's pulse (a key, or a sensor's POST)."""
+
+    entry_id: str
+    source: str
+    at: float
+    count: int = 1
+
+
+@dataclass(frozen=True)
 class SessionEnded:
     session_id: str
     at: float

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.visitors.sessions import (
     Activity,
+    EntryCounted,
     Event,
     Interaction,
     LanguageUsed,
@@ -78,6 +79,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (session_id, seq)
     );
     CREATE INDEX interactions_kind ON interactions (kind, zone_id, item);
+    """,
+    """
+    CREATE TABLE entries (
+        id TEXT PRIMARY KEY,               -- given by the counter, so a retried pulse counts once
+        source TEXT NOT NULL,              -- the kiosk's key, or the sensor that posted it
+        at REAL NOT NULL,
+        count INTEGER NOT NULL
+    );
+    CREATE INDEX entries_at ON entries (at, count);
+    CREATE INDEX zone_visits_at ON zone_visits (entered_at);
+    CREATE INDEX page_views_at ON page_views (viewed_at);
+    CREATE INDEX session_languages_at ON session_languages (first_at);
+    CREATE INDEX interactions_at ON interactions (at);
+    CREATE INDEX sessions_started_time ON sessions (started_at, duration_s, last_activity_at);
     """,
 ]
 
@@ -181,6 +196,10 @@ def _write_one(conn: sqlite3.Connection, e: Event) -> None:
         _activity(conn, e.session_id, e.at)
     elif isinstance(e, Activity):
         _activity(conn, e.session_id, e.at)
+    elif isinstance(e, EntryCounted):
+        conn.execute(
+            "INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?)", (e.entry_id, e.source, e.at, e.count)
+        )
     elif isinstance(e, SessionEnded):
         _activity(conn, e.session_id, e.at)
         conn.execute(
