@@ -83,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, help="the CSV from `kiosk i18n export`, filled in")
     imp.set_defaults(handler=_i18n_import)
 
+    for name, what in (
+        ("set-pin", "the staff screen's PIN (4 to 8 digits)"),
+        ("set-password", "the staff dashboard's password (at least 8 characters)"),
+    ):
+        secret = commands.add_parser(name, help=f"set {what}; stored hashed")
+        _config_option(secret)
+        secret.add_argument("--stdin", action="store_true", help="read it from standard input (scripts)")
+        secret.set_defaults(handler=_set_secret, secret=name.removeprefix("set-"))
+
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files, for editors")
     schema.add_argument(
         "--out",
@@ -229,6 +238,30 @@ def _i18n_import(args: argparse.Namespace) -> int:
         "run `kiosk validate` to check them",
         file=sys.stderr,
     )
+    return 0
+
+
+def _set_secret(args: argparse.Namespace) -> int:
+    import getpass
+
+    from kiosk.staff import StaffSecrets
+
+    config = load_config(args.config)
+    if args.stdin:
+        value = sys.stdin.readline().strip()
+    else:
+        value = getpass.getpass(f"New {args.secret}: ")
+        if getpass.getpass("Again: ") != value:
+            print("kiosk: the two did not match; nothing changed", file=sys.stderr)
+            return 1
+    if args.secret == "pin" and not (value.isdigit() and 4 <= len(value) <= 8):
+        print("kiosk: a PIN is 4 to 8 digits; nothing changed", file=sys.stderr)
+        return 1
+    if args.secret == "password" and len(value) < 8:
+        print("kiosk: a password has at least 8 characters; nothing changed", file=sys.stderr)
+        return 1
+    StaffSecrets(config.staff_file).set(args.secret, value)
+    print(f"{args.secret} set in {config.staff_file} (hashed)", file=sys.stderr)
     return 0
 
 

@@ -81,6 +81,14 @@ class ThemeSettings(_Strict):
     large_text_scale: float = Field(1.5, ge=1.5, le=2.5, description="Text size in large-text mode.")
 
 
+class WebSettings(_Strict):
+    enabled: bool = Field(False, description="`kiosk run` also serves the staff dashboard.")
+    host: str = Field(
+        "127.0.0.1", description="Address the dashboard listens on (loopback: this machine only)."
+    )
+    port: int = Field(8765, ge=1, le=65535, description="Port of the dashboard.")
+
+
 class Config(_Strict):
     kiosk_id: str = Field(
         "kiosk-1", min_length=1, max_length=64, description="Name of this kiosk in visitor records."
@@ -123,11 +131,15 @@ class Config(_Strict):
         le=400_000_000,
         description="Largest picture accepted, in pixels (width x height); bigger ones are refused unread.",
     )
+    tally_key: str = Field(
+        "f9", description="Key a USB people counter at the door types once per person (pygame key name)."
+    )
     allow_quit: bool = Field(
         False, description="Let Esc and the window's close button quit (development only)."
     )
     display: DisplaySettings = Field(default_factory=DisplaySettings, description="The screen.")
     theme: ThemeSettings = Field(default_factory=ThemeSettings, description="Colours, type and spacing.")
+    web: WebSettings = Field(default_factory=WebSettings, description="The staff dashboard.")
 
     _base_dir: Path = PrivateAttr(default_factory=Path.cwd)
 
@@ -173,6 +185,11 @@ class Config(_Strict):
     @property
     def store_file(self) -> Path:
         return self._base_dir / self.store_path
+
+    @property
+    def staff_file(self) -> Path:
+        """The staff PIN and dashboard password (hashed), beside the visitor store."""
+        return self.store_file.parent / "staff.json"
 
     @property
     def zones_path(self) -> Path:
@@ -236,6 +253,11 @@ def load_config(path: Path | None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        vocabulary = [*Config.model_fields, *DisplaySettings.model_fields, *ThemeSettings.model_fields]
+        vocabulary = [
+            *Config.model_fields,
+            *DisplaySettings.model_fields,
+            *ThemeSettings.model_fields,
+            *WebSettings.model_fields,
+        ]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None
     return config.with_base(path.resolve().parent)
