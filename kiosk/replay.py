@@ -6,6 +6,7 @@ A script is a YAML list of steps; `at` is seconds of virtual time since start:
     - {at: 2, tap: "zone:forest"}         # the centre of a widget, by id
     - {at: 3, swipe: {from: [1500, 600], to: [400, 600]}}
     - {at: 4, screenshot: home}           # DIR/home.png with --screenshots DIR
+    - {at: 5, hold: staff-corner}         # a press held 3.5 s (or `seconds: N`): the staff PIN pad
     - {at: 200, quit: true}
 """
 
@@ -41,15 +42,17 @@ class Step(BaseModel):
     at: float = Field(ge=0)
     tap: Point | Annotated[str, StringConstraints(min_length=1)] | None = None
     swipe: SwipeSpec | None = None
+    hold: Point | Annotated[str, StringConstraints(min_length=1)] | None = None
+    seconds: float = Field(3.5, gt=0, le=60)  # how long a hold lasts
     screenshot: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$")] | None = None
     quit: bool | None = None
     line: int = Field(0, exclude=True)
 
     @model_validator(mode="after")
     def _one_action(self) -> Step:
-        actions = [a for a in ("tap", "swipe", "screenshot", "quit") if getattr(self, a) is not None]
+        actions = [a for a in ("tap", "hold", "swipe", "screenshot", "quit") if getattr(self, a) is not None]
         if len(actions) != 1:
-            raise ValueError("a step needs exactly one of tap, swipe, screenshot, quit")
+            raise ValueError("a step needs exactly one of tap, hold, swipe, screenshot, quit")
         return self
 
     def describe(self) -> str:

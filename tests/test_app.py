@@ -318,3 +318,33 @@ def test_an_open_hotspot_card_is_whole_and_legible(shipped, size, large):
     check_screen(app, f"regions with {spot} open")
     card = app.scene.feature.cards[spot.split(":")[1]]
     assert card.get_height() <= app.scene.page_area.h
+
+
+def test_the_door_counter_key_counts_entries_not_visits(shipped):
+    from kiosk.ui.app import WindowLoop
+    from kiosk.visitors.sessions import EntryCounted
+
+    window = pygame.display.set_mode((1280, 720))
+    app, _, events = make_app(shipped, (1280, 720))
+    loop = WindowLoop(app, window, 0, allow_quit=False)
+    f9 = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F9, mod=0, unicode="", scancode=66)
+    assert loop.step([f9, f9, f9])
+    entries = [e for e in events if isinstance(e, EntryCounted)]
+    assert len(entries) == 3 and len({e.entry_id for e in entries}) == 3
+    assert app.scene.name == "attract" and not app.tracker.active  # no visitor was started
+
+
+def test_the_staff_screen_closes_itself_after_a_minute(shipped, tmp_path):
+    app, clock, _ = make_app(shipped)
+    x, y = app.staff_corner().center
+    app.pointer(Pointer("down", x, y))
+    clock.advance(3.1)
+    app.update()
+    assert app.scene.name == "staff-pin"
+    app.pointer(Pointer("up", x, y))
+    clock.advance(59)
+    app.update()
+    assert app.scene.name == "staff-pin"
+    clock.advance(2)
+    app.update()
+    assert app.scene.name == "attract"

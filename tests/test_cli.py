@@ -227,3 +227,54 @@ def test_a_replayed_visit_with_every_interactive_block(project, tmp_path):
     assert report["interactions"] == {"a11y": 1, "gallery": 1, "hotspot": 1, "quiz": 2}
     assert report["languages"] == {"en": 1, "pl": 1}
     assert (shots / "quiz.png").exists() and (shots / "hotspot.png").exists()
+
+
+STAFF_VISIT = """
+- {at: 1, hold: staff-corner}
+- {at: 6, tap: "pin:1"}
+- {at: 6.1, tap: "pin:2"}
+- {at: 6.2, tap: "pin:3"}
+- {at: 6.3, tap: "pin:4"}
+- {at: 6.5, tap: "pin:ok"}
+- {at: 7, screenshot: staff}
+- {at: 8, tap: "staff:maintenance"}
+- {at: 9, tap: "staff:close"}
+- {at: 10, tap: attract}
+- {at: 11, tap: "lang:en"}
+- {at: 12, tap: "zone:forest"}
+- {at: 13, tap: next}
+- {at: 14, screenshot: maintenance}
+- {at: 100, quit: true}
+"""
+
+
+def test_a_replay_in_maintenance_mode_counts_none_of_the_staff_touches(project, tmp_path):
+    from kiosk.config import load_config
+    from kiosk.staff import StaffSecrets
+
+    StaffSecrets(load_config(project).staff_file).set("pin", "1234")
+    script = tmp_path / "staff.yaml"
+    script.write_text(STAFF_VISIT)
+    shots = tmp_path / "shots"
+    run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project), "--screenshots", str(shots))
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run_cli("stats", "--json", "--config", str(project)).stdout)
+    assert report["sessions"] == 0 and report["zones"] == {} and report["languages"] == {}
+    assert (shots / "staff.png").exists() and (shots / "maintenance.png").exists()
+    # The same walk without switching maintenance on is a visit like any other.
+    script.write_text(STAFF_VISIT.replace('- {at: 8, tap: "staff:maintenance"}\n', ""))
+    assert run_cli("run", "--headless", "--replay", str(script), "--config", str(project)).returncode == 0
+    report = json.loads(run_cli("stats", "--json", "--config", str(project)).stdout)
+    assert report["sessions"] == 1 and report["zones"]["forest"]["views"] == 1
+
+
+def test_a_wrong_pin_opens_nothing(project, tmp_path):
+    from kiosk.config import load_config
+    from kiosk.staff import StaffSecrets
+
+    StaffSecrets(load_config(project).staff_file).set("pin", "1234")
+    script = tmp_path / "wrong.yaml"
+    script.write_text(STAFF_VISIT.replace('"pin:4"', '"pin:5"'))
+    run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project))
+    assert run.returncode == 1
+    assert "no widget 'staff:maintenance' on the staff-pin screen" in run.stderr

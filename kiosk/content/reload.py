@@ -60,6 +60,11 @@ class ContentReloader:
                 self._worker.start()
         return None
 
+    def force(self) -> None:
+        """Load again at the next poll, changed or not (staff's "reload content")."""
+        self.loaded = ()
+        self.last_check = float("-inf")
+
     def wait(self) -> None:
         """Let a load in progress finish (tests and replays, which must not race the loader)."""
         if self._worker is not None:

@@ -13,15 +13,19 @@ import math
 import os
 import signal
 import tempfile
+import time
+import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pygame
 
 from kiosk.clock import SystemClock, VirtualClock
 from kiosk.config import Config
-from kiosk.content.loader import ContentReport
+from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
 from kiosk.replay import ReplayError, Step
@@ -34,17 +38,19 @@ from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
+from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene
 from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.ui.strings import say
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
-from kiosk.visitors.sessions import Clock, VisitTracker
+from kiosk.visitors.sessions import Clock, EntryCounted, VisitTracker
 from kiosk.yamldoc import Problem
 
 log = logging.getLogger(__name__)
 
 
 TRANSITION_S = 0.3
+STAFF_HOLD_S = 3.0  # a press this long in the staff corner opens the PIN pad
 
 
 def ease_out(p: float) -> float:
@@ -97,7 +103,15 @@ class KioskApp:
         self.fonts = Fonts(config.media_path / "fonts")
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
         self.images = images or ImageCache(config.media_path, draw=not measure_only)
+        self.record = record
         self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
+        self.maintenance = False  # staff at work: nothing they touch is counted
+        self.quit_requested = False
+        self.started_wall = clock.wall()
+        self.loaded_wall = clock.wall()
+        self.frame_times: deque[float] = deque(maxlen=600)  # seconds, for /metrics
+        self._hold: tuple[float, float, float] | None = None  # a press in the staff corner
+        self._last_input = clock.monotonic()
         self.language = config.default_language
         self.large_text = False
         self.high_contrast = False
@@ -144,8 +158,61 @@ class KioskApp:
         self.dirty = True
 
     def start_visit(self) -> None:
-        self.tracker.start()
+        if not self.maintenance:
+            self.tracker.start()
         self.show(LanguageScene(self))
+
+    # -- staff ----------------------------------------------------------------------------------
+    def staff_corner(self) -> Rect:
+        """Where staff press for three seconds: the bottom-left corner, on every screen."""
+        size = round(self.metrics.target * 1.5)
+        return Rect(0, self.size[1] - size, size, size)
+
+    def open_pin(self) -> None:
+        self.tracker.end("finished")  # a visitor's session ends where staff take over
+        self.gestures.cancel()
+        self.show(StaffPinScene(self))
+
+    def open_staff(self) -> None:
+        self.show(StaffScene(self))
+
+    def close_staff(self) -> None:
+        self.language = self.config.default_language
+        self.show(AttractScene(self), direction=-1)
+
+    def count_entry(self) -> None:
+        """One person through the door, from a people counter typing the tally key."""
+        self.record(EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, self.clock.wall()))
+
+    def reload_content(self) -> None:
+        if self.reloader is not None:
+            self.reloader.force()
+        else:
+            self.offer_content(load_exhibit(self.config))
+
+    def content_status(self) -> list[str]:
+        loaded = datetime.fromtimestamp(self.loaded_wall, self.config.tz).strftime("%Y-%m-%d %H:%M")
+        lines = [f"loaded {loaded}: {len(self.exhibit.zones)} zones"]
+        if self.pending is not None:
+            lines.append("new content waits for the attract screen")
+        if self.content_problems:
+            lines.append(f"{len(self.content_problems)} error(s) in the last edit, not shown to visitors:")
+            lines += [str(p) for p in self.content_problems[:8]]
+        else:
+            lines.append("no errors")
+        return lines
+
+    def live(self) -> dict:
+        """Figures of the running kiosk for /metrics."""
+        times = sorted(self.frame_times)
+        figures = {
+            "uptime_seconds": self.clock.wall() - self.started_wall,
+            "content_errors": len(self.content_problems),
+        }
+        if times:
+            figures["frame_time_p50"] = times[len(times) // 2]
+            figures["frame_time_p99"] = times[min(len(times) - 1, round(len(times) * 0.99))]
+        return figures
 
     def switch_language(self, code: str) -> None:
         if code not in self.config.languages:
@@ -232,6 +299,11 @@ class KioskApp:
 
     def pointer(self, p: Pointer) -> None:
         now = self.clock.monotonic()
+        self._last_input = now
+        if p.kind == "down":
+            self._hold = (now, p.x, p.y) if self.staff_corner().contains(p.x, p.y) else None
+        elif p.kind == "up" or self.gestures.axis:
+            self._hold = None
         if p.kind == "down" and self.warning_left() is not None:
             self._swallow = True
         self.tracker.touch()
@@ -275,6 +347,7 @@ class KioskApp:
 
     def _apply_pending(self) -> None:
         self.exhibit, self.pending = self.pending, None
+        self.loaded_wall = self.clock.wall()
         self.images.clear()  # the old pictures go with the old content
         self.scene = AttractScene(self)
         self.scene.build()
@@ -284,6 +357,11 @@ class KioskApp:
     def update(self) -> None:
         now = self.clock.monotonic()
         dt, self._last_update = now - self._last_update, now
+        if self._hold is not None and now - self._hold[0] >= STAFF_HOLD_S:
+            self._hold = None
+            self.open_pin()
+        if self.scene.name.startswith("staff") and now - self._last_input >= STAFF_IDLE_S:
+            self.close_staff()
         if self.tracker.tick():
             self._reset()
         if self.reloader is not None:
@@ -305,7 +383,12 @@ class KioskApp:
     @property
     def busy(self) -> bool:
         """Something moves: the loop runs at full frame rate instead of sleeping."""
-        return self.transition is not None or self.scene.animating or self.gestures.start is not None
+        return (
+            self.transition is not None
+            or self.scene.animating
+            or self.gestures.start is not None
+            or self._hold is not None
+        )
 
     def next_wakeup(self) -> float:
         """Seconds the window loop may sleep if no event comes."""
@@ -334,8 +417,23 @@ class KioskApp:
         left = self.warning_left()
         if left is not None:
             self._still_there(surface, left)
+        if self.maintenance:
+            self._maintenance_marker(surface)
         self.dirty = False
         return True
+
+    def _maintenance_marker(self, surface: pygame.Surface) -> None:
+        m, theme = self.metrics, self.theme
+        label = self.type.line("MAINTENANCE · not counted", "small", theme.on_signal, theme.signal)
+        pad = m.px(12)
+        box = Rect(
+            self.size[0] - label.get_width() - 2 * pad - m.margin,
+            self.size[1] - label.get_height() - 2 * pad,
+            label.get_width() + 2 * pad,
+            label.get_height() + 2 * pad,
+        )
+        widgets.panel(surface, box, theme.signal, m.radius // 2)
+        surface.blit(label, (box.x + pad, box.y + pad))
 
     def _still_there(self, surface: pygame.Surface, left: float) -> None:
         m, theme, ts = self.metrics, self.theme, self.type
@@ -437,23 +535,33 @@ class WindowLoop:
         logical = (app.metrics.width, app.metrics.height)
         self.canvas = window if rotation == 0 else pygame.Surface(logical)
         self.input = PointerInput(window.get_size(), logical, rotation)
+        try:
+            self.tally_key = pygame.key.key_code(app.config.tally_key)
+        except ValueError:
+            log.error("tally_key '%s' is not a key name; the door count is off", app.config.tally_key)
+            self.tally_key = None
 
     def step(self, events: list[pygame.event.Event]) -> bool:
         """Handle a batch of events and draw if needed; False when the kiosk should stop."""
         for event in events:
             if _wants_quit(event) and self.allow_quit:
                 return False
+            if event.type == pygame.KEYDOWN and event.key == self.tally_key:
+                self.app.count_entry()
+                continue
             pointer = self.input.translate(event)
             if pointer:
                 self.app.pointer(pointer)
             elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
                 self.app.dirty = True
         self.app.update()
+        started = time.perf_counter()
         if self.app.draw(self.canvas):
             if self.rotation:
                 self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
             pygame.display.flip()
-        return True
+            self.app.frame_times.append(time.perf_counter() - started)
+        return not self.app.quit_requested
 
 
 def run_window(
@@ -528,9 +636,9 @@ def run_replay(
             while clock.elapsed < step.at:
                 clock.advance(min(TICK_S, step.at - clock.elapsed))
                 app.update()
-            if step.quit:
+            if step.quit or app.quit_requested:
                 return
-            _play(app, step, canvas, screenshots, script_name)
+            _play(app, step, canvas, screenshots, script_name, clock)
         # A script that just ends lets the kiosk run until the visitor would have timed out.
         deadline = app.tracker.idle_deadline()
         if deadline is not None:
@@ -542,9 +650,23 @@ def run_replay(
 
 
 def _play(
-    app: KioskApp, step: Step, canvas: pygame.Surface, screenshots: Path | None, script_name: str
+    app: KioskApp,
+    step: Step,
+    canvas: pygame.Surface,
+    screenshots: Path | None,
+    script_name: str,
+    clock: VirtualClock,
 ) -> None:
-    if step.tap is not None:
+    if step.hold is not None:
+        x, y = _point(app, step, step.hold, script_name)
+        app.pointer(Pointer("down", x, y))
+        held = 0.0
+        while held < step.seconds:
+            clock.advance(min(TICK_S, step.seconds - held))
+            held += TICK_S
+            app.update()
+        app.pointer(Pointer("up", x, y))
+    elif step.tap is not None:
         x, y = _point(app, step, step.tap, script_name)
         app.pointer(Pointer("down", x, y))
         app.pointer(Pointer("up", x, y))
@@ -562,6 +684,8 @@ def _play(
 
 
 def _point(app: KioskApp, step: Step, tap, script_name: str) -> tuple[float, float]:
+    if tap == "staff-corner":
+        return app.staff_corner().center
     if isinstance(tap, str):
         centre = app.widget_centre(tap)
         if centre is None:

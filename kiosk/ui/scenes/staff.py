@@ -1,0 +1,228 @@
+"""The staff screens: a PIN pad behind a hidden gesture, then today's numbers and controls.
+
+Nothing here is counted as a visit. The numbers come from the same reports as `kiosk stats`
+and the dashboard. Staff screens speak English and Polish: they are for the team.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pygame
+
+from kiosk.staff import StaffSecrets
+from kiosk.ui import layout, widgets
+from kiosk.ui.layout import Rect
+from kiosk.ui.scenes.base import Scene
+from kiosk.visitors import reports
+
+KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+STAFF_IDLE_S = 60.0  # the staff screen closes itself
+
+
+class StaffPinScene(Scene):
+    name = "staff-pin"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.entered = ""
+        self.message = "PIN"
+        self.secrets = StaffSecrets(app.config.staff_file)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        surface.fill(theme.ink)
+        width = min(m.width - 2 * m.margin, m.px(620))
+        key = (width - 2 * m.gap) // 3
+        height = 4 * key + 3 * m.gap
+        top = max(m.margin + m.px(180), (m.height - height) // 2 + m.px(60))
+        left = (m.width - width) // 2
+        shown = self.message if not self.entered else "•" * len(self.entered)
+        label = ts.line(shown, "title", theme.card, theme.ink, width)
+        surface.blit(label, label.get_rect(centerx=m.width // 2, bottom=top - m.gap))
+        for i, name in enumerate(KEYS):
+            row, col = divmod(i, 3)
+            r = self.target(
+                f"pin:{name}", Rect(left + col * (key + m.gap), top + row * (key + m.gap), key, key)
+            )
+            fill = theme.signal if name == "ok" else theme.card
+            ink = theme.on_signal if name == "ok" else theme.ink
+            text = {"clear": "⌫", "ok": "OK"}.get(name, name)
+            widgets.button(surface, ts, m, r, text, fill, ink, style="title")
+        close = self.target("pin:cancel", Rect(m.width - m.margin - m.target, m.margin, m.target, m.target))
+        widgets.panel(surface, close, theme.card, m.radius)
+        widgets.close_icon(surface, close, theme.ink, max(3, m.px(5)))
+
+    def activate(self, widget_id: str) -> None:
+        key = widget_id.split(":", 1)[1]
+        now = self.app.clock.wall()
+        if key == "cancel":
+            self.app.close_staff()
+            return
+        if key == "clear":
+            self.entered = ""
+        elif key == "ok":
+            self._check(now)
+        elif len(self.entered) < 8:
+            self.entered += key
+        self.build()
+        self.app.dirty = True
+
+    def _check(self, now: float) -> None:
+        if not self.secrets.has("pin"):
+            self.message, self.entered = "No PIN set: kiosk set-pin", ""
+            return
+        locked = self.secrets.locked_for(now)
+        if locked > 0:
+            self.message, self.entered = f"Locked for {int(locked) + 1} s", ""
+            return
+        if self.secrets.try_pin(self.entered, now):
+            self.app.open_staff()
+            return
+        locked = self.secrets.locked_for(now)
+        self.message = f"Wrong PIN - locked for {int(locked)} s" if locked else "Wrong PIN"
+        self.entered = ""
+
+
+class StaffScene(Scene):
+    """Today at a glance, the content's state, and the few things staff may change."""
+
+    name = "staff"
+
+    def compose(self, surface: pygame.Surface) -> None:
+        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        tz = app.config.tz
+        day = reports.today(tz, app.clock.wall())
+        conn = reports.open_readonly(app.config.store_file)
+        try:
+            today = reports.summary(conn, tz, day, day)
+            week = reports.summary(conn, tz, day - timedelta(days=6), day)
+        finally:
+            if conn:
+                conn.close()
+        self.figures = today
+        widgets.flag_band(surface, m, theme)
+        y = layout.band(m) + m.gap
+        title = ts.line(
+            f"Staff · {app.config.kiosk_id} · {day.isoformat()}", "heading", theme.ink, theme.paper
+        )
+        surface.blit(title, (m.margin, y))
+        y += title.get_height() + m.gap
+
+        # Big numbers.
+        minutes, seconds = divmod(round(today["avg_session_s"]), 60)
+        big = [
+            ("sessions", str(today["sessions"])),
+            ("entries", str(today["entries"])),
+            ("average visit", f"{minutes}:{seconds:02d}"),
+        ]
+        box_w = (m.width - 2 * m.margin - 2 * m.gap) // 3
+        for i, (label, value) in enumerate(big):
+            box = Rect(m.margin + i * (box_w + m.gap), y, box_w, m.px(150))
+            widgets.panel(surface, box, theme.card, m.radius, theme.line, m.px(2))
+            surface.blit(
+                ts.line(value, "title", theme.ink, theme.card, box.w - m.px(40)),
+                (box.x + m.px(20), box.y + m.px(12)),
+            )
+            surface.blit(
+                ts.line(label, "small", theme.muted, theme.card, box.w - m.px(40), bold=False),
+                (box.x + m.px(20), box.bottom - m.px(44)),
+            )
+        y += m.px(150) + m.gap
+
+        columns = [Rect(m.margin, y, (m.width - 2 * m.margin - m.gap) // 2, 0)]
+        columns.append(Rect(columns[0].right + m.gap, y, columns[0].w, 0))
+        left, right = columns
+        ly = self._bars(
+            surface,
+            left.x,
+            y,
+            left.w,
+            "Sessions per hour today",
+            [(h, today["hours"].get(f"{h:02d}", {}).get("sessions", 0)) for h in range(24)],
+        )
+        days = [
+            (d, week["days"].get(d, {}).get("sessions", 0))
+            for d in ((day - timedelta(days=6 - i)).isoformat() for i in range(7))
+        ]
+        ly = self._bars(surface, left.x, ly + m.gap, left.w, "Last 7 days", [(d[5:], n) for d, n in days])
+        rows = [
+            f"{zone}: {z['views']} views, {z['dwell_s'] / 60:.0f} min" for zone, z in today["zones"].items()
+        ]
+        rows += [""] + [f"{code}: {n} sessions" for code, n in today["languages"].items()]
+        ry = self._list(
+            surface, right.x, y, right.w, "Zones and languages today", rows or ["no visitors yet"]
+        )
+        status = app.content_status()
+        self._list(surface, right.x, ry + m.gap, right.w, "Content", status)
+
+        # Actions along the bottom.
+        labels = [
+            ("staff:maintenance", "Maintenance: " + ("ON" if app.maintenance else "off")),
+            ("staff:reload", "Reload content"),
+            ("staff:exit", "Exit kiosk"),
+            ("staff:close", "Close"),
+        ]
+        bw = (m.width - 2 * m.margin - 3 * m.gap) // 4
+        bh = max(m.target, m.px(96))
+        for i, (widget_id, label) in enumerate(labels):
+            r = self.target(widget_id, Rect(m.margin + i * (bw + m.gap), m.height - m.margin - bh, bw, bh))
+            on = widget_id == "staff:maintenance" and app.maintenance
+            widgets.button(
+                surface,
+                ts,
+                m,
+                r,
+                label,
+                theme.signal if on else theme.card,
+                theme.on_signal if on else theme.ink,
+                None if on else theme.line,
+            )
+
+    def _bars(self, surface, x: int, y: int, width: int, title: str, values: list) -> int:
+        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        head = ts.line(title, "body", theme.ink, theme.paper, width)
+        surface.blit(head, (x, y))
+        y += head.get_height() + m.px(8)
+        height = m.px(150)
+        peak = max([n for _, n in values] + [1])
+        step = width / len(values)
+        for i, (_, n) in enumerate(values):
+            bar = round((height - m.px(30)) * n / peak)
+            pygame.draw.rect(
+                surface,
+                theme.signal,
+                (x + round(i * step) + 2, y + height - m.px(30) - bar, max(2, round(step) - 4), bar),
+            )
+        baseline = y + height - m.px(30)
+        pygame.draw.line(surface, theme.line, (x, baseline), (x + width, baseline), max(1, m.px(2)))
+        every = max(1, len(values) // 6)
+        for i in range(0, len(values), every):
+            text = ts.line(str(values[i][0]), "small", theme.muted, theme.paper, bold=False)
+            surface.blit(text, (x + round(i * step), y + height - m.px(28)))
+        return y + height
+
+    def _list(self, surface, x: int, y: int, width: int, title: str, rows: list[str]) -> int:
+        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        head = ts.line(title, "body", theme.ink, theme.paper, width)
+        surface.blit(head, (x, y))
+        y += head.get_height() + m.px(6)
+        for row in rows[:12]:
+            line = ts.line(row or " ", "small", theme.ink, theme.paper, width, bold=False)
+            surface.blit(line, (x, y))
+            y += line.get_height()
+        return y
+
+    def activate(self, widget_id: str) -> None:
+        app = self.app
+        if widget_id == "staff:maintenance":
+            app.maintenance = not app.maintenance
+            self.build()
+        elif widget_id == "staff:reload":
+            app.reload_content()
+            self.build()
+        elif widget_id == "staff:exit":
+            app.quit_requested = True
+        elif widget_id == "staff:close":
+            app.close_staff()
+        app.dirty = True
