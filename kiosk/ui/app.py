@@ -7,6 +7,7 @@ virtual clock. Both record visitors the same way.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import math
@@ -38,7 +39,7 @@ from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
-from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene
+from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene, read_figures
 from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.ui.strings import say
 from kiosk.ui.text import Fonts, Typesetter
@@ -111,6 +112,8 @@ class KioskApp:
         self.loaded_wall = clock.wall()
         self.frame_times: deque[float] = deque(maxlen=600)  # seconds, for /metrics
         self._hold: tuple[float, float, float] | None = None  # a press in the staff corner
+        self._background = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="staff")
+        self._figures: concurrent.futures.Future | None = None
         self._last_input = clock.monotonic()
         self.language = config.default_language
         self.large_text = False
@@ -171,7 +174,16 @@ class KioskApp:
     def open_pin(self) -> None:
         self.tracker.end("finished")  # a visitor's session ends where staff take over
         self.gestures.cancel()
+        # Read the numbers while staff type the PIN: the staff screen then opens at once.
+        self._figures = concurrent.futures.ThreadPoolExecutor(1).submit(
+            read_figures, self.config, self.clock.wall()
+        )
         self.show(StaffPinScene(self))
+
+    def staff_figures(self) -> tuple:
+        if self._figures is None:
+            return read_figures(self.config, self.clock.wall())
+        return self._figures.result()
 
     def open_staff(self) -> None:
         self.show(StaffScene(self))

@@ -84,6 +84,22 @@ class StaffPinScene(Scene):
         self.entered = ""
 
 
+def read_figures(config, wall: float) -> tuple:
+    """(day, today's report, the last 7 days' report) from this kiosk's store."""
+    tz = config.tz
+    day = reports.today(tz, wall)
+    conn = reports.open_readonly(config.store_file)
+    try:
+        return (
+            day,
+            reports.summary(conn, tz, day, day),
+            reports.summary(conn, tz, day - timedelta(days=6), day),
+        )
+    finally:
+        if conn:
+            conn.close()
+
+
 class StaffScene(Scene):
     """Today at a glance, the content's state, and the few things staff may change."""
 
@@ -91,15 +107,7 @@ class StaffScene(Scene):
 
     def compose(self, surface: pygame.Surface) -> None:
         app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
-        tz = app.config.tz
-        day = reports.today(tz, app.clock.wall())
-        conn = reports.open_readonly(app.config.store_file)
-        try:
-            today = reports.summary(conn, tz, day, day)
-            week = reports.summary(conn, tz, day - timedelta(days=6), day)
-        finally:
-            if conn:
-                conn.close()
+        day, today, week = app.staff_figures()
         self.figures = today
         widgets.flag_band(surface, m, theme)
         y = layout.band(m) + m.gap
