@@ -137,10 +137,14 @@ def staff_screen(path: Path) -> None:
     pygame.display.init()
     pygame.display.set_mode((1920, 1080))
     app = KioskApp(config, load_exhibit(config).exhibit, (1920, 1080), VirtualClock(1_504_771_200.0))
-    scene = StaffScene(app)
-    seconds = timed(scene.build)
+    start = time.perf_counter()
+    app.open_pin()  # the kiosk starts reading the numbers while staff type the PIN
+    app.staff_figures()
+    reading = time.perf_counter() - start
+    seconds = timed(StaffScene(app).build)
     print(
-        f"staff screen over a year of one kiosk: built in {seconds * 1000:.0f} ms (a frame at 60 Hz: 16.7 ms)"
+        f"staff screen over a year of one kiosk: numbers read in {reading * 1000:.0f} ms while the PIN is"
+        f" typed, screen built in {seconds * 1000:.0f} ms (a frame at 60 Hz: 16.7 ms)"
     )
 
 
