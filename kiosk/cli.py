@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
     validate.set_defaults(handler=_validate, format="text")
 
+    serve = commands.add_parser(
+        "serve", help="the staff dashboard in a browser (password: kiosk set-password)"
+    )
+    _config_option(serve)
+    serve.add_argument("--host", help="address to listen on (default: web.host)")
+    serve.add_argument("--port", type=int, help="port (default: web.port)")
+    serve.set_defaults(handler=_serve)
+
     snapshot = commands.add_parser("snapshot", help="every screen as PNG plus an index.html to sign off")
     _config_option(snapshot)
     snapshot.add_argument(
@@ -182,6 +190,20 @@ def _validate(args: argparse.Namespace) -> int:
     summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
     print(summary if failed else f"ok: {zones} zones, {len(warnings)} warning(s)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kiosk.staff import StaffSecrets
+    from kiosk.web import serve
+
+    config = load_config(args.config)
+    if not StaffSecrets(config.staff_file).has("password"):
+        print("kiosk: set a password with `kiosk set-password` first", file=sys.stderr)
+        return 1
+    host, port = args.host or config.web.host, args.port or config.web.port
+    print(f"kiosk: staff dashboard on http://{host}:{port}/ (Ctrl+C stops it)", file=sys.stderr)
+    serve(config, host, port)
+    return 0
 
 
 def _snapshot(args: argparse.Namespace) -> int:
@@ -330,6 +352,14 @@ def _run(args: argparse.Namespace) -> int:
             f"kiosk: closed {recorder.interrupted_closed} session(s) left open by a crash",
             file=sys.stderr,
         )
+    dashboard, running = None, []  # the dashboard reads the running kiosk's live figures
+    if config.web.enabled and not args.headless:
+        from kiosk.web import start_in_thread
+
+        try:
+            dashboard = start_in_thread(config, live=lambda: running[0].live() if running else {})
+        except OSError as exc:
+            print(f"kiosk: staff dashboard not started ({exc}); the exhibit runs without it", file=sys.stderr)
     clock = VirtualClock(_start_time(args.start, config)) if args.headless else None
 
     def visitors_today() -> int:
@@ -358,6 +388,7 @@ def _run(args: argparse.Namespace) -> int:
                 args.allow_quit or config.allow_quit,
                 visitors_today,
                 report.problems,
+                on_app=running.append,
             )
     except ui.NoDisplayError as exc:
         print(
@@ -370,6 +401,8 @@ def _run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     finally:
+        if dashboard:
+            dashboard.stop()
         recorder.close()
     return 0
 

@@ -256,7 +256,9 @@ def test_a_replay_in_maintenance_mode_counts_none_of_the_staff_touches(project, 
     script = tmp_path / "staff.yaml"
     script.write_text(STAFF_VISIT)
     shots = tmp_path / "shots"
-    run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project), "--screenshots", str(shots))
+    run = run_cli(
+        "run", "--headless", "--replay", str(script), "--config", str(project), "--screenshots", str(shots)
+    )
     assert run.returncode == 0, run.stderr
     report = json.loads(run_cli("stats", "--json", "--config", str(project)).stdout)
     assert report["sessions"] == 0 and report["zones"] == {} and report["languages"] == {}

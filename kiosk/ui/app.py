@@ -585,6 +585,7 @@ def run_window(
     allow_quit: bool,
     visitors_today: Callable[[], int] | None = None,
     problems: list[Problem] | None = None,
+    on_app: Callable[[KioskApp], None] | None = None,
 ) -> None:
     window, logical, rotation = open_window(config, windowed, size)
     clock = SystemClock()
@@ -592,6 +593,8 @@ def run_window(
     app = KioskApp(
         config, exhibit, logical, clock, record, visitors_today, reloader=reloader, problems=problems
     )
+    if on_app:
+        on_app(app)  # e.g. the staff dashboard's /metrics reads its live figures
     loop = WindowLoop(app, window, rotation, allow_quit)
     ticker = pygame.time.Clock()
     # A service manager stops the kiosk with SIGTERM: end the visit cleanly, as on Esc.

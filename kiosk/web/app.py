@@ -1,0 +1,252 @@
+"""The staff dashboard as a Starlette app: visitors at a glance, downloads, /metrics, the door.
+
+Every figure comes from `reports.summary` over read-only connections opened for the request
+and closed after it: the function `kiosk stats` uses, so the page, the downloads, /metrics
+and the command line always agree, and the dashboard never holds the kiosk's store open.
+The one write, POST /entries, goes to the kiosk's own store and is committed before it is
+acknowledged. Every route, the stylesheet included, is behind the staff password (auth.py).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from kiosk.config import Config
+from kiosk.visitors import reports, store
+from kiosk.visitors.sessions import EntryCounted
+from kiosk.web import metrics, pages
+from kiosk.web.auth import StaffOnly
+from kiosk.web.style import STYLE
+
+log = logging.getLogger(__name__)
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_PAGE_DAYS = 366  # one bar a day; longer spans are for the CSV
+MAX_BODY_BYTES = 4096  # a pulse is a few dozen bytes
+MAX_PULSE_COUNT = 1000
+MAX_PULSE_ID = 100
+
+
+class BadRequest(Exception):
+    """The request cannot be answered as asked; the message says why, for the person or sensor."""
+
+
+class StoreUnreadable(Exception):
+    """A visitor store could not be read (e.g. a file that is not a store)."""
+
+
+Range = tuple[date | None, date | None]
+
+
+def create_app(
+    config: Config, stores: list[Path] | None = None, live: Callable[[], dict] | None = None
+) -> Starlette:
+    """The dashboard over `stores` (files, or folders of *.db; default: this kiosk's store).
+
+    `live`, when given, returns the running kiosk's own state for /metrics (see metrics.py).
+    """
+    dashboard = _Dashboard(config, list(stores) if stores is not None else [config.store_file], live)
+    return Starlette(
+        routes=[
+            Route("/", dashboard.page),
+            Route("/stats.json", dashboard.stats_json),
+            Route("/stats.csv", dashboard.stats_csv),
+            Route("/metrics", dashboard.metrics),
+            Route("/entries", dashboard.entries, methods=["POST"]),
+            Route("/static/style.css", dashboard.stylesheet),
+        ],
+        middleware=[Middleware(StaffOnly, staff_file=config.staff_file)],
+        exception_handlers={
+            BadRequest: lambda request, exc: PlainTextResponse(f"{exc}\n", status_code=400),
+            StoreUnreadable: lambda request, exc: PlainTextResponse(f"{exc}\n", status_code=503),
+        },
+    )
+
+
+def _day(request: Request, name: str) -> date | None:
+    text = request.query_params.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        if DAY.match(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise BadRequest(f"{name}: '{text}' is not a day like 2017-09-07")
+
+
+def _range(request: Request) -> Range:
+    day_from, day_to = _day(request, "from"), _day(request, "to")
+    if day_from and day_to and day_from > day_to:
+        raise BadRequest(f"from ({day_from}) is after to ({day_to})")
+    return day_from, day_to
+
+
+def _attachment_name(kiosk_id: str, day_from: date | None, day_to: date | None, by: str | None) -> str:
+    # The kiosk id is free text; a file name takes only the plain characters of it.
+    safe_id = re.sub(r"[^A-Za-z0-9._-]+", "-", kiosk_id).strip("-.") or "kiosk"
+    span = f"{day_from or 'start'}_{day_to or 'now'}"
+    return f"{safe_id}-visitors-{span}{f'-by-{by}' if by else ''}.csv"
+
+
+class _Dashboard:
+    def __init__(self, config: Config, stores: list[Path], live: Callable[[], dict] | None):
+        self.config = config
+        self.stores = stores
+        self.live = live
+
+    def _summaries(self, *ranges: Range) -> list[dict]:
+        """One summary per range, over connections opened for this request only."""
+        files = reports.store_files(self.stores)
+        conns: list[sqlite3.Connection | None] = []
+        try:
+            for path in files:
+                conns.append(reports.open_readonly(path))
+            return [reports.summary(conns, self.config.tz, day_from, day_to) for day_from, day_to in ranges]
+        except sqlite3.DatabaseError as exc:
+            names = ", ".join(str(path) for path in files)
+            raise StoreUnreadable(f"the visitor store could not be read ({names}): {exc}") from None
+        finally:
+            for conn in conns:
+                if conn is not None:
+                    conn.close()
+
+    # Plain (not async) endpoints: Starlette runs them in a worker thread, so SQLite reads
+    # never hold up the other requests.
+
+    def page(self, request: Request) -> HTMLResponse:
+        asked_from, asked_to = _range(request)
+        today = reports.today(self.config.tz)
+        if asked_from is None and asked_to is None:
+            day_from = day_to = today
+            days_from, days_to = today - timedelta(days=6), today
+        else:
+            # Half a range: "from" alone runs to today (or is one day), "to" alone is one day.
+            day_to = asked_to or max(asked_from, today)
+            day_from = asked_from or day_to
+            days_from, days_to = day_from, day_to
+        if (day_to - day_from).days >= MAX_PAGE_DAYS:
+            raise BadRequest(f"the page shows at most {MAX_PAGE_DAYS} days; stats.csv takes any span")
+        if (days_from, days_to) == (day_from, day_to):
+            (period,) = self._summaries((day_from, day_to))
+            days = period
+        else:
+            period, days = self._summaries((day_from, day_to), (days_from, days_to))
+        view = pages.View(
+            kiosk_id=self.config.kiosk_id,
+            timezone=self.config.timezone,
+            today=today,
+            day_from=day_from,
+            day_to=day_to,
+            period=period,
+            days=days,
+            days_from=days_from,
+            days_to=days_to,
+        )
+        return HTMLResponse(pages.dashboard(view))
+
+    def stats_json(self, request: Request) -> JSONResponse:
+        (report,) = self._summaries(_range(request))
+        return JSONResponse(report)
+
+    def stats_csv(self, request: Request) -> Response:
+        day_from, day_to = _range(request)
+        by = request.query_params.get("by") or None
+        if by is not None and by not in reports.BREAKDOWNS:
+            raise BadRequest(f"by: '{by}' is not one of {', '.join(reports.BREAKDOWNS)}")
+        (report,) = self._summaries((day_from, day_to))
+        name = _attachment_name(self.config.kiosk_id, day_from, day_to, by)
+        return Response(
+            reports.to_csv(report, by),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    def metrics(self, request: Request) -> Response:
+        (report,) = self._summaries((None, None))
+        live = None
+        if self.live is not None:
+            try:
+                live = self.live()
+            except Exception:  # the kiosk's own state is a bonus: visitor figures still go out
+                log.exception("staff dashboard: the kiosk's live figures could not be read")
+        today = reports.today(self.config.tz).isoformat()
+        text = metrics.exposition(report, today, self.config.kiosk_id, live)
+        return Response(text, media_type=metrics.CONTENT_TYPE)
+
+    def stylesheet(self, request: Request) -> Response:
+        return Response(STYLE, media_type="text/css; charset=utf-8")
+
+    async def entries(self, request: Request) -> Response:
+        """A door sensor's pulse: stored and committed before it is acknowledged.
+
+        A pulse that arrives as the kiosk crashes is thus either stored or never answered 201,
+        and a sensor that retries until it sees 201 loses no one. The same id twice counts once.
+        """
+        # JSON only: a cross-site form cannot send it, so a browser holding the staff password
+        # cannot be tricked into posting entries from another page.
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+            return PlainTextResponse(
+                "send the pulse as JSON with Content-Type: application/json,"
+                ' e.g. {"id": "door-1-000123", "count": 1}\n',
+                status_code=415,
+            )
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                return PlainTextResponse("a pulse is a small JSON object\n", status_code=413)
+        pulse_id, count = _pulse(body)
+        try:
+            await run_in_threadpool(self._store_entry, pulse_id, count)
+        except sqlite3.Error as exc:
+            # Not acknowledged, so the sensor sends it again later: nothing is lost.
+            log.warning("staff dashboard: a door pulse could not be stored (%s)", exc)
+            return PlainTextResponse(f"not stored, send it again: {exc}\n", status_code=503)
+        return JSONResponse({"stored": True}, status_code=201)
+
+    def _store_entry(self, pulse_id: str, count: int) -> None:
+        conn = store.connect(self.config.store_file)
+        try:
+            store.write(conn, [EntryCounted(pulse_id, source="http", at=time.time(), count=count)])
+        finally:
+            conn.close()
+
+
+def _pulse(body: bytes) -> tuple[str, int]:
+    """(id, count) from a pulse's JSON body, or BadRequest saying what is wrong."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest('the body is not JSON; send {"id": "door-1-000123", "count": 1}') from None
+    if not isinstance(data, dict):
+        raise BadRequest('the body is a JSON object: {"id": "door-1-000123", "count": 1}')
+    unknown = sorted(set(data) - {"id", "count"})
+    if unknown:
+        raise BadRequest(f"unknown field(s): {', '.join(unknown)}; a pulse has id and count")
+    count = data.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_PULSE_COUNT:
+        raise BadRequest(f"count: a whole number from 1 to {MAX_PULSE_COUNT}")
+    pulse_id = data.get("id")
+    if pulse_id is None:
+        # Without an id from the sensor a retried pulse cannot be recognised: a sensor that
+        # sends again after a lost answer counts those people twice. Sensors should send ids.
+        return f"http-{uuid.uuid4().hex}", count
+    if not isinstance(pulse_id, str) or not 1 <= len(pulse_id) <= MAX_PULSE_ID:
+        raise BadRequest(f"id: a text of 1 to {MAX_PULSE_ID} characters, unique per pulse")
+    return pulse_id, count

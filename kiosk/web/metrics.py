@@ -1,0 +1,103 @@
+"""/metrics: the kiosk's figures in the Prometheus text format (version 0.0.4), for monitoring.
+
+Visitor figures come from the all-time `reports.summary`, like everything staff see. The
+running kiosk may add its own state through `live()` (`KioskApp.live` in kiosk/ui/app.py), a
+dict with any of these keys, times in seconds:
+
+    {"uptime_seconds": 3600.0, "frame_time_p50": 0.004, "frame_time_p99": 0.012, "content_errors": 0}
+"""
+
+from __future__ import annotations
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+FRAME_TIME_QUANTILES = [("0.5", "frame_time_p50"), ("0.99", "frame_time_p99")]  # (label, key of live())
+
+Sample = tuple[dict[str, str], float]
+
+
+def _label_value(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _help_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _number(value: float) -> str:
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return repr(float(value))
+
+
+def _family(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[str]:
+    lines = [f"# HELP {name} {_help_text(help_text)}", f"# TYPE {name} {kind}"]
+    for labels, value in samples:
+        label_text = ",".join(f'{key}="{_label_value(str(val))}"' for key, val in labels.items())
+        lines.append(f"{name}{{{label_text}}} {_number(value)}" if labels else f"{name} {_number(value)}")
+    return lines
+
+
+def exposition(report: dict, today: str, kiosk_id: str, live: dict | None) -> str:
+    """The text a Prometheus server scrapes. `today`: the pavilion's date, YYYY-MM-DD."""
+    # A kiosk with no visitor yet still exports its series, at 0, so alerts and graphs see it.
+    kiosks = report["kiosks"] or {kiosk_id: 0}
+    zones = report["zones"]
+    lines = _family("kiosk_up", "gauge", "1 while the kiosk's staff dashboard answers.", [({}, 1)])
+    lines += _family(
+        "kiosk_sessions_total",
+        "counter",
+        "Visitor sessions recorded, per kiosk.",
+        [({"kiosk": kiosk}, count) for kiosk, count in kiosks.items()],
+    )
+    lines += _family(
+        "kiosk_entries_total", "counter", "People counted through the door.", [({}, report["entries"])]
+    )
+    lines += _family(
+        "kiosk_zone_views_total",
+        "counter",
+        "Times visitors opened each zone.",
+        [({"zone": zone_id}, zone["views"]) for zone_id, zone in zones.items()],
+    )
+    lines += _family(
+        "kiosk_zone_dwell_seconds_total",
+        "counter",
+        "Seconds visitors spent in each zone.",
+        [({"zone": zone_id}, float(zone["dwell_s"])) for zone_id, zone in zones.items()],
+    )
+    lines += _family(
+        "kiosk_sessions_today",
+        "gauge",
+        "Visitor sessions so far today, in the pavilion's time zone.",
+        [({}, report["days"].get(today, {}).get("sessions", 0))],
+    )
+    lines += _live_families(live or {})
+    return "\n".join(lines) + "\n"
+
+
+def _live_families(live: dict) -> list[str]:
+    lines: list[str] = []
+    if "uptime_seconds" in live:
+        lines += _family(
+            "kiosk_uptime_seconds",
+            "gauge",
+            "Seconds since the kiosk started.",
+            [({}, float(live["uptime_seconds"]))],
+        )
+    quantiles = [(q, live[key]) for q, key in FRAME_TIME_QUANTILES if key in live]
+    if quantiles:
+        lines += _family(
+            "kiosk_frame_time_seconds",
+            "summary",
+            "Time to draw a frame on the kiosk's screen, over the recent frames.",
+            [({"quantile": quantile}, float(seconds)) for quantile, seconds in quantiles],
+        )
+    if "content_errors" in live:
+        lines += _family(
+            "kiosk_content_errors",
+            "gauge",
+            "Errors in the content at the last reload (visitors keep the last good content).",
+            [({}, int(live["content_errors"]))],
+        )
+    return lines

@@ -1,0 +1,492 @@
+"""The staff dashboard: staff only, the same figures as `kiosk stats`, door pulses stored once."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import re
+from datetime import datetime, time, timedelta
+from html.parser import HTMLParser
+
+import pytest
+from starlette.testclient import TestClient
+
+from kiosk.config import Config
+from kiosk.staff import StaffSecrets
+from kiosk.visitors import reports, store
+from kiosk.visitors.sessions import (
+    EntryCounted,
+    Interaction,
+    LanguageUsed,
+    PageViewed,
+    SessionEnded,
+    SessionStarted,
+    ZoneEntered,
+    ZoneLeft,
+)
+from kiosk.web.app import create_app
+from kiosk.web.auth import presented_password
+
+PASSWORD = "forest-and-sun"
+ROUTES = [
+    ("GET", "/"),
+    ("GET", "/?from=2017-09-01&to=2017-09-07"),
+    ("GET", "/stats.json"),
+    ("GET", "/stats.csv?by=zone"),
+    ("GET", "/metrics"),
+    ("GET", "/static/style.css"),
+    ("POST", "/entries"),
+    ("GET", "/no-such-page"),
+]
+
+
+def basic(password: str, user: str = "staff") -> dict[str, str]:
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+def local(config: Config, day, hour: int, minute: int = 0) -> float:
+    return datetime.combine(day, time(hour, minute), tzinfo=config.tz).timestamp()
+
+
+def visit(sid, kiosk, start, length, zones, languages, quiz=None, reason="timeout"):
+    """One visitor's session: languages, zones with their dwell, a page each, maybe a quiz answer."""
+    events = [SessionStarted(sid, kiosk, start)]
+    events += [LanguageUsed(sid, code, start + 1) for code in languages]
+    seq = 0
+    for zone_id, dwell in zones:
+        seq += 1
+        events += [ZoneEntered(sid, seq, zone_id, start + 2), ZoneLeft(sid, seq, start + 2 + dwell, dwell)]
+        seq += 1
+        events.append(PageViewed(sid, seq, zone_id, "p1", start + 3))
+    if quiz is not None:
+        seq += 1
+        zone_id, quiz_id, right = quiz
+        events.append(Interaction(sid, seq, zone_id, "p1", "quiz", quiz_id, "2", right, start + 5))
+    events.append(SessionEnded(sid, start + length, length, reason))
+    return events
+
+
+def record_visiting_day(config: Config) -> None:
+    """Today in the pavilion (three sessions, two kiosks, a quiz, the door) and a bit of yesterday."""
+    today = reports.today(config.tz)
+    yesterday = today - timedelta(days=1)
+    events = [
+        *visit(
+            "a",
+            "kiosk-1",
+            local(config, today, 10, 5),
+            100,
+            [("forest", 40), ("regions", 30)],
+            ["pl", "en"],
+            ("forest", "forum", True),
+        ),
+        *visit(
+            "b",
+            "kiosk-1",
+            local(config, today, 10, 40),
+            50,
+            [("forest", 20)],
+            ["en"],
+            ("forest", "forum", False),
+            "finished",
+        ),
+        *visit("c", "kiosk-2", local(config, today, 14, 10), 95, [("energy", 65)], ["kk", "ru"]),
+        *visit("d", "kiosk-1", local(config, yesterday, 12), 30, [("forest", 10)], ["pl"]),
+        EntryCounted("door-1", "k", local(config, today, 10, 0), 3),
+        EntryCounted("door-2", "k", local(config, today, 14, 0), 2),
+        EntryCounted("door-3", "k", local(config, yesterday, 11, 0), 1),
+    ]
+    conn = store.connect(config.store_file)
+    try:
+        store.write(conn, events)
+    finally:
+        conn.close()
+
+
+def direct_summary(config: Config, day_from=None, day_to=None) -> dict:
+    conn = reports.open_readonly(config.store_file)  # None before anything was recorded
+    try:
+        return reports.summary(conn, config.tz, day_from, day_to)
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+class Figures(HTMLParser):
+    """data-figure name -> data-value of every figure on a page."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self.repeated: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "data-figure" in attributes:
+            name = attributes["data-figure"]
+            if name in self.values:
+                self.repeated.append(name)
+            self.values[name] = attributes["data-value"]
+
+
+def number(text: str) -> float:
+    return float(text)
+
+
+def parse_metrics(text: str) -> dict[str, float]:
+    """'name{labels}' -> value, checking that every family has its HELP and TYPE."""
+    samples, described = {}, set()
+    for line in text.splitlines():
+        if line.startswith("# TYPE "):
+            described.add(line.split()[2])
+        elif line and not line.startswith("#"):
+            name_labels, value = line.rsplit(" ", 1)
+            assert name_labels.split("{")[0] in described, line
+            samples[name_labels] = float(value)
+    return samples
+
+
+@pytest.fixture
+def kiosk_config(tmp_path):
+    config = Config().with_base(tmp_path)
+    StaffSecrets(config.staff_file).set("password", PASSWORD)
+    return config
+
+
+@pytest.fixture
+def client(kiosk_config):
+    return TestClient(create_app(kiosk_config))
+
+
+@pytest.fixture
+def staff():
+    return basic(PASSWORD)
+
+
+# --- staff only ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        basic("wrong-password"),
+        {"Authorization": "Bearer wrong-password"},
+        {"Authorization": "Basic not-base64!"},
+        {"Authorization": f"Digest {PASSWORD}"},
+        basic("", user=PASSWORD),  # the password in the user name does not count
+    ],
+    ids=["none", "basic-wrong", "bearer-wrong", "basic-garbled", "other-scheme", "empty-password"],
+)
+def test_every_route_refuses_without_the_password(kiosk_config, client, headers):
+    record_visiting_day(kiosk_config)
+    for method, path in ROUTES:
+        response = client.request(
+            method, path, headers=headers, json={"id": "x"} if method == "POST" else None
+        )
+        assert response.status_code == 401, (method, path)
+        assert response.headers["www-authenticate"] == 'Basic realm="kiosk staff"'
+        assert not re.search(r"\d", response.text), (path, response.text)  # no figure leaks
+    assert direct_summary(kiosk_config)["entries"] == 6  # the refused pulse was not stored
+
+
+def test_with_no_password_set_the_dashboard_is_shut(tmp_path):
+    config = Config().with_base(tmp_path)
+    client = TestClient(create_app(config))
+    for method, path in ROUTES:
+        for headers in ({}, basic(PASSWORD), {"Authorization": "Bearer anything"}):
+            response = client.request(method, path, headers=headers)
+            assert response.status_code == 503, (method, path)
+            assert "set a password with `kiosk set-password`" in response.text
+    StaffSecrets(config.staff_file).set("pin", "1234")  # a PIN alone does not open it either
+    assert client.get("/", headers=basic("1234")).status_code == 503
+
+
+def test_the_password_opens_every_route(kiosk_config, client, staff):
+    for method, path in ROUTES:
+        response = client.request(method, path, headers=staff, json={"id": "p"} if method == "POST" else None)
+        expected = {"POST": 201}.get(method, 404 if path == "/no-such-page" else 200)
+        assert response.status_code == expected, (method, path, response.text)
+    bearer = {"Authorization": f"Bearer {PASSWORD}"}
+    assert client.get("/metrics", headers=bearer).status_code == 200
+    assert client.get("/", headers=basic(PASSWORD, user="")).status_code == 200  # any user name
+    page = client.get("/", headers=staff)
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert page.headers["cache-control"] == "no-store"
+    assert client.get("/static/style.css", headers=staff).headers["content-type"] == "text/css; charset=utf-8"
+
+
+def test_the_password_is_checked_once_then_remembered(kiosk_config, client, staff, monkeypatch):
+    calls = []
+    original = StaffSecrets.check_password
+
+    def counted(self, secret):
+        calls.append(secret)
+        return original(self, secret)
+
+    monkeypatch.setattr(StaffSecrets, "check_password", counted)
+    for _ in range(5):
+        assert client.get("/static/style.css", headers=staff).status_code == 200
+        assert client.get("/", headers=basic("wrong-password")).status_code == 401
+    assert sorted(calls) == [PASSWORD, "wrong-password"]
+    # A new password makes the remembered verdicts stale: the old password no longer opens.
+    StaffSecrets(kiosk_config.staff_file).set("password", "a-new-password")
+    assert client.get("/", headers=staff).status_code == 401
+    assert client.get("/", headers={"Authorization": "Bearer a-new-password"}).status_code == 200
+
+
+def test_passwords_are_read_from_basic_and_bearer():
+    assert presented_password(basic("pa:ss")["Authorization"]) == "pa:ss"  # colons in the password
+    assert presented_password(basic("zażółć")["Authorization"]) == "zażółć"
+    assert presented_password("bearer  secret ") == "secret"
+    assert presented_password("Basic " + base64.b64encode(b"no-colon").decode()) is None
+    assert presented_password("") is None
+
+
+# --- the same figures everywhere ---------------------------------------------------------------
+
+
+def test_page_json_metrics_and_summary_agree(kiosk_config, client, staff):
+    record_visiting_day(kiosk_config)
+    tz = kiosk_config.tz
+    today = reports.today(tz)
+    all_time = direct_summary(kiosk_config)
+    today_only = direct_summary(kiosk_config, today, today)
+    week = direct_summary(kiosk_config, today - timedelta(days=6), today)
+    assert today_only["sessions"] == 3 and all_time["sessions"] == 4  # the day is what we think
+
+    assert client.get("/stats.json", headers=staff).json() == all_time
+    assert client.get(f"/stats.json?from={today}&to={today}", headers=staff).json() == today_only
+
+    figures = Figures(client.get("/", headers=staff).text)
+    assert not figures.repeated
+    shown = {name: number(value) for name, value in figures.values.items()}
+    assert shown["sessions"] == today_only["sessions"] == 3
+    assert shown["entries"] == today_only["entries"] == 5
+    assert shown["avg_session_s"] == today_only["avg_session_s"]
+    for zone_id, zone in today_only["zones"].items():
+        assert shown[f"zone:{zone_id}:views"] == zone["views"]
+        assert shown[f"zone:{zone_id}:dwell_s"] == zone["dwell_s"]
+    assert {k for k in shown if k.startswith("zone:") and k.endswith(":views")} == {
+        f"zone:{zone_id}:views" for zone_id in today_only["zones"]
+    }
+    for code, count in today_only["languages"].items():
+        assert shown[f"language:{code}"] == count
+    for quiz_id, quiz in today_only["quizzes"].items():
+        assert shown[f"quiz:{quiz_id}:answers"] == quiz["answers"] == 2
+        assert shown[f"quiz:{quiz_id}:correct"] == quiz["correct"] == 1
+        assert shown[f"quiz:{quiz_id}:right_pct"] == 50.0
+    for hour, counts in today_only["hours"].items():
+        assert shown[f"hour:{hour}:sessions"] == counts["sessions"]
+        assert shown[f"hour:{hour}:entries"] == counts["entries"]
+    assert sum(v for k, v in shown.items() if k.startswith("hour:") and k.endswith(":sessions")) == 3
+    for offset in range(7):
+        day = (today - timedelta(days=offset)).isoformat()
+        counts = week["days"].get(day, {"sessions": 0, "entries": 0})
+        assert shown[f"day:{day}:sessions"] == counts["sessions"]
+        assert shown[f"day:{day}:entries"] == counts["entries"]
+
+    samples = parse_metrics(client.get("/metrics", headers=staff).text)
+    for kiosk, count in all_time["kiosks"].items():
+        assert samples[f'kiosk_sessions_total{{kiosk="{kiosk}"}}'] == count
+    assert samples['kiosk_sessions_total{kiosk="kiosk-1"}'] == 3
+    assert samples["kiosk_entries_total"] == all_time["entries"] == 6
+    for zone_id, zone in all_time["zones"].items():
+        assert samples[f'kiosk_zone_views_total{{zone="{zone_id}"}}'] == zone["views"]
+        assert samples[f'kiosk_zone_dwell_seconds_total{{zone="{zone_id}"}}'] == zone["dwell_s"]
+    assert samples["kiosk_sessions_today"] == today_only["sessions"]
+    assert samples["kiosk_up"] == 1
+
+
+def test_a_chosen_period_shows_that_period(kiosk_config, client, staff):
+    record_visiting_day(kiosk_config)
+    yesterday = reports.today(kiosk_config.tz) - timedelta(days=1)
+    page = client.get(f"/?from={yesterday}&to={yesterday}", headers=staff).text
+    shown = Figures(page).values
+    assert shown["sessions"] == "1" and shown["entries"] == "1" and shown["zone:forest:views"] == "1"
+    assert f"day:{yesterday}:sessions" in shown and "language:kk" not in shown
+    assert f"stats.csv?from={yesterday}&amp;to={yesterday}&amp;by=day" in page
+
+
+def test_an_empty_store_shows_zeros(kiosk_config, client, staff):
+    page = client.get("/", headers=staff)
+    assert page.status_code == 200
+    shown = Figures(page.text).values
+    assert (shown["sessions"], shown["entries"], shown["avg_session_s"]) == ("0", "0", "0")
+    assert "No visitors in this period yet." in page.text
+    samples = parse_metrics(client.get("/metrics", headers=staff).text)
+    assert samples['kiosk_sessions_total{kiosk="kiosk-1"}'] == 0  # the series exists from the start
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["from=2017-9-7", "to=yesterday", "from=2017-09-08&to=2017-09-07", "from=2017-02-30", "from=20170907"],
+)
+def test_a_bad_period_is_refused_with_a_reason(client, staff, query):
+    for path in ("/", "/stats.json", "/stats.csv"):
+        response = client.get(f"{path}?{query}", headers=staff)
+        assert response.status_code == 400, (path, query)
+        assert "2017-09-07" in response.text or "after" in response.text
+
+
+def test_the_page_escapes_what_the_store_holds(kiosk_config, client, staff):
+    conn = store.connect(kiosk_config.store_file)
+    start = local(kiosk_config, reports.today(kiosk_config.tz), 9)
+    store.write(conn, visit("x", "kiosk-1", start, 20, [('<script>"z"</script>', 5)], ["pl"]))
+    conn.close()
+    page = client.get("/", headers=staff).text
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    metrics = client.get("/metrics", headers=staff).text
+    assert 'kiosk_zone_views_total{zone="<script>\\"z\\"</script>"} 1' in metrics
+
+
+def test_metrics_carry_the_kiosks_live_state(kiosk_config, staff):
+    def live():
+        # The keys of KioskApp.live()
+        return {
+            "uptime_seconds": 3600.5,
+            "frame_time_p50": 0.004,
+            "frame_time_p99": 0.012,
+            "content_errors": 2,
+        }
+
+    text = TestClient(create_app(kiosk_config, live=live)).get("/metrics", headers=staff).text
+    assert "# TYPE kiosk_frame_time_seconds summary" in text
+    samples = parse_metrics(text)
+    assert samples["kiosk_uptime_seconds"] == 3600.5
+    assert samples['kiosk_frame_time_seconds{quantile="0.5"}'] == 0.004
+    assert samples['kiosk_frame_time_seconds{quantile="0.99"}'] == 0.012
+    assert samples["kiosk_content_errors"] == 2
+
+    def broken():
+        raise RuntimeError("the kiosk is busy")
+
+    response = TestClient(create_app(kiosk_config, live=broken)).get("/metrics", headers=staff)
+    assert response.status_code == 200 and "kiosk_uptime_seconds" not in response.text
+    assert response.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8"
+
+
+def test_several_stores_add_up(tmp_path, staff):
+    config = Config().with_base(tmp_path)
+    StaffSecrets(config.staff_file).set("password", PASSWORD)
+    record_visiting_day(config)
+    other = Config(store_path="other/kiosk-2.db").with_base(tmp_path)
+    record_visiting_day(other)  # the same sessions in a second store: counted twice, as the CLI does
+    client = TestClient(create_app(config, stores=[config.store_file, other.store_file]))
+    assert client.get("/stats.json", headers=staff).json()["sessions"] == 8
+
+
+# --- downloads -----------------------------------------------------------------------------------
+
+
+def test_csv_downloads(kiosk_config, client, staff):
+    record_visiting_day(kiosk_config)
+    today = reports.today(kiosk_config.tz)
+    response = client.get(f"/stats.csv?from={today}&to={today}&by=zone", headers=staff)
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.headers["content-disposition"] == (
+        f'attachment; filename="kiosk-1-visitors-{today}_{today}-by-zone.csv"'
+    )
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows == [
+        ["zone", "views", "dwell_s"],
+        ["forest", "2", "60.0"],
+        ["energy", "1", "65.0"],
+        ["regions", "1", "30.0"],
+    ]
+    by_day = list(csv.reader(io.StringIO(client.get("/stats.csv?by=day", headers=staff).text)))
+    assert by_day[0] == ["day", "sessions", "entries"]
+    assert by_day[1:] == [[str(today - timedelta(days=1)), "1", "1"], [str(today), "3", "5"]]
+    everything = client.get("/stats.csv", headers=staff)
+    assert everything.text == reports.to_csv(direct_summary(kiosk_config))
+    assert 'filename="kiosk-1-visitors-start_now.csv"' in everything.headers["content-disposition"]
+    assert client.get("/stats.csv?by=week", headers=staff).status_code == 400
+
+
+# --- the door --------------------------------------------------------------------------------------
+
+
+def test_a_door_pulse_is_stored_once(kiosk_config, client, staff):
+    pulse = {"id": "door-7-000123", "count": 4}
+    for _ in range(3):  # a sensor retrying after a lost answer
+        response = client.post("/entries", headers=staff, json=pulse)
+        assert response.status_code == 201
+        assert response.json() == {"stored": True}
+    # Committed before the answer: a fresh connection sees it at once.
+    assert direct_summary(kiosk_config)["entries"] == 4
+    conn = reports.open_readonly(kiosk_config.store_file)
+    assert conn.execute("SELECT id, source, count FROM entries").fetchall() == [("door-7-000123", "http", 4)]
+    conn.close()
+    assert client.post("/entries", headers=staff, json={"id": "door-7-000124"}).status_code == 201  # count 1
+    assert client.post("/entries", headers=staff, json={}).status_code == 201  # an id is made up
+    assert direct_summary(kiosk_config)["entries"] == 6
+    assert client.get("/stats.json", headers=staff).json()["entries"] == 6
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        "[1]",
+        '{"id": "a", "count": 0}',
+        '{"id": "a", "count": 1001}',
+        '{"id": "a", "count": 2.5}',
+        '{"id": "a", "count": "3"}',
+        '{"id": "a", "count": true}',
+        '{"id": "", "count": 1}',
+        '{"id": 12, "count": 1}',
+        json.dumps({"id": "x" * 101}),
+        '{"id": "a", "count": 1, "door": "north"}',
+    ],
+)
+def test_a_bad_pulse_is_refused(kiosk_config, client, staff, body):
+    response = client.post("/entries", headers={**staff, "Content-Type": "application/json"}, content=body)
+    assert response.status_code == 400, body
+    assert direct_summary(kiosk_config)["entries"] == 0
+
+
+def test_a_pulse_must_be_sent_as_json(kiosk_config, client, staff):
+    # A form from another site cannot set this type: a staff browser cannot be made to post.
+    response = client.post("/entries", headers=staff, content='{"id": "a"}')
+    assert response.status_code == 415
+    too_big = client.post(
+        "/entries", headers={**staff, "Content-Type": "application/json"}, content="{" * 5000
+    )
+    assert too_big.status_code == 413
+    assert direct_summary(kiosk_config)["entries"] == 0
+
+
+def test_a_taken_port_is_reported_not_hidden(kiosk_config):
+    import socket
+
+    from kiosk.web import start_in_thread
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(OSError, match="could not listen on 127.0.0.1"):
+            start_in_thread(kiosk_config, port=taken.getsockname()[1])
+
+
+def test_a_damaged_store_is_reported_not_shown_as_zeros(kiosk_config, client, staff):
+    kiosk_config.store_file.parent.mkdir(parents=True, exist_ok=True)
+    kiosk_config.store_file.write_bytes(b"this is not a visitor store" * 100)
+    for path in ("/", "/stats.json", "/stats.csv", "/metrics"):
+        response = client.get(path, headers=staff)
+        assert response.status_code == 503, path
+        assert "could not be read" in response.text
+
+
+def test_lengths_and_periods_read_naturally():
+    from datetime import date
+
+    from kiosk.web.pages import clock, span_title
+
+    assert [clock(s) for s in (0, 75.4, 599.6, 3725)] == ["0:00", "1:15", "10:00", "1:02:05"]
+    assert span_title(date(2017, 9, 1), date(2017, 9, 7)) == "1 – 7 September 2017"
+    assert span_title(date(2017, 8, 30), date(2017, 9, 7)) == "30 August – 7 September 2017"
+    assert span_title(date(2017, 12, 30), date(2018, 1, 2)) == "30 December 2017 – 2 January 2018"
