@@ -490,3 +490,42 @@ def test_lengths_and_periods_read_naturally():
     assert span_title(date(2017, 9, 1), date(2017, 9, 7)) == "1 – 7 September 2017"
     assert span_title(date(2017, 8, 30), date(2017, 9, 7)) == "30 August – 7 September 2017"
     assert span_title(date(2017, 12, 30), date(2018, 1, 2)) == "30 December 2017 – 2 January 2018"
+
+
+def test_the_cli_and_the_staff_screen_agree_with_the_dashboard(kiosk_config, client, staff, tmp_path, capsys):
+    """The fourth and fifth readers of the same day: `kiosk stats` and the kiosk's staff screen."""
+    import os
+    import time as wall_clock
+    from pathlib import Path
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from kiosk.cli import main
+    from kiosk.clock import VirtualClock
+    from kiosk.config import load_config
+    from kiosk.content.loader import load_exhibit
+    from kiosk.ui.app import KioskApp
+    from kiosk.ui.scenes.staff import StaffScene
+
+    record_visiting_day(kiosk_config)
+    (tmp_path / "config.yaml").write_text("store_path: data/visitors.db\n")
+    assert main(["stats", "--json", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert json.loads(capsys.readouterr().out) == client.get("/stats.json", headers=staff).json()
+
+    root = Path(__file__).resolve().parent.parent
+    shipped = load_config(root / "config.yaml")
+    config = shipped.model_copy(update={"store_path": str(kiosk_config.store_file)}).with_base(root)
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    app = KioskApp(config, load_exhibit(config).exhibit, (1920, 1080), VirtualClock(wall_clock.time()))
+    scene = StaffScene(app)
+    scene.build()
+    today = reports.today(kiosk_config.tz)
+    dashboard = client.get(f"/stats.json?from={today}&to={today}", headers=staff).json()
+    assert scene.figures == dashboard
+    shown = [w.text for w in app.type.record]
+    minutes, seconds = divmod(round(dashboard["avg_session_s"]), 60)
+    assert str(dashboard["sessions"]) in shown and str(dashboard["entries"]) in shown
+    assert f"{minutes}:{seconds:02d}" in shown
+    pygame.display.quit()
