@@ -207,7 +207,6 @@ class HotspotsFeature(Feature):
             arm = size // 5
             pygame.draw.line(surface, theme.on_accent, (cx - arm, cy), (cx + arm, cy), max(3, m.px(6)))
             pygame.draw.line(surface, theme.on_accent, (cx, cy - arm), (cx, cy + arm), max(3, m.px(6)))
-        # Cards open over the picture's lower part, leaving the marker visible.
         pad = m.px(32)
         # Cards may use the page below its title: in large text they need the room.
         area = self.area = self.scene.page_area
