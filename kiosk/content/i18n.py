@@ -101,8 +101,8 @@ def import_csv(config: Config, csv_text: str) -> ImportResult:
         if entry is not None and entry.texts.get(language) != value:
             by_file.setdefault(entry.file, []).append((entry, value))
     for file, changes in by_file.items():
-        yaml = _yaml()
-        data = yaml.load(file.read_text(encoding="utf-8"))
+        editor = _yaml()  # round-trip mode builds plain data and comments, never Python objects
+        data = editor.load(file.read_text(encoding="utf-8"))
         for entry, value in changes:
             texts = data
             for key in entry.path:
@@ -110,7 +110,7 @@ def import_csv(config: Config, csv_text: str) -> ImportResult:
             texts[language] = _styled(value, texts)
             result.changed.append(entry.id)
         out = io.StringIO()
-        yaml.dump(data, out)
+        editor.dump(data, out)
         file.write_text(out.getvalue(), encoding="utf-8")
         result.files.append(file)
     return result
