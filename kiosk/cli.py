@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk.clock import VirtualClock
 from kiosk.config import ConfigError, load_config
+from kiosk.visitors.reports import BREAKDOWNS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
     stats.add_argument(
         "--by",
-        choices=("day", "hour", "zone", "language"),
+        choices=BREAKDOWNS,
         help="one table: per day, per hour of the day, per zone or per language",
     )
     stats.add_argument(
