@@ -139,6 +139,7 @@ class KioskApp:
         base = theme_from(t)
         self.theme = high_contrast(base) if self.high_contrast else base
         self.type = Typesetter(self.fonts, self.metrics, draw=not self.measure_only)
+        self._overlays: dict[tuple, pygame.Surface] = {}
 
     def picture(self, ref: str, size: tuple[int, int], fit: str = "cover") -> pygame.Surface:
         """An image at a size, with the theme's rounded corners (plain when only measuring)."""
@@ -434,24 +435,44 @@ class KioskApp:
         self.dirty = False
         return True
 
+    def _overlay(self, key: tuple, make: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """Overlays are drawn on every frame while shown: render each once per mode and language."""
+        surface = self._overlays.get(key)
+        if surface is None:
+            surface = self._overlays[key] = make()
+        return surface
+
     def _maintenance_marker(self, surface: pygame.Surface) -> None:
+        marker = self._overlay(("maintenance",), self._make_maintenance_marker)
+        m = self.metrics
+        surface.blit(
+            marker, (self.size[0] - marker.get_width() - m.margin, self.size[1] - marker.get_height())
+        )
+
+    def _make_maintenance_marker(self) -> pygame.Surface:
         m, theme = self.metrics, self.theme
         label = self.type.line("MAINTENANCE · not counted", "small", theme.on_signal, theme.signal)
         pad = m.px(12)
-        box = Rect(
-            self.size[0] - label.get_width() - 2 * pad - m.margin,
-            self.size[1] - label.get_height() - 2 * pad,
-            label.get_width() + 2 * pad,
-            label.get_height() + 2 * pad,
+        marker = pygame.Surface((label.get_width() + 2 * pad, label.get_height() + 2 * pad), pygame.SRCALPHA)
+        widgets.panel(
+            marker, Rect(0, 0, marker.get_width(), marker.get_height()), theme.signal, m.radius // 2
         )
-        widgets.panel(surface, box, theme.signal, m.radius // 2)
-        surface.blit(label, (box.x + pad, box.y + pad))
+        marker.blit(label, (pad, pad))
+        return marker
 
     def _still_there(self, surface: pygame.Surface, left: float) -> None:
-        m, theme, ts = self.metrics, self.theme, self.type
+        surface.blit(self._overlay(("shade",), self._make_shade), (0, 0))
+        seconds = math.ceil(left)
+        card = self._overlay(("still-there", self.language, seconds), lambda: self._make_still_there(seconds))
+        surface.blit(card, ((self.size[0] - card.get_width()) // 2, (self.size[1] - card.get_height()) // 2))
+
+    def _make_shade(self) -> pygame.Surface:
         shade = pygame.Surface(self.size, pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
+        return shade
+
+    def _make_still_there(self, seconds: int) -> pygame.Surface:
+        m, theme, ts = self.metrics, self.theme, self.type
         width = min(self.size[0] - 2 * m.margin, m.px(900))
         ask = ts.block(
             say(self.language, "still_here"),
@@ -463,7 +484,7 @@ class KioskApp:
             align="center",
         )
         count = ts.line(
-            str(math.ceil(left)), "display", theme.signal if not self.high_contrast else theme.ink, theme.card
+            str(seconds), "display", theme.signal if not self.high_contrast else theme.ink, theme.card
         )
         hint = ts.block(
             say(self.language, "continue"),
@@ -474,12 +495,13 @@ class KioskApp:
             align="center",
         )
         height = ask.get_height() + count.get_height() + hint.get_height() + 2 * m.margin
-        card = Rect((self.size[0] - width) // 2, (self.size[1] - height) // 2, width, height)
-        widgets.panel(surface, card, theme.card, m.radius)
-        y = card.y + m.margin
+        card = pygame.Surface((width, height), pygame.SRCALPHA)
+        widgets.panel(card, Rect(0, 0, width, height), theme.card, m.radius)
+        y = m.margin
         for piece in (ask, count, hint):
-            surface.blit(piece, (card.x + (card.w - piece.get_width()) // 2, y))
+            card.blit(piece, ((width - piece.get_width()) // 2, y))
             y += piece.get_height()
+        return card
 
     def widget_centre(self, widget_id: str) -> tuple[int, int] | None:
         r = self.scene.targets.get(widget_id)
