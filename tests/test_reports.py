@@ -90,6 +90,66 @@ def test_a_dst_day_is_cut_at_local_midnight(tmp_path):
     assert report["days"] == {"2017-10-29": {"sessions": 2, "entries": 0}}
 
 
+def test_a_week_adds_up_to_its_days(tmp_path):
+    # Visits every 7 hours for a week, so some fall just before and after local midnight
+    # (18:00 UTC in Almaty): a range adds whole UTC days and the slots at its ragged edges.
+    zones = ["forest", "regions", "technologies"]
+    events = []
+    for i in range(24):
+        start = utc(2017, 9, 4, 17, 50) + i * 7 * 3600
+        events += visit(f"v{i}", start, 60 + i, [(zones[i % 3], 10 + i)], (("pl", "en", "kk", "ru")[i % 4],))
+    conn = db(tmp_path, events)
+    week = reports.summary(conn, ALMATY, date(2017, 9, 5), date(2017, 9, 10))
+    days = [reports.summary(conn, ALMATY, date(2017, 9, d), date(2017, 9, d)) for d in range(5, 11)]
+    assert week["sessions"] == sum(day["sessions"] for day in days) == 20
+    assert week["days"] == {day["from"]: day["days"][day["from"]] for day in days}
+    for zone in zones:
+        assert week["zones"][zone]["views"] == sum(d["zones"].get(zone, {"views": 0})["views"] for d in days)
+        assert week["zones"][zone]["dwell_s"] == sum(
+            d["zones"].get(zone, {"dwell_s": 0})["dwell_s"] for d in days
+        )
+    for code in ("pl", "en", "kk", "ru"):
+        assert week["languages"][code] == sum(d["languages"].get(code, 0) for d in days)
+    seconds = sum(day["avg_session_s"] * day["sessions"] for day in days)
+    assert week["avg_session_s"] == round(seconds / week["sessions"], 1)
+
+
+def test_hours_follow_the_clock_across_a_dst_change(tmp_path):
+    warsaw = ZoneInfo("Europe/Warsaw")  # clocks went back from 03:00 CEST to 02:00 CET
+    conn = db(
+        tmp_path,
+        [
+            *visit("sat", utc(2017, 10, 27, 22, 30), 10),  # 28th, 00:30 CEST
+            *visit("before", utc(2017, 10, 29, 0, 30), 10),  # 29th, 02:30 CEST
+            *visit("after", utc(2017, 10, 29, 1, 30), 10),  # 29th, 02:30 CET, an hour later
+            *visit("mon", utc(2017, 10, 29, 23, 30), 10),  # 30th, 00:30 CET
+        ],
+    )
+    report = reports.summary(conn, warsaw, date(2017, 10, 1), date(2017, 11, 30))
+    assert {day: d["sessions"] for day, d in report["days"].items()} == {
+        "2017-10-28": 1,
+        "2017-10-29": 2,
+        "2017-10-30": 1,
+    }
+    assert {hour: h["sessions"] for hour, h in report["hours"].items()} == {"00": 2, "02": 2}
+
+
+def test_a_year_in_warsaw_is_three_runs_of_one_clock():
+    first, last = int(utc(2017, 1, 1) // 900), int(utc(2018, 1, 1) // 900)
+    runs = reports._offset_runs(ZoneInfo("Europe/Warsaw"), first, last)
+    spring, autumn = int(utc(2017, 3, 26, 1) // 900), int(utc(2017, 10, 29, 1) // 900)
+    assert runs == [(first, spring, 3600), (spring, autumn, 7200), (autumn, last, 3600)]
+    assert reports._offset_runs(ALMATY, first, last) == [(first, last, 6 * 3600)]
+
+
+def test_a_half_hour_offset_places_slots_on_the_right_hour(tmp_path):
+    kolkata = ZoneInfo("Asia/Kolkata")  # UTC+5:30
+    conn = db(tmp_path, [*visit("a", utc(2017, 9, 6, 18, 15), 10), *visit("b", utc(2017, 9, 6, 18, 30), 10)])
+    report = reports.summary(conn, kolkata)
+    assert list(report["days"]) == ["2017-09-06", "2017-09-07"]  # 23:45 and 00:00 local
+    assert list(report["hours"]) == ["00", "23"]
+
+
 def test_no_store_yet_reports_zero(tmp_path):
     assert reports.open_readonly(tmp_path / "none.db") is None
     assert reports.summary(None, ALMATY)["sessions"] == 0

@@ -9,6 +9,8 @@ import pytest
 from kiosk.visitors import store
 from kiosk.visitors.sessions import (
     Activity,
+    EntryCounted,
+    Interaction,
     LanguageUsed,
     PageViewed,
     SessionEnded,
@@ -77,6 +79,76 @@ def test_sessions_left_open_by_a_crash_close_at_their_last_activity(tmp_path):
     # A late event for the closed session does not reopen or lengthen it.
     store.write(conn, [Activity("s1", T0 + 30), SessionEnded("s1", T0 + 30, 30, "timeout")])
     assert rows(conn, "SELECT duration_s, end_reason FROM sessions") == [(11.0, "interrupted")]
+
+
+def totals(conn) -> list:
+    """The running totals, rounded, without figures that came back to nothing."""
+    return [
+        (*row[:5], row[5], round(row[6], 6))
+        for row in rows(conn, "SELECT * FROM figure_totals WHERE n != 0 OR total != 0 ORDER BY 1, 2, 3, 4, 5")
+    ]
+
+
+def totals_afresh(conn) -> list:
+    return [
+        (*row[:5], row[5], round(row[6], 6))
+        for row in rows(conn, f"{store.totals_from_records()} ORDER BY 1, 2, 3, 4, 5")
+    ]
+
+
+BUSY_DAY = VISIT + [
+    Interaction("s1", 4, "forest", "co2", "quiz", "q1", "b", True, T0 + 12),
+    Interaction("s1", 5, "forest", "co2", "hotspot", "oak", "open", None, T0 + 13),
+    ZoneLeft("s1", 1, T0 + 14, 9.0),
+    SessionEnded("s1", T0 + 14, 14.0, "timeout"),
+    SessionStarted("s2", "k1", T0 + 86_000),  # the next UTC day; left open
+    LanguageUsed("s2", "kk", T0 + 86_001),
+    ZoneEntered("s2", 1, "regions", T0 + 86_002),
+    Interaction("s2", 2, "regions", "map", "quiz", "q1", "a", False, T0 + 86_010),
+    EntryCounted("door-1", "f9", T0 - 30, 3),
+    EntryCounted("door-2", "http", T0 + 86_400, 1),
+]
+
+
+def test_totals_are_kept_in_step_with_every_write(tmp_path):
+    conn = store.connect(tmp_path / "v.db")
+    store.write(conn, BUSY_DAY)
+    assert totals(conn) == totals_afresh(conn)
+    store.write(conn, BUSY_DAY)  # written again: nothing changes
+    assert totals(conn) == totals_afresh(conn)
+    assert store.close_interrupted(conn) == 1  # the open session and its zone visit are closed
+    assert totals(conn) == totals_afresh(conn)
+    over_days: dict[tuple, list] = {}
+    for span, figure, _, zone, item, n, total in totals(conn):
+        if span == "day":
+            summed = over_days.setdefault((figure, zone, item), [0, 0.0])
+            summed[0] += n
+            summed[1] += total
+    assert over_days[("sessions", "", "")] == [2, 14.0 + 10.0]  # s2 lasted to its last activity
+    assert over_days[("ended", "", "timeout")] == [1, 0]
+    assert over_days[("ended", "", "interrupted")] == [1, 0]
+    assert ("ended", "", "open") not in over_days
+    assert over_days[("zone", "", "forest")] == [1, 9.0]
+    assert over_days[("zone", "", "regions")] == [1, 8.0]
+    assert over_days[("quiz", "forest", "q1")] == [1, 1.0]
+    assert over_days[("quiz", "regions", "q1")] == [1, 0.0]
+    assert over_days[("interaction", "", "quiz")] == [2, 0]
+    assert over_days[("entries", "", "")] == [4, 0]
+
+
+def test_migrating_an_older_store_adds_up_its_records(tmp_path):
+    path = tmp_path / "v.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for script in store.MIGRATIONS[:3]:  # a store written before the running totals
+        for statement in store._statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 3")
+    store.write(conn, BUSY_DAY)
+    conn.close()
+    conn = store.connect(path)
+    assert totals(conn) != [] and totals(conn) == totals_afresh(conn)
+    store.write(conn, [SessionEnded("s2", T0 + 86_020, 20.0, "timeout")])  # and kept from then on
+    assert totals(conn) == totals_afresh(conn)
 
 
 def test_recorder_writes_in_the_background_and_flushes_on_close(tmp_path):

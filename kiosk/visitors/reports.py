@@ -1,9 +1,11 @@
 """Visitor numbers for staff, from one or several kiosks' stores, in the pavilion's time zone.
 
 Everything staff see (the CLI, the staff screen, the web dashboard, /metrics) comes from
-`summary`, so the figures agree everywhere. The store holds UTC; SQLite adds up records in
-15-minute slots (every time zone's offset is a multiple of 15 minutes), and each slot is then
-placed on its local day and hour, so days are cut at local midnight, across DST changes too.
+`summary`, so the figures agree everywhere. The store holds UTC and keeps running totals per
+15-minute slot and per UTC day. Every time zone's offset is a multiple of 15 minutes, so a
+local date range is whole slots: a report adds the UTC days inside it and the slots at its
+ragged edges, and places each slot's sessions and entries on its local day and hour, so days
+are cut at local midnight, across DST changes too.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from pathlib import Path
 from time import time as time_now
 from zoneinfo import ZoneInfo
 
-SLOT_S = 900
+from kiosk.visitors import store
+
+SLOT_S = store.SPANS["slot"]
+EPOCH = date(1970, 1, 1)
 
 
 def open_readonly(path: Path) -> sqlite3.Connection | None:
@@ -59,24 +64,60 @@ def summary(
     """Sessions, entries, their times, zones, pages, languages, quizzes, for a date range."""
     if not isinstance(conns, list):
         conns = [conns]
-    totals = _Totals()
+    totals = _Totals(tz)
     bounds = day_range(tz, day_from, day_to)
     for conn in conns:
         if conn is not None:
             totals.add(conn, bounds)
-    return totals.report(tz, day_from, day_to)
+    return totals.report(day_from, day_to)
 
 
-def _table(sql: str) -> str:
-    return sql.split(" FROM ", 1)[1].split()[0]
+def _buckets(first: int, last: int) -> list[tuple[str, int, int]]:
+    """Cover slots [first, last) with whole UTC days, and single slots at either ragged edge."""
+    per_day = store.SPANS["day"] // SLOT_S
+    day_from, day_to = -(-first // per_day), last // per_day
+    if day_from >= day_to:
+        return [("slot", first, last)]
+    return [("slot", first, day_from * per_day), ("day", day_from, day_to), ("slot", day_to * per_day, last)]
+
+
+def _offset_runs(tz: ZoneInfo, first: int, last: int) -> list[tuple[int, int, int]]:
+    """Runs (a, b, offset) of slots [a, b) in [first, last) over which the local clock keeps one
+    offset from UTC, in seconds. Probes every six hours: no zone changes its clock twice in that."""
+
+    def offset(slot: int) -> int:
+        return int(datetime.fromtimestamp(slot * SLOT_S, tz).utcoffset().total_seconds())
+
+    runs = []
+    start, current = first, offset(first)
+    checked = first  # slots start..checked all keep `current`
+    while checked < last - 1:
+        probe = min(checked + 24, last - 1)
+        if offset(probe) == current:
+            checked = probe
+            continue
+        low, high = checked, probe  # the clock changes after low, at high at the latest
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if offset(middle) == current else (low, middle)
+        runs.append((start, high, current))
+        start, current, checked = high, offset(high), high
+    runs.append((start, last, current))
+    return runs
+
+
+FIGURE_NAMES = ", ".join(f"'{f.name}'" for f in store.FIGURES)
 
 
 class _Totals:
     """Figures added up over stores; a report is made from them at the end."""
 
-    def __init__(self) -> None:
-        self.slots: Counter[int] = Counter()  # slot -> sessions
-        self.entry_slots: Counter[int] = Counter()
+    def __init__(self, tz: ZoneInfo) -> None:
+        self.tz = tz
+        self.sessions = 0
+        self.entries = 0
+        self.days: dict[str, Counter[str]] = {}  # local day -> sessions, entries
+        self.hours: dict[str, Counter[str]] = {}  # local hour of the day -> sessions, entries
         self.seconds = 0.0
         self.reasons: Counter[str] = Counter()
         self.kiosks: Counter[str] = Counter()
@@ -89,83 +130,97 @@ class _Totals:
         self.interactions: Counter[str] = Counter()
 
     def add(self, conn: sqlite3.Connection, bounds: tuple[float, float]) -> None:
-        # A store written by an older kiosk lacks the newer tables: they count as empty.
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # A store written by an older kiosk has no totals yet: they are added up from its records
+        # (read-only, so that kiosk can still open it); tables it lacks count as empty.
+        source = ""
+        if "figure_totals" not in tables:
+            source = f"WITH figure_totals AS ({store.totals_from_records(tables)}) "
+        first, last = int(bounds[0] // SLOT_S), int(bounds[1] // SLOT_S)
+        self._add_days_and_hours(conn, source, first, last)
+        ranges = _buckets(first, last)
+        query = " UNION ALL ".join(
+            f"SELECT figure, zone, item, n, total FROM figure_totals"
+            f" WHERE span = ? AND figure IN ({FIGURE_NAMES}) AND bucket >= ? AND bucket < ?"
+            for _ in ranges
+        )
+        rows = conn.execute(
+            f"{source}SELECT figure, zone, item, SUM(n), TOTAL(total) FROM ({query})"
+            " GROUP BY figure, zone, item HAVING SUM(n) != 0",
+            [value for bucket_range in ranges for value in bucket_range],
+        )
+        for figure, zone, item, n, total in rows:
+            if figure == "sessions":
+                self.sessions += n
+                self.seconds += total
+            elif figure == "entries":
+                self.entries += n
+            elif figure == "ended":
+                self.reasons[item] += n
+            elif figure == "kiosk":
+                self.kiosks[item] += n
+            elif figure == "zone":
+                self.zone_views[item] += n
+                self.zone_dwell[item] += total
+            elif figure == "page":
+                self.pages.setdefault(zone, Counter())[item] += n
+            elif figure == "language":
+                self.languages[item] += n
+            elif figure == "interaction":
+                self.interactions[item] += n
+            elif figure == "quiz":
+                self.quiz_answers[f"{zone}/{item}"] += n
+                self.quiz_right[f"{zone}/{item}"] += int(total)
+        # Sessions still open count as long as they have lasted so far.
+        (open_seconds,) = conn.execute(
+            "SELECT TOTAL(last_activity_at - started_at) FROM sessions"
+            " WHERE ended_at IS NULL AND started_at >= ? AND started_at < ?",
+            bounds,
+        ).fetchone()
+        self.seconds += open_seconds
 
-        def q(sql: str, params: tuple) -> list:
-            return conn.execute(sql, params).fetchall() if _table(sql) in tables else []
+    def _add_days_and_hours(self, conn: sqlite3.Connection, source: str, first: int, last: int) -> None:
+        """Sessions and entries per local day and hour: SQLite adds up the slots of each stretch
+        of time over which the pavilion's clock keeps one offset from UTC."""
+        per_day = store.SPANS["day"] // SLOT_S
+        days_held = conn.execute(
+            f"{source}SELECT MIN(bucket), MAX(bucket) FROM figure_totals"
+            " WHERE span = 'day' AND figure IN ('sessions', 'entries')"
+        ).fetchone()
+        if days_held[0] is None:
+            return
+        first = max(first, days_held[0] * per_day)
+        last = min(last, (days_held[1] + 1) * per_day)
+        if first >= last:
+            return
+        # One figure per query: SQLite then reads its slots in key order, with no IN to merge.
+        slots = "FROM figure_totals WHERE span = 'slot' AND figure = ? AND bucket >= ? AND bucket < ?"
+        for start, end, offset in _offset_runs(self.tz, first, last):
+            local = f"(bucket * {SLOT_S} + {offset})"
+            for figure in ("sessions", "entries"):
+                params = (figure, start, end)
+                by_day = f"{source}SELECT {local} / 86400, SUM(n) {slots} GROUP BY 1"
+                for day, n in conn.execute(by_day, params):
+                    day_key = (EPOCH + timedelta(days=day)).isoformat()
+                    self.days.setdefault(day_key, Counter())[figure] += n
+                by_hour = f"{source}SELECT {local} % 86400 / 3600, SUM(n) {slots} GROUP BY 1"
+                for hour, n in conn.execute(by_hour, params):
+                    self.hours.setdefault(f"{hour:02d}", Counter())[figure] += n
 
-        for slot, count, seconds in q(
-            f"SELECT CAST(started_at / {SLOT_S} AS INTEGER) AS slot, COUNT(*),"
-            " TOTAL(COALESCE(duration_s, last_activity_at - started_at))"
-            " FROM sessions WHERE started_at >= ? AND started_at < ? GROUP BY slot",
-            bounds,
-        ):
-            self.slots[slot] += count
-            self.seconds += seconds
-        for reason, kiosk, count in q(
-            "SELECT COALESCE(end_reason, 'open'), kiosk_id, COUNT(*) FROM sessions"
-            " WHERE started_at >= ? AND started_at < ? GROUP BY 1, 2",
-            bounds,
-        ):
-            self.reasons[reason] += count
-            self.kiosks[kiosk] += count
-        for zone, views, dwell in q(
-            "SELECT zone_id, COUNT(*), TOTAL(dwell_s) FROM zone_visits"
-            " WHERE entered_at >= ? AND entered_at < ? GROUP BY zone_id",
-            bounds,
-        ):
-            self.zone_views[zone] += views
-            self.zone_dwell[zone] += dwell
-        for zone, page, views in q(
-            "SELECT zone_id, page_id, COUNT(*) FROM page_views"
-            " WHERE viewed_at >= ? AND viewed_at < ? GROUP BY zone_id, page_id",
-            bounds,
-        ):
-            self.pages.setdefault(zone, Counter())[page] += views
-        for language, count in q(
-            "SELECT language, COUNT(*) FROM session_languages"
-            " WHERE first_at >= ? AND first_at < ? GROUP BY language",
-            bounds,
-        ):
-            self.languages[language] += count
-        for kind, zone, item, count, right in q(
-            "SELECT kind, zone_id, item, COUNT(*), TOTAL(correct) FROM interactions"
-            " WHERE at >= ? AND at < ? GROUP BY kind, zone_id, item",
-            bounds,
-        ):
-            self.interactions[kind] += count
-            if kind == "quiz":
-                self.quiz_answers[f"{zone}/{item}"] += count
-                self.quiz_right[f"{zone}/{item}"] += int(right)
-        for slot, count in q(
-            f"SELECT CAST(at / {SLOT_S} AS INTEGER) AS slot, TOTAL(count) FROM entries"
-            " WHERE at >= ? AND at < ? GROUP BY slot",
-            bounds,
-        ):
-            self.entry_slots[slot] += int(count)
-
-    def report(self, tz: ZoneInfo, day_from: date | None, day_to: date | None) -> dict:
-        sessions = sum(self.slots.values())
-        days: dict[str, dict[str, int]] = {}
-        hours: dict[str, dict[str, int]] = {}
-        for counter, key in ((self.slots, "sessions"), (self.entry_slots, "entries")):
-            for slot, count in counter.items():
-                local = datetime.fromtimestamp(slot * SLOT_S, tz)
-                day = days.setdefault(local.date().isoformat(), {"sessions": 0, "entries": 0})
-                day[key] += count
-                hour = hours.setdefault(f"{local.hour:02d}", {"sessions": 0, "entries": 0})
-                hour[key] += count
+    def report(self, day_from: date | None, day_to: date | None) -> dict:
+        sessions = self.sessions
+        days = {day: {"sessions": c["sessions"], "entries": c["entries"]} for day, c in self.days.items()}
+        hours = {hour: {"sessions": c["sessions"], "entries": c["entries"]} for hour, c in self.hours.items()}
         zones = {
             zone: {"views": views, "dwell_s": round(self.zone_dwell[zone], 1)}
             for zone, views in sorted(self.zone_views.items(), key=lambda kv: (-kv[1], kv[0]))
         }
         return {
-            "timezone": tz.key,
+            "timezone": self.tz.key,
             "from": day_from.isoformat() if day_from else None,
             "to": day_to.isoformat() if day_to else None,
             "sessions": sessions,
-            "entries": sum(self.entry_slots.values()),
+            "entries": self.entries,
             "avg_session_s": round(self.seconds / sessions, 1) if sessions else 0.0,
             "end_reasons": dict(sorted(self.reasons.items())),
             "kiosks": dict(sorted(self.kiosks.items())),

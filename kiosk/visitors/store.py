@@ -3,6 +3,10 @@
 Every write is idempotent (keyed by session and sequence number), so an event written twice
 is counted once. On start the kiosk closes sessions a crash left open as `interrupted`, at
 their last recorded activity. `Recorder` writes from a thread so a frame never waits on disk.
+
+Beside the records, `figure_totals` keeps running totals per 15-minute slot and per UTC day,
+maintained by triggers inside the transaction of each write, so no path that writes records
+can leave them out of step, and a report over a year reads thousands of rows, not millions.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import logging
 import queue
 import sqlite3
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.visitors.sessions import (
@@ -99,6 +104,129 @@ MIGRATIONS: list[str] = [
 ]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """What each record of a table adds to a figure, as SQL over the record's own columns."""
+
+    name: str
+    table: str
+    at: str  # the column that places the record in time
+    zone: str = "''"
+    item: str = "''"
+    n: str = "1"
+    total: str = "0"
+    where: str = "1"
+    changing: tuple[str, ...] = ()  # columns an update may fill in after the insert
+
+
+# A session's length counts once it has ended; an open session's is read live by reports.
+ENDED_LENGTH = (
+    "CASE WHEN ended_at IS NULL THEN 0 ELSE COALESCE(duration_s, last_activity_at - started_at) END"
+)
+
+# Part of migration 4: a change to these is a new migration, never an edit.
+FIGURES = (
+    Figure("sessions", "sessions", "started_at", total=ENDED_LENGTH, changing=("ended_at", "duration_s")),
+    Figure("ended", "sessions", "started_at", item="COALESCE(end_reason, 'open')", changing=("end_reason",)),
+    Figure("kiosk", "sessions", "started_at", item="kiosk_id"),
+    Figure("entries", "entries", "at", n="count"),
+    Figure(
+        "zone",
+        "zone_visits",
+        "entered_at",
+        item="zone_id",
+        total="COALESCE(dwell_s, 0)",
+        changing=("dwell_s",),
+    ),
+    Figure("page", "page_views", "viewed_at", zone="zone_id", item="page_id"),
+    Figure("language", "session_languages", "first_at", item="language"),
+    Figure("interaction", "interactions", "at", item="kind"),
+    Figure(
+        "quiz",
+        "interactions",
+        "at",
+        zone="COALESCE(zone_id, '')",
+        item="item",
+        total="COALESCE(correct, 0)",
+        where="kind = 'quiz'",
+    ),
+)
+SPANS = {"slot": 900, "day": 86400}
+
+
+def figure_rows(figure: Figure, which: str = "1", sign: str = "") -> str:
+    """SELECT the rows `figure` adds to the totals, at every span, for the records `which`."""
+    spans = " UNION ALL ".join(f"SELECT '{name}' AS span, {s} AS seconds" for name, s in SPANS.items())
+    return (
+        f"SELECT spans.span AS span, '{figure.name}' AS figure,"
+        f" CAST({figure.at} / spans.seconds AS INTEGER) AS bucket, {figure.zone} AS zone,"
+        f" {figure.item} AS item, {sign}({figure.n}) AS n, {sign}({figure.total}) AS total"
+        f" FROM {figure.table}, ({spans}) AS spans WHERE ({which}) AND ({figure.where})"
+    )
+
+
+def totals_from_records(tables: set[str] | None = None) -> str:
+    """SELECT the totals afresh from the records (only from `tables`, for an older store)."""
+    rows = " UNION ALL ".join(figure_rows(f) for f in FIGURES if tables is None or f.table in tables)
+    return (
+        "SELECT span, figure, bucket, zone, item, SUM(n) AS n, TOTAL(total) AS total"
+        f" FROM ({rows}) GROUP BY span, figure, bucket, zone, item"
+    )
+
+
+def _add_to_totals(figure: Figure, which: str, sign: str = "") -> str:
+    return (
+        "INSERT INTO figure_totals (span, figure, bucket, zone, item, n, total)"
+        f" SELECT * FROM ({figure_rows(figure, which, sign)}) WHERE 1"
+        " ON CONFLICT DO UPDATE SET n = n + excluded.n, total = total + excluded.total;"
+    )
+
+
+def _totals_migration() -> str:
+    triggers = []
+    for f in FIGURES:
+        triggers.append(
+            f"CREATE TRIGGER totals_{f.name}_insert AFTER INSERT ON {f.table}"
+            f" BEGIN {_add_to_totals(f, f'{f.table}.rowid = NEW.rowid')} END;"
+        )
+        if f.changing:
+            columns = ", ".join(f.changing)
+            # Take the record's old contribution out before the update, put the new one in after.
+            triggers.append(
+                f"CREATE TRIGGER totals_{f.name}_update_before BEFORE UPDATE OF {columns} ON {f.table}"
+                f" BEGIN {_add_to_totals(f, f'{f.table}.rowid = OLD.rowid', '-')} END;"
+            )
+            triggers.append(
+                f"CREATE TRIGGER totals_{f.name}_update_after AFTER UPDATE OF {columns} ON {f.table}"
+                f" BEGIN {_add_to_totals(f, f'{f.table}.rowid = NEW.rowid')} END;"
+            )
+    return f"""
+    CREATE TABLE figure_totals (
+        span TEXT NOT NULL,                -- slot: 15 minutes; day: a UTC day
+        figure TEXT NOT NULL,              -- sessions, ended, kiosk, entries, zone, page, ...
+        bucket INTEGER NOT NULL,           -- UTC epoch seconds / the span's length
+        zone TEXT NOT NULL,
+        item TEXT NOT NULL,
+        n INTEGER NOT NULL,                -- records counted
+        total REAL NOT NULL,               -- seconds (sessions, zones) or right answers (quizzes)
+        PRIMARY KEY (span, figure, bucket, zone, item)
+    ) WITHOUT ROWID;
+    {"".join(triggers)}
+    INSERT INTO figure_totals {totals_from_records()};
+    CREATE INDEX sessions_open ON sessions (started_at) WHERE ended_at IS NULL;
+    DROP INDEX interactions_kind;
+    DROP INDEX entries_at;
+    DROP INDEX zone_visits_at;
+    DROP INDEX page_views_at;
+    DROP INDEX session_languages_at;
+    DROP INDEX interactions_at;
+    DROP INDEX sessions_report;
+    """
+
+
+MIGRATIONS.append(_totals_migration())
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) a store at the newest schema."""
     if str(path) != ":memory:":
@@ -128,8 +256,14 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 
 def _statements(script: str) -> list[str]:
-    """The statements of a migration (its comments hold no semicolons)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration, triggers whole (its comments hold no semicolons)."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return [s for s in statements if s != ";"]
 
 
 class _transaction:
