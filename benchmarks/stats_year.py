@@ -2,17 +2,19 @@
 
 Run: python benchmarks/stats_year.py [--visits N] [--keep DIR]
 
-Generates 25 kiosks' stores (SQLite, the kiosk's own schema) with one year of visits: each
-has a language, a zone visit and a page view, plus door counts. Then times the report the
-CLI, the staff screen and the dashboard all use, for one day, one month and the whole year,
-beside a bare baseline of the same run: counting the year's sessions with one SQL query.
-Also times building the staff screen (it must open within a frame or so).
+Generates 25 kiosks' stores (SQLite, the kiosk's own schema and triggers) with one year of
+visits: each has a language, a zone visit and a page view, plus door counts. Then times the
+report the CLI, the staff screen and the dashboard all use, for one day, one month and the
+whole year, beside a bare baseline of the same run: counting the year's sessions with one SQL
+query. Also times what the running totals cost each recorded visit, and building the staff
+screen (it must open within a frame or so).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -115,10 +117,74 @@ def main() -> None:
     ):
         seconds = timed(lambda a=first, b=last: reports.summary(conns, tz, a, b))
         rows.append((f"summary: {name}", seconds))
-    print(f"{'query':<34} {'seconds':>8} {'x baseline':>11}")
+    for name, first, last in (
+        ("one day", "2017-09-07", "2017-09-07"),
+        ("the whole year", "2017-01-01", "2017-12-31"),
+    ):
+        command = [sys.executable, "-m", "kiosk", "stats", "--config", str(ROOT / "config.yaml")]
+        command += ["--db", str(folder), "--from", first, "--to", last]
+        seconds = timed(lambda c=command: subprocess.run(c, check=True, capture_output=True))
+        rows.append((f"kiosk stats (whole command): {name}", seconds))
+    print(f"{'query':<44} {'seconds':>8} {'x baseline':>11}")
     for name, seconds in rows:
-        print(f"{name:<34} {seconds:8.3f} {seconds / baseline:11.1f}")
+        print(f"{name:<44} {seconds:8.3f} {seconds / baseline:11.1f}")
+    with tempfile.TemporaryDirectory() as scratch:
+        recording_cost(Path(scratch))
     staff_screen(files[0])
+
+
+def recording_cost(folder: Path, visits: int = 300) -> None:
+    """What keeping the totals costs the kiosk: a visit's events written as the recorder writes
+    them (one transaction, synchronous=FULL), beside a store without the totals' triggers."""
+    from kiosk.visitors.sessions import (
+        LanguageUsed,
+        PageViewed,
+        SessionEnded,
+        SessionStarted,
+        ZoneEntered,
+        ZoneLeft,
+    )
+
+    def visit(i: int) -> list:
+        at = YEAR_START + i * 200.0
+        sid = f"visit-{i}"
+        return [
+            SessionStarted(sid, "kiosk-00", at),
+            LanguageUsed(sid, "kk", at + 2),
+            ZoneEntered(sid, 1, "forest", at + 5),
+            PageViewed(sid, 2, "forest", "page-1", at + 5),
+            PageViewed(sid, 3, "forest", "page-2", at + 40),
+            ZoneLeft(sid, 1, at + 80, 75.0),
+            SessionEnded(sid, at + 120, 120.0, "timeout"),
+        ]
+
+    seconds = {}
+    for name, schema in (("without totals (schema 3)", 3), ("with totals", len(store.MIGRATIONS))):
+        path = folder / f"recording-{schema}.db"
+        path.unlink(missing_ok=True)
+        conn = store.connect(path) if schema == len(store.MIGRATIONS) else _store_at(path, schema)
+        start = time.perf_counter()
+        for i in range(visits):
+            store.write(conn, visit(i))
+        seconds[name] = (time.perf_counter() - start) / visits
+        conn.close()
+    print(f"{'recording one visit (7 events)':<44} {'ms':>8} {'x without':>11}")
+    bare = seconds["without totals (schema 3)"]
+    for name, value in seconds.items():
+        print(f"{name:<44} {value * 1000:8.2f} {value / bare:11.2f}")
+
+
+def _store_at(path: Path, version: int):
+    import sqlite3
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    for script in store.MIGRATIONS[:version]:
+        for statement in store._statements(script):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
 
 
 def staff_screen(path: Path) -> None:
