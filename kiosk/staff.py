@@ -19,6 +19,13 @@ LOCK_BASE_S = 30.0  # after 5 wrong PINs: 30 s, then 60 s, 120 s, ... up to an h
 LOCK_MAX_S = 3600.0
 
 
+def lock_seconds(wrong: int) -> float:
+    """How long a lock lasts after `wrong` wrong guesses (0 while tries are still free)."""
+    if wrong < FREE_TRIES:
+        return 0.0
+    return min(LOCK_MAX_S, LOCK_BASE_S * 2 ** (wrong - FREE_TRIES))
+
+
 def _hash(secret: str, salt: bytes) -> str:
     return hashlib.scrypt(secret.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32).hex()
 
@@ -83,7 +90,7 @@ class StaffSecrets:
         lock = data.get("lock", {"wrong": 0, "until": 0.0})
         lock["wrong"] += 1
         if lock["wrong"] >= FREE_TRIES:
-            lock["until"] = now + min(LOCK_MAX_S, LOCK_BASE_S * 2 ** (lock["wrong"] - FREE_TRIES))
+            lock["until"] = now + lock_seconds(lock["wrong"])
         data["lock"] = lock
         self._write(data)
         return False

@@ -194,6 +194,33 @@ def test_every_route_refuses_without_the_password(kiosk_config, client, headers)
     assert direct_summary(kiosk_config)["entries"] == 6  # the refused pulse was not stored
 
 
+def test_five_different_wrong_passwords_make_that_address_wait(kiosk_config, staff):
+    from kiosk.clock import VirtualClock
+
+    clock = VirtualClock(0.0)
+    app = create_app(kiosk_config, monotonic=clock.monotonic)
+    guesser, colleague = (
+        TestClient(app, client=("10.0.0.66", 5000)),
+        TestClient(app, client=("10.0.0.7", 5000)),
+    )
+    for _ in range(10):  # a sensor retrying an old password is not guessing
+        assert guesser.get("/", headers=basic("last-years-password")).status_code == 401
+    for guess in ("1234", "admin", "expo2017"):
+        assert guesser.get("/", headers=basic(guess)).status_code == 401
+    assert guesser.get("/", headers=staff).status_code == 200  # 4 different wrong: not yet
+    for guess in ("1234", "admin", "expo2017", "astana", "pavilion"):
+        assert guesser.get("/", headers=basic(guess)).status_code == 401  # the right one reset the count
+    refused = guesser.get("/", headers=staff)  # the right password too, while it waits
+    assert refused.status_code == 429 and refused.headers["retry-after"] == "30"
+    assert "try again in 30 s" in refused.text
+    assert colleague.get("/", headers=staff).status_code == 200  # other addresses are not held up
+    clock.advance(31)
+    assert guesser.get("/", headers=basic("poland")).status_code == 401  # a sixth: 60 s now
+    assert guesser.get("/", headers=staff).headers["retry-after"] == "60"
+    clock.advance(61)
+    assert guesser.get("/", headers=staff).status_code == 200
+
+
 def test_with_no_password_set_the_dashboard_is_shut(tmp_path):
     config = Config().with_base(tmp_path)
     client = TestClient(create_app(config))

@@ -54,11 +54,15 @@ Range = tuple[date | None, date | None]
 
 
 def create_app(
-    config: Config, stores: list[Path] | None = None, live: Callable[[], dict] | None = None
+    config: Config,
+    stores: list[Path] | None = None,
+    live: Callable[[], dict] | None = None,
+    monotonic: Callable[[], float] = time.monotonic,
 ) -> Starlette:
     """The dashboard over `stores` (files, or folders of *.db; default: this kiosk's store).
 
     `live`, when given, returns the running kiosk's own state for /metrics (see metrics.py).
+    `monotonic` times the wait after wrong passwords.
     """
     dashboard = _Dashboard(config, list(stores) if stores is not None else [config.store_file], live)
     return Starlette(
@@ -70,7 +74,7 @@ def create_app(
             Route("/entries", dashboard.entries, methods=["POST"]),
             Route("/static/style.css", dashboard.stylesheet),
         ],
-        middleware=[Middleware(StaffOnly, staff_file=config.staff_file)],
+        middleware=[Middleware(StaffOnly, staff_file=config.staff_file, now=monotonic)],
         exception_handlers={
             BadRequest: lambda request, exc: PlainTextResponse(f"{exc}\n", status_code=400),
             StoreUnreadable: lambda request, exc: PlainTextResponse(f"{exc}\n", status_code=503),

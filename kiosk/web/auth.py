@@ -2,7 +2,9 @@
 
 The password is the one `kiosk set-password` stored (scrypt, in staff.json). Browsers send it
 with HTTP Basic (any user name); scripts and scrapers may send `Authorization: Bearer
-<password>`. Without a password set the dashboard stays shut (503) rather than open.
+<password>`. Without a password set the dashboard stays shut (503) rather than open. An
+address that has tried five different wrong passwords waits, as at the PIN pad: 30 s, then
+60 s, 120 s... (429), whatever it sends meanwhile.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ import base64
 import binascii
 import hashlib
 import hmac
+import math
 import secrets
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import anyio
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kiosk.staff import StaffSecrets
+from kiosk.staff import StaffSecrets, lock_seconds
 
 REALM = 'Basic realm="kiosk staff"'
 MAX_REMEMBERED = 256  # verdicts kept; past that the memory starts again (one scrypt per password)
@@ -51,12 +56,45 @@ def presented_password(authorization: str) -> str | None:
     return password if colon and password else None
 
 
+class WrongPasswords:
+    """Different wrong passwords tried per client address, and how long each must wait.
+
+    Only different ones count: a sensor or a scraper retrying an old password is not guessing.
+    """
+
+    def __init__(self, now: Callable[[], float] = time.monotonic):
+        self.now = now
+        self._tried: dict[str, set[bytes]] = {}
+        self._until: dict[str, float] = {}
+
+    def wait_s(self, client: str) -> float:
+        return max(0.0, self._until.get(client, 0.0) - self.now())
+
+    def wrong(self, client: str, key: bytes) -> None:
+        if len(self._tried) >= MAX_REMEMBERED and client not in self._tried:
+            self._forget_unlocked()
+        tried = self._tried.setdefault(client, set())
+        if key not in tried:
+            tried.add(key)
+            if lock_seconds(len(tried)):
+                self._until[client] = self.now() + lock_seconds(len(tried))
+
+    def right(self, client: str) -> None:
+        self._tried.pop(client, None)
+        self._until.pop(client, None)
+
+    def _forget_unlocked(self) -> None:
+        for client in [c for c in self._tried if self.wait_s(c) == 0]:
+            self.right(client)
+
+
 class StaffOnly:
     """ASGI middleware in front of the whole dashboard, static files and /metrics included."""
 
-    def __init__(self, app: ASGIApp, staff_file: Path):
+    def __init__(self, app: ASGIApp, staff_file: Path, now: Callable[[], float] = time.monotonic):
         self.app = app
         self.staff = StaffSecrets(staff_file)
+        self.wrong_passwords = WrongPasswords(now)
         # scrypt takes ~50 ms, too long to pay on every request of a page and its stylesheet,
         # so verdicts are remembered per password. They are keyed by an HMAC under a key that
         # lives only in this process: memory holds no password, nor a hash that is cheap to
@@ -83,18 +121,29 @@ class StaffOnly:
                 "set a password with `kiosk set-password`.\n",
                 status_code=503,
             )
+        client = (scope.get("client") or ("unknown",))[0]
+        wait_s = self.wrong_passwords.wait_s(client)
+        if wait_s > 0:
+            return PlainTextResponse(
+                f"Too many wrong passwords from this address: try again in {math.ceil(wait_s)} s.\n",
+                status_code=429,
+                headers={"Retry-After": str(math.ceil(wait_s))},
+            )
         authorization = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
         password = presented_password(authorization)
-        if password is None or not await self._accepts(password):
-            return PlainTextResponse(
-                "Staff only: sign in with the dashboard password.\n",
-                status_code=401,
-                headers={"WWW-Authenticate": REALM},
-            )
-        return None
+        if password is not None:
+            key = hmac.new(self._key, password.encode("utf-8"), hashlib.sha256).digest()
+            if await self._accepts(key, password):
+                self.wrong_passwords.right(client)
+                return None
+            self.wrong_passwords.wrong(client, key)
+        return PlainTextResponse(
+            "Staff only: sign in with the dashboard password.\n",
+            status_code=401,
+            headers={"WWW-Authenticate": REALM},
+        )
 
-    async def _accepts(self, password: str) -> bool:
-        key = hmac.new(self._key, password.encode("utf-8"), hashlib.sha256).digest()
+    async def _accepts(self, key: bytes, password: str) -> bool:
         verdict = self._verdicts.get(key)
         if verdict is None:
             # In a worker thread: the event loop keeps serving other staff meanwhile.
