@@ -90,7 +90,8 @@ def scale(image: Image.Image, size: tuple[int, int], fit: str) -> Image.Image:
     w, h = image.size
     if fit == "cover":
         ratio = max(size[0] / w, size[1] / h)
-        crop_w, crop_h = size[0] / ratio, size[1] / ratio
+        # The crop never exceeds the picture, even by a rounding error (Pillow refuses that box).
+        crop_w, crop_h = min(w, size[0] / ratio), min(h, size[1] / ratio)
         box = ((w - crop_w) / 2, (h - crop_h) / 2, (w + crop_w) / 2, (h + crop_h) / 2)
         return image.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
     ratio = min(size[0] / w, size[1] / h)
