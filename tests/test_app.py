@@ -334,6 +334,22 @@ def test_the_door_counter_key_counts_entries_not_visits(shipped):
     assert app.scene.name == "attract" and not app.tracker.active  # no visitor was started
 
 
+@pytest.mark.parametrize("size", [*SIZES, (1280, 800)], ids=lambda size: "x".join(map(str, size)))
+def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size):
+    app, clock, _ = make_app(shipped, size)  # 1280x800 (16:10) once failed to crop a cover picture
+    surface = pygame.Surface(size)
+    app.open_pin()
+    assert app.draw(surface, force=True)
+    check_screen(app, "staff-pin")
+    app.maintenance = True  # the longest label: "Maintenance: ON" must show whole
+    app.open_staff()
+    clock.advance(1)
+    app.update()
+    assert app.draw(surface, force=True)
+    check_screen(app, "staff")
+    assert any(written.text == "Maintenance: ON" for written in app.type.record)
+
+
 def test_the_staff_screen_closes_itself_after_a_minute(shipped, tmp_path):
     app, clock, _ = make_app(shipped)
     x, y = app.staff_corner().center

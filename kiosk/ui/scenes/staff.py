@@ -138,9 +138,12 @@ class StaffScene(Scene):
             )
         y += m.px(150) + m.gap
 
-        columns = [Rect(m.margin, y, (m.width - 2 * m.margin - m.gap) // 2, 0)]
-        columns.append(Rect(columns[0].right + m.gap, y, columns[0].w, 0))
-        left, right = columns
+        # Charts on the left and lists on the right; on a portrait screen, one above the other.
+        if m.portrait:
+            left = right = Rect(m.margin, y, m.width - 2 * m.margin, 0)
+        else:
+            left = Rect(m.margin, y, (m.width - 2 * m.margin - m.gap) // 2, 0)
+            right = Rect(left.right + m.gap, y, left.w, 0)
         ly = self._bars(
             surface,
             left.x,
@@ -157,9 +160,15 @@ class StaffScene(Scene):
         rows = [
             f"{zone}: {z['views']} views, {z['dwell_s'] / 60:.0f} min" for zone, z in today["zones"].items()
         ]
-        rows += [""] + [f"{code}: {n} sessions" for code, n in today["languages"].items()]
+        languages = [f"{code}: {n} sessions" for code, n in today["languages"].items()]
+        rows += [""] + languages if rows and languages else languages
         ry = self._list(
-            surface, right.x, y, right.w, "Zones and languages today", rows or ["no visitors yet"]
+            surface,
+            right.x,
+            ly + m.gap if m.portrait else y,
+            right.w,
+            "Zones and languages today",
+            rows or ["no visitors yet"],
         )
         status = app.content_status()
         self._list(surface, right.x, ry + m.gap, right.w, "Content", status)
@@ -171,10 +180,14 @@ class StaffScene(Scene):
             ("staff:exit", "Exit kiosk"),
             ("staff:close", "Close"),
         ]
-        bw = (m.width - 2 * m.margin - 3 * m.gap) // 4
+        per_row = 2 if m.portrait else 4  # so every label fits: staff must see maintenance is ON
+        bw = (m.width - 2 * m.margin - (per_row - 1) * m.gap) // per_row
         bh = max(m.target, m.px(96))
+        rows_of_buttons = -(-len(labels) // per_row)
+        top = m.height - m.margin - rows_of_buttons * bh - (rows_of_buttons - 1) * m.gap
         for i, (widget_id, label) in enumerate(labels):
-            r = self.target(widget_id, Rect(m.margin + i * (bw + m.gap), m.height - m.margin - bh, bw, bh))
+            row, col = divmod(i, per_row)
+            r = self.target(widget_id, Rect(m.margin + col * (bw + m.gap), top + row * (bh + m.gap), bw, bh))
             on = widget_id == "staff:maintenance" and app.maintenance
             widgets.button(
                 surface,
@@ -195,14 +208,18 @@ class StaffScene(Scene):
         height = m.px(150)
         peak = max([n for _, n in values] + [1])
         step = width / len(values)
-        for i, (_, n) in enumerate(values):
-            bar = round((height - m.px(30)) * n / peak)
-            pygame.draw.rect(
-                surface,
-                theme.signal,
-                (x + round(i * step) + 2, y + height - m.px(30) - bar, max(2, round(step) - 4), bar),
-            )
+        counts = [ts.line(str(n), "small", theme.muted, theme.paper, bold=False) for _, n in values]
+        # Each bar carries its count when every count fits over its bar: staff read figures, not heights.
+        labelled = all(count.get_width() <= step - 4 for count in counts)
+        room = height - m.px(30) - (counts[0].get_height() if labelled else 0)
         baseline = y + height - m.px(30)
+        for i, (_, n) in enumerate(values):
+            bar = round(room * n / peak)
+            left = x + round(i * step) + 2
+            pygame.draw.rect(surface, theme.signal, (left, baseline - bar, max(2, round(step) - 4), bar))
+            if labelled:
+                centre = left + (round(step) - 4 - counts[i].get_width()) // 2
+                surface.blit(counts[i], (centre, baseline - bar - counts[i].get_height()))
         pygame.draw.line(surface, theme.line, (x, baseline), (x + width, baseline), max(1, m.px(2)))
         every = max(1, len(values) // 6)
         for i in range(0, len(values), every):
