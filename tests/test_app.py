@@ -74,15 +74,16 @@ def every_screen(app, language=None):
 def walks():
     """(size, language, mode): every language in both orientations, normal and large text
     (large text is where text runs out of room); high contrast changes colours only, so two
-    alphabets suffice; and the smallest and largest screens."""
+    alphabets suffice; the smallest and largest screens, and a squarer one."""
     for size in ((1920, 1080), (1080, 1920)):
         for language in ("pl", "en", "kk", "ru"):
             yield size, language, "normal"
             yield size, language, "large-text"
         for language in ("pl", "kk"):
             yield size, language, "contrast"
-    for size in ((1280, 720), (3840, 2160)):
+    for size in ((1280, 720), (3840, 2160), (1280, 1024)):  # 1280x1024: a 5:4 touch monitor
         yield size, "kk", "large-text"
+    yield (1280, 1024), "pl", "normal"
 
 
 def check_screen(app, where):

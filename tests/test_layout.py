@@ -9,7 +9,7 @@ import pytest
 from kiosk.ui import layout
 from kiosk.ui.layout import Metrics, Rect
 
-SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (720, 1280), (1080, 1920), (2160, 3840)]
+SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (720, 1280), (1080, 1920), (2160, 3840), (1280, 1024)]
 
 
 def assert_apart(rects):

@@ -1,7 +1,8 @@
 """Pure layout: screen size -> rectangles. No pygame, so it is tested without a window.
 
-Every size derives from `unit`, the screen's short side over 1080: the same layout serves
-1280x720 and 3840x2160, landscape and portrait.
+Every size derives from `unit`, the scale at which the 1920x1080 design fits the screen (on
+its side in portrait): the same layout serves 1280x720 and 3840x2160, landscape and portrait,
+and a squarer screen (5:4, 4:3) gets the type its width has room for, not its height.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class Sizes:
 
 @dataclass(frozen=True)
 class Metrics:
-    """Sizes for one screen: spacing and type, all from the short side; text may be enlarged."""
+    """Sizes for one screen: spacing and type, all from `unit`; text may be enlarged."""
 
     width: int
     height: int
@@ -85,7 +86,7 @@ class Metrics:
 
     @functools.cached_property
     def unit(self) -> float:
-        return min(self.width, self.height) / 1080
+        return min(min(self.width, self.height) / 1080, max(self.width, self.height) / 1920)
 
     @property
     def portrait(self) -> bool:
