@@ -95,7 +95,7 @@ class Metrics:
     def px(self, value: float) -> int:
         return max(1, round(value * self.unit))
 
-    @property
+    @functools.cached_property
     def px_per_mm(self) -> float:
         return math.hypot(self.width, self.height) / (self.diagonal_in * 25.4)
 
@@ -103,20 +103,20 @@ class Metrics:
         """Pixels for a physical length: touch targets are measured in millimetres."""
         return math.ceil(value * self.px_per_mm)
 
-    @property
+    @functools.cached_property
     def target(self) -> int:
         """The smallest side a touch target may have: 15 mm, or the design's size if larger."""
         return max(self.mm(15), self.px(76))
 
-    @property
+    @functools.cached_property
     def margin(self) -> int:
         return self.px(self.sizes.margin)
 
-    @property
+    @functools.cached_property
     def gap(self) -> int:
         return self.px(self.sizes.gap)
 
-    @property
+    @functools.cached_property
     def radius(self) -> int:
         return self.px(self.sizes.radius)
 
@@ -134,12 +134,15 @@ def band(m: Metrics) -> int:
     return m.px(8)
 
 
+# The frames below are asked for on every page; pure, so worked out once per screen and mode.
+@functools.cache
 def header(m: Metrics) -> Rect:
     """The bar under the band: home, title and the controls every screen shares."""
     row = max(m.px(128), m.target + m.px(36))
     return Rect(0, band(m), m.width, row * 2 if two_row_header(m) else row)
 
 
+@functools.cache
 def two_row_header(m: Metrics) -> bool:
     """Narrow screens and large text put the controls on a row of their own, under the title."""
     return m.portrait or m.text_scale > 1
@@ -155,9 +158,10 @@ class Chrome:
     large_text: Rect
     contrast: Rect
     finish: Rect
-    languages: list[Rect]
+    languages: tuple[Rect, ...]
 
 
+@functools.cache
 def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
     """Home and title at the left; accessibility, finish and languages at the right (landscape),
     or on a second row (portrait). `finish_w`: the width the finish button's label needs."""
@@ -193,14 +197,16 @@ def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
         large = Rect(contrast.x - gap - size, finish.y, size, size)
         title_right = large.x - m.gap
     title = Rect(home.right + m.gap, top.y, max(0, title_right - home.right - m.gap), top.h)
-    return Chrome(bar, home, title, large, contrast, finish, pills)
+    return Chrome(bar, home, title, large, contrast, finish, tuple(pills))
 
 
+@functools.cache
 def footer(m: Metrics) -> Rect:
     h = max(m.px(136), m.target + m.px(40))
     return Rect(0, m.height - h, m.width, h)
 
 
+@functools.cache
 def body(m: Metrics) -> Rect:
     top, bottom = header(m).bottom, footer(m).y
     return Rect(m.margin, top + m.gap, m.width - 2 * m.margin, bottom - top - 2 * m.gap)
@@ -272,6 +278,7 @@ class ZoneFrame:
     dots: Rect
 
 
+@functools.cache
 def zone_frame(m: Metrics, has_text: bool, has_visual: bool, title_h: int, back_w: int) -> ZoneFrame:
     """`title_h`: the height the page title needs; `back_w`: what the back button's label needs.
 
