@@ -81,19 +81,15 @@ def test_sessions_left_open_by_a_crash_close_at_their_last_activity(tmp_path):
     assert rows(conn, "SELECT duration_s, end_reason FROM sessions") == [(11.0, "interrupted")]
 
 
-def totals(conn) -> list:
+def totals(conn, source: str = "figure_totals") -> list:
     """The running totals, rounded, without figures that came back to nothing."""
-    return [
-        (*row[:5], row[5], round(row[6], 6))
-        for row in rows(conn, "SELECT * FROM figure_totals WHERE n != 0 OR total != 0 ORDER BY 1, 2, 3, 4, 5")
-    ]
+    query = f"SELECT * FROM ({source}) WHERE n != 0 OR total != 0 ORDER BY 1, 2, 3, 4, 5"
+    return [(*row[:6], round(row[6], 6)) for row in rows(conn, query)]
 
 
 def totals_afresh(conn) -> list:
-    return [
-        (*row[:5], row[5], round(row[6], 6))
-        for row in rows(conn, f"{store.totals_from_records()} ORDER BY 1, 2, 3, 4, 5")
-    ]
+    """The same totals added up again from the records."""
+    return totals(conn, store.totals_from_records())
 
 
 BUSY_DAY = VISIT + [
