@@ -221,6 +221,23 @@ def test_five_different_wrong_passwords_make_that_address_wait(kiosk_config, sta
     assert guesser.get("/", headers=staff).status_code == 200
 
 
+def test_guesses_sent_side_by_side_get_five_verdicts(kiosk_config):
+    import asyncio
+
+    import httpx2
+
+    async def guess_at_once() -> list[int]:
+        transport = httpx2.ASGITransport(app=create_app(kiosk_config), client=("10.0.0.66", 5000))
+        async with httpx2.AsyncClient(transport=transport, base_url="http://kiosk") as guesser:
+            guesses = [f"guess-{i}" for i in range(12)] + [PASSWORD]
+            answers = await asyncio.gather(*(guesser.get("/", headers=basic(g)) for g in guesses))
+            return [answer.status_code for answer in answers]
+
+    codes = asyncio.run(guess_at_once())
+    assert codes.count(401) + codes.count(200) <= 5  # no verdict after the fifth wrong one
+    assert codes.count(429) >= 8
+
+
 def test_with_no_password_set_the_dashboard_is_shut(tmp_path):
     config = Config().with_base(tmp_path)
     client = TestClient(create_app(config))

@@ -122,18 +122,18 @@ class StaffOnly:
                 status_code=503,
             )
         client = (scope.get("client") or ("unknown",))[0]
-        wait_s = self.wrong_passwords.wait_s(client)
-        if wait_s > 0:
-            return PlainTextResponse(
-                f"Too many wrong passwords from this address: try again in {math.ceil(wait_s)} s.\n",
-                status_code=429,
-                headers={"Retry-After": str(math.ceil(wait_s))},
-            )
+        if self.wrong_passwords.wait_s(client) > 0:
+            return self._wait(client)
         authorization = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
         password = presented_password(authorization)
         if password is not None:
             key = hmac.new(self._key, password.encode("utf-8"), hashlib.sha256).digest()
-            if await self._accepts(key, password):
+            accepted = await self._accepts(key, password)
+            # Guesses sent side by side are checked side by side: once five of them have been
+            # found wrong, the rest get no verdict either way.
+            if self.wrong_passwords.wait_s(client) > 0:
+                return self._wait(client)
+            if accepted:
                 self.wrong_passwords.right(client)
                 return None
             self.wrong_passwords.wrong(client, key)
@@ -141,6 +141,14 @@ class StaffOnly:
             "Staff only: sign in with the dashboard password.\n",
             status_code=401,
             headers={"WWW-Authenticate": REALM},
+        )
+
+    def _wait(self, client: str) -> PlainTextResponse:
+        seconds = math.ceil(self.wrong_passwords.wait_s(client))
+        return PlainTextResponse(
+            f"Too many wrong passwords from this address: try again in {seconds} s.\n",
+            status_code=429,
+            headers={"Retry-After": str(seconds)},
         )
 
     async def _accepts(self, key: bytes, password: str) -> bool:
