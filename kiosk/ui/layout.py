@@ -142,7 +142,6 @@ def header(m: Metrics) -> Rect:
     return Rect(0, band(m), m.width, row * 2 if two_row_header(m) else row)
 
 
-@functools.cache
 def two_row_header(m: Metrics) -> bool:
     """Narrow screens and large text put the controls on a row of their own, under the title."""
     return m.portrait or m.text_scale > 1

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from kiosk.visitors import store
 
 SLOT_S = store.SPANS["slot"]
+SLOTS_PER_DAY = store.SPANS["day"] // SLOT_S
 EPOCH = date(1970, 1, 1)
 
 
@@ -74,11 +75,14 @@ def summary(
 
 def _buckets(first: int, last: int) -> list[tuple[str, int, int]]:
     """Cover slots [first, last) with whole UTC days, and single slots at either ragged edge."""
-    per_day = store.SPANS["day"] // SLOT_S
-    day_from, day_to = -(-first // per_day), last // per_day
+    day_from, day_to = -(-first // SLOTS_PER_DAY), last // SLOTS_PER_DAY
     if day_from >= day_to:
         return [("slot", first, last)]
-    return [("slot", first, day_from * per_day), ("day", day_from, day_to), ("slot", day_to * per_day, last)]
+    return [
+        ("slot", first, day_from * SLOTS_PER_DAY),
+        ("day", day_from, day_to),
+        ("slot", day_to * SLOTS_PER_DAY, last),
+    ]
 
 
 def _offset_runs(tz: ZoneInfo, first: int, last: int) -> list[tuple[int, int, int]]:
@@ -106,7 +110,7 @@ def _offset_runs(tz: ZoneInfo, first: int, last: int) -> list[tuple[int, int, in
     return runs
 
 
-FIGURE_NAMES = ", ".join(f"'{f.name}'" for f in store.FIGURES)
+_FIGURE_NAMES = ", ".join(f"'{f.name}'" for f in store.FIGURES)
 
 
 class _Totals:
@@ -141,7 +145,7 @@ class _Totals:
         ranges = _buckets(first, last)
         query = " UNION ALL ".join(
             f"SELECT figure, zone, item, n, total FROM figure_totals"
-            f" WHERE span = ? AND figure IN ({FIGURE_NAMES}) AND bucket >= ? AND bucket < ?"
+            f" WHERE span = ? AND figure IN ({_FIGURE_NAMES}) AND bucket >= ? AND bucket < ?"
             for _ in ranges
         )
         rows = conn.execute(
@@ -182,15 +186,14 @@ class _Totals:
     def _add_days_and_hours(self, conn: sqlite3.Connection, source: str, first: int, last: int) -> None:
         """Sessions and entries per local day and hour: SQLite adds up the slots of each stretch
         of time over which the pavilion's clock keeps one offset from UTC."""
-        per_day = store.SPANS["day"] // SLOT_S
         days_held = conn.execute(
             f"{source}SELECT MIN(bucket), MAX(bucket) FROM figure_totals"
             " WHERE span = 'day' AND figure IN ('sessions', 'entries')"
         ).fetchone()
         if days_held[0] is None:
             return
-        first = max(first, days_held[0] * per_day)
-        last = min(last, (days_held[1] + 1) * per_day)
+        first = max(first, days_held[0] * SLOTS_PER_DAY)
+        last = min(last, (days_held[1] + 1) * SLOTS_PER_DAY)
         if first >= last:
             return
         # One figure per query: SQLite then reads its slots in key order, with no IN to merge.
