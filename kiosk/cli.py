@@ -323,6 +323,9 @@ def _run(args: argparse.Namespace) -> int:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # an exhibit without sound needs no device
     size = _size(args.size)
+    from kiosk.memory import tune_allocator
+
+    tune_allocator()  # before the first picture is drawn
 
     from kiosk.content.loader import load_exhibit
     from kiosk.replay import ReplayError, load_script

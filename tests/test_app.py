@@ -47,7 +47,7 @@ def make_app(shipped, size=(1920, 1080)):
     config, exhibit = shipped
     events = []
     clock = VirtualClock(1_504_771_200.0)
-    images = IMAGES.setdefault(size, ImageCache(config.media_path, capacity=200))
+    images = IMAGES.setdefault(size, ImageCache(config.media_path, budget_bytes=2**30))
     return KioskApp(config, exhibit, size, clock, events.append, images=images), clock, events
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pygame
 
+from kiosk import memory
 from kiosk.clock import SystemClock, VirtualClock
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 
 
 TRANSITION_S = 0.3
+IMAGE_SCREENS = 5  # the picture cache holds this many full screens' worth of pixels
 STAFF_HOLD_S = 3.0  # a press this long in the staff corner opens the PIN pad
 
 
@@ -103,7 +105,13 @@ class KioskApp:
         self.content_problems = [p for p in problems or [] if p.severity == "error"]
         self.fonts = Fonts(config.media_path / "fonts")
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
-        self.images = images or ImageCache(config.media_path, draw=not measure_only)
+        self.images = images or ImageCache(
+            config.media_path, budget_bytes=IMAGE_SCREENS * size[0] * size[1] * 4, draw=not measure_only
+        )
+        # Full-screen pictures reused for every navigation: two for the scenes' static
+        # pictures (the one shown, the one coming), two for the slide between them.
+        # Measuring only (content checks): token surfaces; what is drawn on them is clipped away.
+        self._screens = [pygame.Surface((1, 1) if measure_only else size) for _ in range(4)]
         self.record = record
         self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
         self.maintenance = False  # staff at work: nothing they touch is counted
@@ -141,10 +149,14 @@ class KioskApp:
         self.type = Typesetter(self.fonts, self.metrics, draw=not self.measure_only)
         self._overlays: dict[tuple, pygame.Surface] = {}
 
-    def picture(self, ref: str, size: tuple[int, int], fit: str = "cover") -> pygame.Surface:
-        """An image at a size, with the theme's rounded corners (plain when only measuring)."""
-        image = self.images.get(ref, size, fit)
-        return image if self.measure_only else widgets.rounded_image(image, self.metrics.radius)
+    def picture(self, ref: str, size: tuple[int, int], fit: str = "cover", backdrop=None) -> pygame.Surface:
+        """An image at a size, with the theme's rounded corners, from the picture cache."""
+        return self.images.get(ref, size, fit, self.metrics.radius, backdrop)
+
+    def blank_screen(self) -> pygame.Surface:
+        """A full-screen surface for a new scene's static picture: not the one on screen now."""
+        shown = getattr(getattr(self, "scene", None), "static", None)
+        return self._screens[1] if self._screens[0] is shown else self._screens[0]
 
     # -- words ---------------------------------------------------------------------------------
     def text(self, value: Text) -> str:
@@ -152,11 +164,10 @@ class KioskApp:
 
     # -- navigation: every move a visitor makes goes through here -----------------------------
     def show(self, scene: Scene, direction: int = 1) -> None:
-        before = pygame.Surface(self.size)
+        before, after = self._screens[2], self._screens[3]
         self.scene.draw(before)
+        scene.build()  # while the old scene still holds its picture: the new one takes the other
         self.scene = scene
-        scene.build()
-        after = pygame.Surface(self.size)
         scene.draw(after)
         self.transition = Transition(before, after, direction, self.clock.monotonic())
         self.dirty = True
@@ -299,6 +310,7 @@ class KioskApp:
         self.large_text = self.high_contrast = False
         self._apply_modes()
         self.show(AttractScene(self), direction=-1)
+        memory.give_back()  # the visit's pictures are gone: their pages go back to the system
 
     # -- input and time ------------------------------------------------------------------------
     def warning_left(self) -> float | None:

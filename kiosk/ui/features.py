@@ -7,6 +7,7 @@ from surfaces rendered once. What visitors do is recorded through the app.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import pygame
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 
 class Feature:
     def __init__(self, scene: ZoneScene, block, box: Rect):
-        self.scene, self.block, self.box = scene, block, box
+        # The scene owns its feature; a weak reference back lets a left screen be freed at once.
+        self.scene = weakref.proxy(scene)
+        self.block, self.box = block, box
         self.app = scene.app
 
     def compose(self, surface: pygame.Surface) -> None:

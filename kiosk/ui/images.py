@@ -14,37 +14,67 @@ import pygame
 from PIL import Image
 
 from kiosk.content.media import MediaError, open_image, resolve_media
+from kiosk.ui import widgets
 
 log = logging.getLogger(__name__)
 
 
-SOURCES_KEPT = 12  # decoded pictures kept for rescaling (a 1600x1000 one is about 5 MB)
+def surface_bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
 
 
 class ImageCache:
-    def __init__(self, media_dir: Path, capacity: int = 48, draw: bool = True):
+    """Pictures scaled, rounded and laid on their backdrop once, kept within a byte budget.
+
+    Both the finished surfaces and the decoded sources (one picture is shown at several
+    sizes) are evicted least recently used first, by bytes rather than count: a 4K screen's
+    pictures are four times a 1080p screen's. `KioskApp` sizes the budget from the screen."""
+
+    def __init__(self, media_dir: Path, budget_bytes: int = 64 * 2**20, draw: bool = True):
         self.media_dir = media_dir
         self.draw = draw  # False: blank surfaces of the right size, for checking content quickly
-        self.capacity = capacity  # bounded: a kiosk runs for months
+        self.budget_bytes = budget_bytes  # finished surfaces; the sources get half as much
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._sources: OrderedDict[str, Image.Image] = OrderedDict()
+        self.surface_bytes = 0
+        self.source_bytes = 0
 
-    def get(self, ref: str, size: tuple[int, int], fit: str = "cover") -> pygame.Surface:
-        """The image scaled to `size`: `cover` fills and crops, `contain` fits inside."""
-        key = (ref, size, fit)
+    def get(
+        self,
+        ref: str,
+        size: tuple[int, int],
+        fit: str = "cover",
+        radius: int = 0,
+        backdrop: tuple[int, int, int] | None = None,
+    ) -> pygame.Surface:
+        """The image scaled to `size`: `cover` fills and crops, `contain` fits inside.
+
+        `radius` rounds its corners; `backdrop` lays it on an opaque colour (cheapest to blend)."""
+        key = (ref, size, fit, radius if self.draw else 0, backdrop)
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
         surface = self._load(ref, size, fit)
+        if self.draw and radius:
+            surface = widgets.rounded_image(surface, radius)
+        if self.draw and backdrop is not None:
+            opaque = pygame.Surface(surface.get_size())
+            opaque.fill(backdrop)
+            opaque.blit(surface, (0, 0))
+            surface = opaque
         self._surfaces[key] = surface
-        while len(self._surfaces) > self.capacity:
-            self._surfaces.popitem(last=False)
+        self.surface_bytes += surface_bytes(surface)
+        # The newest always stays, even alone over budget: the screen asked for it.
+        while self.surface_bytes > self.budget_bytes and len(self._surfaces) > 1:
+            _, dropped = self._surfaces.popitem(last=False)
+            self.surface_bytes -= surface_bytes(dropped)
         return surface
 
     def clear(self) -> None:
         self._surfaces.clear()
         self._sources.clear()
+        self.surface_bytes = self.source_bytes = 0
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -75,14 +105,20 @@ class ImageCache:
     def _source(self, ref: str) -> Image.Image:
         """The decoded file, kept for a while: one picture is shown at several sizes."""
         image = self._sources.get(ref)
-        if image is None:
-            image = open_image(resolve_media(self.media_dir, ref))
-            self._sources[ref] = image
-            while len(self._sources) > SOURCES_KEPT:
-                self._sources.popitem(last=False)
-        else:
+        if image is not None:
             self._sources.move_to_end(ref)
+            return image
+        image = open_image(resolve_media(self.media_dir, ref))
+        self._sources[ref] = image
+        self.source_bytes += _image_bytes(image)
+        while self.source_bytes > self.budget_bytes // 2 and len(self._sources) > 1:
+            _, dropped = self._sources.popitem(last=False)
+            self.source_bytes -= _image_bytes(dropped)
         return image
+
+
+def _image_bytes(image: Image.Image) -> int:
+    return image.width * image.height * len(image.getbands())
 
 
 def scale(image: Image.Image, size: tuple[int, int], fit: str) -> Image.Image:

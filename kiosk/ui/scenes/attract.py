@@ -36,12 +36,9 @@ class AttractScene(Scene):
         zones = app.exhibit.zones
         self.big, self.thumbs = layout.mosaic(pictures, len(zones), m.gap)
         # Opaque copies on the paper colour: blending them in the fade costs least.
-        self.covers = []
-        for zone in zones:
-            cover = pygame.Surface((self.big.w, self.big.h))
-            cover.fill(theme.paper)
-            cover.blit(app.picture(zone.cover, (self.big.w, self.big.h)), (0, 0))
-            self.covers.append(cover)
+        self.covers = [
+            app.picture(zone.cover, (self.big.w, self.big.h), backdrop=theme.paper) for zone in zones
+        ]
         for zone, box in zip(zones, self.thumbs):
             surface.blit(app.picture(zone.cover, (box.w, box.h)), (box.x, box.y))
         label_w = self.big.w - 2 * m.px(32)

@@ -34,8 +34,8 @@ class Scene:
         m = self.app.metrics
         self.targets = {}
         self.app.type.record.clear()
-        # Measuring only (content checks): a token surface; what is drawn on it is clipped away.
-        self.static = pygame.Surface((1, 1) if self.app.measure_only else (m.width, m.height))
+        if self.static is None or self.static.get_size() != (m.width, m.height):
+            self.static = self.app.blank_screen()
         self.static.fill(self.app.theme.paper)
         self.compose(self.static)
 
