@@ -52,7 +52,7 @@ def soak(size: tuple[int, int], visitors: int, seed: int) -> dict:
     from kiosk.staff import StaffSecrets
     from kiosk.ui.app import KioskApp
     from kiosk.ui.wanderer import Wanderer
-    from kiosk.visitors.store import Recorder
+    from kiosk.visitors.recorder import Recorder
 
     site = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     try:

@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--replay", metavar="SCRIPT", type=Path, help="YAML visitor script to play")
     run.add_argument("--screenshots", metavar="DIR", type=Path, help="where screenshot steps go")
     run.add_argument(
+        "--store",
+        metavar="PATH",
+        type=Path,
+        help="visitor store to record into (default: store_path of the config; a replay must not "
+        "share a live kiosk's)",
+    )
+    run.add_argument(
         "--start",
         metavar="YYYY-MM-DDTHH:MM",
         type=_moment,
@@ -348,9 +355,16 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
     from kiosk.visitors import reports
-    from kiosk.visitors.store import Recorder
+    from kiosk.visitors.recorder import Recorder, StoreInUse
 
-    recorder = Recorder(config.store_file)
+    if args.store:
+        config = config.model_copy(update={"store_path": str(args.store.resolve())})
+    store_file = config.store_file
+    try:
+        recorder = Recorder(store_file)
+    except StoreInUse as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
     if recorder.interrupted_closed:
         print(
             f"kiosk: closed {recorder.interrupted_closed} session(s) left open by a crash",
@@ -367,7 +381,7 @@ def _run(args: argparse.Namespace) -> int:
     clock = VirtualClock(_start_time(args.start, config)) if args.headless else None
 
     def visitors_today() -> int:
-        return reports.sessions_today(config.store_file, config.tz, clock.wall() if clock else None)
+        return reports.sessions_today(store_file, config.tz, clock.wall() if clock else None)
 
     try:
         if args.headless:
@@ -381,6 +395,7 @@ def _run(args: argparse.Namespace) -> int:
                 clock,
                 str(args.replay),
                 visitors_today,
+                store_health=recorder.health,
             )
         else:
             ui.run_window(
@@ -393,6 +408,7 @@ def _run(args: argparse.Namespace) -> int:
                 visitors_today,
                 report.problems,
                 on_app=running.append,
+                store_health=recorder.health,
             )
     except ui.NoDisplayError as exc:
         print(

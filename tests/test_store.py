@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from kiosk.visitors import store
+from kiosk.visitors.recorder import Recorder
 from kiosk.visitors.sessions import (
     Activity,
     EntryCounted,
@@ -149,7 +150,7 @@ def test_migrating_an_older_store_adds_up_its_records(tmp_path):
 
 def test_recorder_writes_in_the_background_and_flushes_on_close(tmp_path):
     path = tmp_path / "v.db"
-    recorder = store.Recorder(path)
+    recorder = Recorder(path)
     for event in VISIT:
         recorder.record(event)
     recorder.record(SessionEnded("s1", T0 + 11, 11.0, "timeout"))
@@ -164,7 +165,7 @@ def test_recorder_closes_what_a_killed_kiosk_left_open(tmp_path):
     conn = store.connect(path)
     store.write(conn, VISIT)
     conn.close()
-    recorder = store.Recorder(path)
+    recorder = Recorder(path)
     recorder.close()
     assert recorder.interrupted_closed == 1
 

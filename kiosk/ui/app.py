@@ -45,6 +45,7 @@ from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.ui.strings import say
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
+from kiosk.visitors.recorder import StoreHealth
 from kiosk.visitors.sessions import Clock, EntryCounted, VisitTracker
 from kiosk.yamldoc import Problem
 
@@ -81,6 +82,36 @@ class Transition:
         surface.blit(self.after, (self.direction * width - offset, 0))
 
 
+class Faults:
+    """What failed on screen: left out and counted, logged once per kind, listed for staff."""
+
+    def __init__(self):
+        self.total = 0
+        self.seen: dict[tuple[str, str], str] = {}  # (what, where) -> the error, first time
+
+    def guard(self, what: str, where: str, action: Callable, *args) -> bool:
+        """Run `action`; a failure is recorded and False returned, never raised to the visitor."""
+        try:
+            action(*args)
+            return True
+        except Exception as exc:  # the exhibit goes on whatever a screen does
+            self.note(what, where, exc)
+            return False
+
+    def note(self, what: str, where: str, exc: BaseException) -> None:
+        self.total += 1
+        if (what, where) not in self.seen:
+            self.seen[(what, where)] = f"{type(exc).__name__}: {exc}"[:200]
+            log.exception("screen fault: %s %s failed; left out, the kiosk goes on", what, where)
+
+    def lines(self) -> list[str]:
+        if not self.seen:
+            return []
+        return [f"{self.total} screen fault(s), left out:"] + [
+            f"{what} {where}: {error}" for (what, where), error in list(self.seen.items())[:6]
+        ]
+
+
 class KioskApp:
     def __init__(
         self,
@@ -94,6 +125,7 @@ class KioskApp:
         reloader: ContentReloader | None = None,
         problems: list[Problem] | None = None,
         measure_only: bool = False,
+        store_health: Callable[[], StoreHealth] | None = None,
     ):
         self.config = config
         self.exhibit = exhibit
@@ -103,6 +135,8 @@ class KioskApp:
         self.reloader = reloader
         self.pending: Exhibit | None = None  # good new content, shown once no visitor is using the kiosk
         self.content_problems = [p for p in problems or [] if p.severity == "error"]
+        self.store_health = store_health
+        self.faults = Faults()  # what failed to build or draw, left out of the screen
         self.fonts = Fonts(config.media_path / "fonts")
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
         self.images = images or ImageCache(
@@ -134,7 +168,7 @@ class KioskApp:
         self._last_update = clock.monotonic()
         self.scene: Scene = AttractScene(self)
         if not measure_only:
-            self.scene.build()
+            self.rebuild()
         self.dirty = True
 
     def _apply_modes(self) -> None:
@@ -165,12 +199,30 @@ class KioskApp:
     # -- navigation: every move a visitor makes goes through here -----------------------------
     def show(self, scene: Scene, direction: int = 1) -> None:
         before, after = self._screens[2], self._screens[3]
-        self.scene.draw(before)
-        scene.build()  # while the old scene still holds its picture: the new one takes the other
+        self.faults.guard("draw", self.scene.name, self.scene.draw, before)
+        # Built while the old scene still holds its picture: the new one takes the other.
+        if not self.faults.guard("build", scene.name, scene.build):
+            scene = self._fallback(scene)
         self.scene = scene
-        scene.draw(after)
+        self.faults.guard("draw", scene.name, scene.draw, after)
         self.transition = Transition(before, after, direction, self.clock.monotonic())
         self.dirty = True
+
+    def rebuild(self) -> None:
+        """The same screen built again (new words, text size); one that fails gives way."""
+        if not self.faults.guard("build", self.scene.name, self.scene.build):
+            self.scene = self._fallback(self.scene)
+        self.dirty = True
+
+    def _fallback(self, failed: Scene) -> Scene:
+        """A screen that cannot be built: the visitor goes back to one that can."""
+        for make in (HomeScene, AttractScene):
+            if type(failed) is make:
+                continue
+            scene = make(self)
+            if self.faults.guard("build", scene.name, scene.build):
+                return scene
+        return failed  # nothing builds: its picture is the plain paper, and the kiosk goes on
 
     def start_visit(self) -> None:
         if not self.maintenance:
@@ -206,7 +258,7 @@ class KioskApp:
 
     def count_entry(self) -> None:
         """One person through the door, from a people counter typing the tally key."""
-        self.record(EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, self.clock.wall()))
+        self.record(EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, self.tracker.stamp()))
 
     def reload_content(self) -> None:
         if self.reloader is not None:
@@ -224,7 +276,14 @@ class KioskApp:
             lines += [str(p) for p in self.content_problems[:8]]
         else:
             lines.append("no errors")
+        lines += self.faults.lines()
         return lines
+
+    def store_status(self) -> list[str]:
+        """The visitor store's state, for the staff screen."""
+        if self.store_health is None:
+            return ["visitor store: not recording"]
+        return self.store_health().lines()
 
     def live(self) -> dict:
         """Figures of the running kiosk for /metrics."""
@@ -232,7 +291,13 @@ class KioskApp:
         figures = {
             "uptime_seconds": self.clock.wall() - self.started_wall,
             "content_errors": len(self.content_problems),
+            "screen_faults": self.faults.total,
         }
+        if self.store_health is not None:
+            health = self.store_health()
+            figures["store_errors"] = health.errors
+            figures["store_waiting"] = health.waiting
+            figures["store_quarantined"] = health.quarantined
         if times:
             figures["frame_time_p50"] = times[len(times) // 2]
             figures["frame_time_p99"] = times[min(len(times) - 1, round(len(times) * 0.99))]
@@ -244,7 +309,7 @@ class KioskApp:
         self.tracker.use_language(code)
         if code != self.language:
             self.language = code
-            self.scene.build()  # same screen, same page, new words
+            self.rebuild()  # same screen, same page, new words
             self.dirty = True
 
     def set_modes(
@@ -265,7 +330,7 @@ class KioskApp:
                 )
         self._apply_modes()
         if rebuild:
-            self.scene.build()
+            self.rebuild()
         self.dirty = True
 
     def record_interaction(
@@ -375,7 +440,7 @@ class KioskApp:
         self.loaded_wall = self.clock.wall()
         self.images.clear()  # the old pictures go with the old content
         self.scene = AttractScene(self)
-        self.scene.build()
+        self.rebuild()
         self.dirty = True
         log.warning("content reloaded: %d zones", len(self.exhibit.zones))
 
@@ -437,8 +502,9 @@ class KioskApp:
             return False
         if self.transition is not None:
             self.transition.draw(surface, self.clock.monotonic())
-        else:
-            self.scene.draw(surface)
+        elif not self.faults.guard("draw", self.scene.name, self.scene.draw, surface):
+            surface.fill(self.theme.paper)
+            self.show(self._fallback(self.scene), direction=-1)
         left = self.warning_left()
         if left is not None:
             self._still_there(surface, left)
@@ -620,19 +686,27 @@ def run_window(
     visitors_today: Callable[[], int] | None = None,
     problems: list[Problem] | None = None,
     on_app: Callable[[KioskApp], None] | None = None,
+    store_health: Callable[[], StoreHealth] | None = None,
 ) -> None:
     window, logical, rotation = open_window(config, windowed, size)
     clock = SystemClock()
     reloader = ContentReloader(config, clock.monotonic())
     app = KioskApp(
-        config, exhibit, logical, clock, record, visitors_today, reloader=reloader, problems=problems
+        config,
+        exhibit,
+        logical,
+        clock,
+        record,
+        visitors_today,
+        reloader=reloader,
+        problems=problems,
+        store_health=store_health,
     )
     if on_app:
         on_app(app)  # e.g. the staff dashboard's /metrics reads its live figures
     loop = WindowLoop(app, window, rotation, allow_quit)
     ticker = pygame.time.Clock()
-    # A service manager stops the kiosk with SIGTERM: end the visit cleanly, as on Esc.
-    signal.signal(signal.SIGTERM, _stop)
+    _stop_on_signals()
     try:
         while loop.step(_events(app.next_wakeup())):
             if app.busy:
@@ -652,6 +726,13 @@ def _events(sleep_s: float) -> list[pygame.event.Event]:
 
 def _stop(signum: int, frame: object) -> None:
     raise SystemExit(0)
+
+
+def _stop_on_signals() -> None:
+    """A service manager stops the kiosk with SIGTERM (a terminal with SIGINT or SIGQUIT): the
+    visit is ended and the records written, as on Esc. SDL's own handlers would swallow them."""
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
+        signal.signal(signum, _stop)
 
 
 def _wants_quit(event: pygame.event.Event) -> bool:
@@ -674,12 +755,14 @@ def run_replay(
     clock: VirtualClock,
     script_name: str = "replay",
     visitors_today: Callable[[], int] | None = None,
+    store_health: Callable[[], StoreHealth] | None = None,
 ) -> None:
     """Play a script on the dummy video driver, as fast as the machine allows."""
     pygame.display.init()
     pygame.display.set_mode((1, 1))
+    _stop_on_signals()  # after SDL, which installs its own handlers that swallow them
     canvas = pygame.Surface(size)
-    app = KioskApp(config, exhibit, size, clock, record, visitors_today)
+    app = KioskApp(config, exhibit, size, clock, record, visitors_today, store_health=store_health)
     try:
         for step in steps:
             while clock.elapsed < step.at:

@@ -30,16 +30,10 @@ def build_column(app: KioskApp, blocks: list, width: int, accent, quiz_choice: i
     m = app.metrics
     pieces: list[tuple[pygame.Surface, dict[str, Rect]]] = []
     for block in blocks:
-        if isinstance(block, Heading):
-            pieces.append((_heading(app, block, width), {}))
-        elif isinstance(block, Paragraphs):
-            pieces.append((_paragraphs(app, block, width), {}))
-        elif isinstance(block, Fact):
-            pieces.append((_fact(app, block, width, accent), {}))
-        elif isinstance(block, Timeline):
-            pieces.append((_timeline(app, block, width, accent), {}))
-        elif isinstance(block, Quiz):
-            pieces.append(_quiz(app, block, width, quiz_choice))
+        try:
+            pieces.append(_piece(app, block, width, accent, quiz_choice))
+        except Exception as exc:  # the block is left out; the rest of the column shows
+            app.faults.note("build", f"{block.type} block", exc)
     spacing = m.px(30)
     height = sum(p.get_height() for p, _ in pieces) + spacing * max(0, len(pieces) - 1)
     # Measuring only: the column's size matters, not its pixels.
@@ -52,6 +46,18 @@ def build_column(app: KioskApp, blocks: list, width: int, accent, quiz_choice: i
             column.targets[widget_id] = Rect(r.x, r.y + y, r.w, r.h)
         y += piece.get_height() + spacing
     return column
+
+
+def _piece(app: KioskApp, block, width: int, accent, quiz_choice: int | None):
+    if isinstance(block, Heading):
+        return _heading(app, block, width), {}
+    if isinstance(block, Paragraphs):
+        return _paragraphs(app, block, width), {}
+    if isinstance(block, Fact):
+        return _fact(app, block, width, accent), {}
+    if isinstance(block, Timeline):
+        return _timeline(app, block, width, accent), {}
+    return _quiz(app, block, width, quiz_choice)
 
 
 def _heading(app: KioskApp, block: Heading, width: int) -> pygame.Surface:

@@ -134,3 +134,45 @@ def wander(app: KioskApp, clock: VirtualClock, visitors: int, seed: int = 0, **o
     for _ in range(visitors):
         wanderer.visit()
     return wanderer
+
+
+def flood(rng: random.Random, count: int, seconds: float) -> list[tuple[float, pygame.event.Event]]:
+    """`count` raw input events over `seconds`, as hands mashing a screen: (time, event).
+
+    Taps, drags and long presses with up to three fingers at once, each finger also sent as
+    SDL's synthetic mouse copy (`touch=True`), and stray motion. Positions are 0..1 of the
+    screen, as SDL gives touches."""
+    events: list[tuple[float, pygame.event.Event]] = []
+    t, finger = 0.0, 0
+    step = seconds / count
+    while len(events) < count:
+        hands = rng.randint(1, 3)
+        ids = list(range(finger, finger + hands))
+        finger += hands
+        points = {i: (rng.random(), rng.random()) for i in ids}
+        held = rng.choice((0.0, 0.0, 0.05, 0.3, 1.5))  # most are taps; some long presses
+        for i in ids:
+            x, y = points[i]
+            events.append((t, pygame.event.Event(pygame.FINGERDOWN, finger_id=i, x=x, y=y, touch_id=0)))
+            events.append(
+                (t, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x * 100, y * 100), touch=True))
+            )
+            t += step
+        for _ in range(rng.randint(0, 6)):  # fingers wander
+            i = rng.choice(ids)
+            x, y = points[i] = (
+                min(1.0, max(0.0, points[i][0] + rng.uniform(-0.05, 0.05))),
+                min(1.0, max(0.0, points[i][1] + rng.uniform(-0.05, 0.05))),
+            )
+            events.append((t, pygame.event.Event(pygame.FINGERMOTION, finger_id=i, x=x, y=y, touch_id=0)))
+            t += step
+        t += held
+        for i in ids:
+            x, y = points[i]
+            events.append((t, pygame.event.Event(pygame.FINGERUP, finger_id=i, x=x, y=y, touch_id=0)))
+            events.append(
+                (t, pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(x * 100, y * 100), touch=True))
+            )
+            t += step
+    scale = seconds / max(t, 1e-9)  # long presses stretched the time: fit it to `seconds`
+    return [(at * scale, event) for at, event in events[:count]]

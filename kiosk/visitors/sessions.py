@@ -159,6 +159,10 @@ class VisitTracker:
         assert self._open is not None
         return self._open.start_wall + (mono - self._open.start_mono)
 
+    def stamp(self) -> float:
+        """Wall time for a record made now: during a visit, on the visit's own time line."""
+        return self._wall(self.clock.monotonic()) if self._open else self.clock.wall()
+
     def start(self) -> None:
         if self._open:
             return

@@ -2,19 +2,18 @@
 
 Every write is idempotent (keyed by session and sequence number), so an event written twice
 is counted once. On start the kiosk closes sessions a crash left open as `interrupted`, at
-their last recorded activity. `Recorder` writes from a thread so a frame never waits on disk.
+their last recorded activity.
 
 Beside the records, `figure_totals` keeps running totals per 15-minute slot and per UTC day,
 maintained by triggers inside the transaction of each write, so no path that writes records
 can leave them out of step, and a report over a year reads thousands of rows, not millions.
+The writer that survives store faults is `kiosk.visitors.recorder`.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import sqlite3
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,6 +224,16 @@ def _totals_migration() -> str:
 
 
 MIGRATIONS.append(_totals_migration())
+MIGRATIONS.append(
+    """
+    CREATE TABLE quarantine (            -- records the store refused, kept with why
+        id INTEGER PRIMARY KEY,
+        set_aside_at REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0),
+        record TEXT NOT NULL,              -- the record as JSON, with its type
+        error TEXT NOT NULL
+    );
+    """
+)
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -248,7 +257,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             f" ({len(MIGRATIONS)}): update the kiosk software"
         )
     for number in range(version + 1, len(MIGRATIONS) + 1):
-        with _transaction(conn):
+        with transaction(conn):
             for statement in _statements(MIGRATIONS[number - 1]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
@@ -266,7 +275,9 @@ def _statements(script: str) -> list[str]:
     return [s for s in statements if s != ";"]
 
 
-class _transaction:
+class transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on an error (a failed COMMIT too: disk full)."""
+
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
@@ -275,17 +286,31 @@ class _transaction:
         return self.conn
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        try:
+            self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        except sqlite3.Error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
 
 def write(conn: sqlite3.Connection, events: list[Event]) -> None:
     """Write events in one transaction; writing the same events again changes nothing."""
-    with _transaction(conn):
+    with transaction(conn):
         for event in events:
-            _write_one(conn, event)
+            write_one(conn, event)
 
 
-def _write_one(conn: sqlite3.Connection, e: Event) -> None:
+def quarantine(conn: sqlite3.Connection, record: str, error: str) -> None:
+    """Set aside a record the store refused, with why, for staff to see."""
+    conn.execute("INSERT INTO quarantine (record, error) VALUES (?, ?)", (record, error))
+
+
+def quarantined(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM quarantine").fetchone()[0]
+
+
+def write_one(conn: sqlite3.Connection, e: Event) -> None:
     if isinstance(e, SessionStarted):
         conn.execute(
             "INSERT OR IGNORE INTO sessions (id, kiosk_id, started_at, last_activity_at) VALUES (?, ?, ?, ?)",
@@ -355,7 +380,7 @@ def _activity(conn: sqlite3.Connection, session_id: str, at: float) -> None:
 
 def close_interrupted(conn: sqlite3.Connection) -> int:
     """Close sessions a crash left open, at their last recorded activity. Returns how many."""
-    with _transaction(conn):
+    with transaction(conn):
         conn.execute(
             "UPDATE zone_visits SET"
             " left_at = (SELECT MAX(s.last_activity_at, zone_visits.entered_at) FROM sessions s"
@@ -370,67 +395,3 @@ def close_interrupted(conn: sqlite3.Connection) -> int:
             " WHERE ended_at IS NULL"
         )
         return cursor.rowcount
-
-
-class Recorder:
-    """Writes events on its own thread; `record` never blocks the frame that calls it."""
-
-    def __init__(self, path: Path | str):
-        self.path = path
-        self._queue: queue.Queue[Event | None] = queue.Queue()
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self.interrupted_closed = 0
-        self._thread = threading.Thread(target=self._run, name="visitor-store", daemon=True)
-        self._thread.start()
-        self._ready.wait()
-        if self._error:
-            raise self._error
-
-    def record(self, event: Event) -> None:
-        self._queue.put(event)
-
-    def close(self) -> None:
-        """Write what is queued, then stop."""
-        self._queue.put(None)
-        self._thread.join()
-
-    def _run(self) -> None:
-        try:
-            conn = connect(self.path)
-            self.interrupted_closed = close_interrupted(conn)
-        except BaseException as exc:  # reported to the constructor's caller
-            self._error = exc
-            self._ready.set()
-            return
-        self._ready.set()
-        pending: list[Event] = []
-        stopping = False
-        try:
-            while not (stopping and not pending):
-                try:
-                    # While a write is failing, wake up each second to try again.
-                    item = self._queue.get(timeout=1.0 if pending else None)
-                    batch = [item]
-                except queue.Empty:
-                    batch = []
-                # Take whatever else is waiting: one transaction for a burst of events.
-                while not self._queue.empty() and len(batch) < 500:
-                    batch.append(self._queue.get_nowait())
-                stopping = stopping or None in batch
-                pending.extend(e for e in batch if e is not None)
-                if pending and self._write(conn, pending):
-                    pending = []
-                if stopping and pending:
-                    log.error("visitor store: %d events could not be written", len(pending))
-                    return
-        finally:
-            conn.close()
-
-    def _write(self, conn: sqlite3.Connection, events: list[Event]) -> bool:
-        try:
-            write(conn, events)
-            return True
-        except sqlite3.Error as exc:  # e.g. locked by a long report, disk full
-            log.warning("visitor store: write failed (%s); will retry", exc)
-            return False

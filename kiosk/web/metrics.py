@@ -10,6 +10,28 @@ dict with any of these keys, times in seconds:
 from __future__ import annotations
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+# (key of live(), type, metric, help): the store's and the screen's troubles, for alerts.
+LIVE_COUNTS = [
+    ("store_errors", "counter", "kiosk_store_errors_total", "Failed attempts to write visitor records."),
+    (
+        "store_waiting",
+        "gauge",
+        "kiosk_store_waiting_records",
+        "Visitor records not yet written to the store.",
+    ),
+    (
+        "store_quarantined",
+        "counter",
+        "kiosk_store_quarantined_total",
+        "Visitor records the store refused, set aside with their error.",
+    ),
+    (
+        "screen_faults",
+        "counter",
+        "kiosk_screen_faults_total",
+        "Parts of screens that failed and were left out.",
+    ),
+]
 FRAME_TIME_QUANTILES = [("0.5", "frame_time_p50"), ("0.99", "frame_time_p99")]  # (label, key of live())
 
 Sample = tuple[dict[str, str], float]
@@ -100,4 +122,7 @@ def _live_families(live: dict) -> list[str]:
             "Errors in the content at the last reload (visitors keep the last good content).",
             [({}, int(live["content_errors"]))],
         )
+    for key, kind, name, help_text in LIVE_COUNTS:
+        if key in live:
+            lines += _family(name, kind, help_text, [({}, int(live[key]))])
     return lines

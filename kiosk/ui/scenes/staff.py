@@ -170,8 +170,8 @@ class StaffScene(Scene):
             "Zones and languages today",
             rows or ["no visitors yet"],
         )
-        status = app.content_status()
-        self._list(surface, right.x, ry + m.gap, right.w, "Content", status)
+        ry = self._list(surface, right.x, ry + m.gap, right.w, "Content", app.content_status())
+        self._list(surface, right.x, ry + m.gap, right.w, "Visitor records", app.store_status())
 
         # Actions along the bottom.
         labels = [

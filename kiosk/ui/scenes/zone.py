@@ -79,11 +79,16 @@ class ZoneScene(Scene):
             layout.body(m).w,
             layout.body(m).bottom - frame.title.bottom - m.gap,
         )
-        self.feature = feature_for(self, featured, frame.visual) if featured is not None else None
-        if previous is not None and self.feature is not None and type(previous) is type(self.feature):
-            self._keep_state(previous, self.feature)
-        if self.feature:
-            self.feature.compose(surface)
+        self.feature = None
+        if featured is not None:
+            try:
+                self.feature = feature_for(self, featured, frame.visual)
+                if previous is not None and type(previous) is type(self.feature):
+                    self._keep_state(previous, self.feature)
+                self.feature.compose(surface)
+            except Exception as exc:  # the page shows without it
+                self.feature = None
+                self.app.faults.note("build", f"{self.zone.id}/{self.page.id} {featured.type}", exc)
         self._footer(surface, frame, accent, back_label)
 
     @staticmethod
@@ -137,8 +142,10 @@ class ZoneScene(Scene):
                 pygame.draw.rect(
                     surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
                 )
-        if self.feature:
-            self.feature.draw_live(surface)
+        if self.feature and not self.app.faults.guard(
+            "draw", f"{self.zone.id}/{self.page.id} feature", self.feature.draw_live, surface
+        ):
+            self.feature = None  # left out from now on: the rest of the page goes on
 
     # -- navigation ---------------------------------------------------------------------------
     def _footer(self, surface: pygame.Surface, frame: layout.ZoneFrame, accent, back_label: str) -> None:
