@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.visitors import store
-from kiosk.visitors.recorder import Recorder, StoreInUse, from_json, to_json
+from kiosk.visitors.recorder import Recorder, StoreInUse
 from kiosk.visitors.sessions import (
     Activity,
     Interaction,
@@ -24,6 +24,8 @@ from kiosk.visitors.sessions import (
     SessionEnded,
     SessionStarted,
     ZoneEntered,
+    from_json,
+    to_json,
 )
 
 T0 = 1_504_771_200.0

@@ -268,3 +268,37 @@ def test_a_replay_is_refused_on_a_store_a_live_kiosk_uses(project, tmp_path):
     conn = sqlite3.connect(config.store_file)
     assert conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0  # the live store untouched
     conn.close()
+
+
+def test_visits_under_a_clock_that_cannot_be_believed_are_kept_apart(shipped, tmp_path):
+    """A kiosk without a battery-backed clock boots in 1970; NTP sets it right later."""
+    clock = JumpingClock(86_400.0 * 3)  # 4 January 1970
+    app, clock, _ = make_app(shipped, clock)
+    recorder = Recorder(tmp_path / "v.db")
+    app.tracker._emit = recorder.record
+    tap(app, "attract")
+    tap(app, "lang:en")
+    app.count_entry()
+    tap(app, "finish")
+    clock.step = 1_504_771_200.0 - 86_400.0 * 3  # corrected to 7 September 2017
+    clock.advance(5)
+    tap(app, "attract")  # the first visit after the jump is doubtful too: which side was right?
+    tap(app, "finish")
+    clock.advance(5)
+    tap(app, "attract")
+    tap(app, "lang:pl")
+    tap(app, "finish")
+    assert recorder.flush()
+    health = recorder.health()
+    recorder.close()
+    conn = sqlite3.connect(tmp_path / "v.db")
+    kept_apart = conn.execute("SELECT error FROM quarantine").fetchall()
+    sessions = conn.execute("SELECT started_at FROM sessions").fetchall()
+    entries = conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+    conn.close()
+    assert len(sessions) == 1 and sessions[0][0] > 1_504_771_200.0  # only the believable visit is filed
+    assert entries == 0
+    reasons = {error for (error,) in kept_apart}
+    assert any("1970-01-04" in r for r in reasons) and any("jumped by +" in r for r in reasons)
+    assert health.doubtful == len(kept_apart) and health.quarantined == 0
+    assert any("clock was wrong" in line for line in health.lines())

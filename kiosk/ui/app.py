@@ -25,7 +25,7 @@ from pathlib import Path
 import pygame
 
 from kiosk import memory
-from kiosk.clock import SystemClock, VirtualClock
+from kiosk.clock import ClockWatch, SystemClock, VirtualClock
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
@@ -147,7 +147,9 @@ class KioskApp:
         # Measuring only (content checks): token surfaces; what is drawn on them is clipped away.
         self._screens = [pygame.Surface((1, 1) if measure_only else size) for _ in range(4)]
         self.record = record
-        self.tracker = VisitTracker(config.kiosk_id, config.idle_timeout_s, clock, record)
+        self.tracker = VisitTracker(
+            config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
+        )
         self.maintenance = False  # staff at work: nothing they touch is counted
         self.quit_requested = False
         self.started_wall = clock.wall()
@@ -258,7 +260,7 @@ class KioskApp:
 
     def count_entry(self) -> None:
         """One person through the door, from a people counter typing the tally key."""
-        self.record(EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, self.tracker.stamp()))
+        self.tracker.record_now(lambda at: EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, at))
 
     def reload_content(self) -> None:
         if self.reloader is not None:

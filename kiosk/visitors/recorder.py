@@ -16,9 +16,7 @@ gets one line when writing stops and one when it resumes, never one per record.
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
-import json
 import logging
 import os
 import queue
@@ -29,7 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.visitors import sessions, store
+from kiosk.visitors import store
+from kiosk.visitors.sessions import Doubtful, from_json, to_json
 
 log = logging.getLogger(__name__)
 
@@ -55,21 +54,6 @@ TRANSIENT = {
 # The file is not (or no longer) a sound database: move it aside, start afresh.
 DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 
-RECORD_TYPES = {
-    cls.__name__: cls
-    for cls in (
-        sessions.SessionStarted,
-        sessions.LanguageUsed,
-        sessions.ZoneEntered,
-        sessions.ZoneLeft,
-        sessions.PageViewed,
-        sessions.Interaction,
-        sessions.Activity,
-        sessions.EntryCounted,
-        sessions.SessionEnded,
-    )
-}
-
 
 class StoreInUse(RuntimeError):
     """Another kiosk (or replay) already writes into this store."""
@@ -85,6 +69,7 @@ class StoreHealth:
     problem: str | None  # why records cannot be written now, in one line
     moved_aside: str | None  # where a damaged store was put
     warning: str | None = None  # trouble ahead: the disk is nearly full
+    doubtful: int = 0  # records made under a wall clock that could not be believed, kept apart
 
     def lines(self) -> list[str]:
         """For the staff screen."""
@@ -101,16 +86,9 @@ class StoreHealth:
             out.append(f"damaged store kept at {self.moved_aside}")
         if self.warning:
             out.append(self.warning)
+        if self.doubtful:
+            out.append(f"{self.doubtful} record(s) made while the clock was wrong, kept apart (quarantine)")
         return out
-
-
-def to_json(event) -> str:
-    return json.dumps({"type": type(event).__name__, **dataclasses.asdict(event)}, default=repr)
-
-
-def from_json(line: str):
-    data = json.loads(line)
-    return RECORD_TYPES[data.pop("type")](**data)
 
 
 def _fault(exc: BaseException) -> str:
@@ -140,6 +118,7 @@ class Recorder:
         self.interrupted_closed = 0
         self.errors = 0
         self.quarantined = 0
+        self.doubtful = 0
         self.problem: str | None = None
         self.moved_aside: str | None = None
         self.warning: str | None = None
@@ -170,6 +149,7 @@ class Recorder:
             self.problem,
             self.moved_aside,
             self.warning,
+            self.doubtful,
         )
 
     def close(self) -> None:
@@ -327,6 +307,7 @@ class Recorder:
                 return self._backoff()
             del self._waiting[: len(batch)]
             self.quarantined += refused
+            self.doubtful += sum(isinstance(e, Doubtful) for e in batch)
             self._recovered()
         self._warn_low_disk()
         self._keep_reserve()

@@ -8,10 +8,14 @@ the store; this module knows nothing of SQLite or pygame.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
+
+from kiosk.clock import ClockWatch
 
 EndReason = Literal["timeout", "finished", "interrupted", "shutdown"]
 
@@ -94,6 +98,14 @@ class EntryCounted:
 
 
 @dataclass(frozen=True)
+class Doubtful:
+    """A record made while the wall clock could not be believed: kept apart, not filed by date."""
+
+    record: object  # one of the records above
+    reason: str
+
+
+@dataclass(frozen=True)
 class SessionEnded:
     session_id: str
     at: float
@@ -124,6 +136,7 @@ class _Open:
     seq: int = 0
     zone_seq: int | None = None
     zone_entered_mono: float = 0.0
+    doubt: str | None = None  # the wall clock was doubtful when the visit began
 
 
 class VisitTracker:
@@ -137,11 +150,13 @@ class VisitTracker:
         emit: Callable[[Event], None],
         heartbeat_s: float = 1.0,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
+        watch: ClockWatch | None = None,
     ):
         self.kiosk_id = kiosk_id
         self.idle_timeout_s = idle_timeout_s
         self.clock = clock
-        self.emit = emit
+        self._emit = emit
+        self.watch = watch
         self.heartbeat_s = heartbeat_s
         self.new_id = new_id
         self._open: _Open | None = None
@@ -159,6 +174,17 @@ class VisitTracker:
         assert self._open is not None
         return self._open.start_wall + (mono - self._open.start_mono)
 
+    def emit(self, event) -> None:
+        """A visit begun under a doubtful clock is recorded apart, whole."""
+        doubt = self._open.doubt if self._open else None
+        self._emit(Doubtful(event, doubt) if doubt else event)
+
+    def record_now(self, make: Callable[[float], object]) -> None:
+        """A record outside the visit's own (a door entry), stamped like the visit's records."""
+        doubt = self._open.doubt if self._open else (self.watch.doubt() if self.watch else None)
+        event = make(self.stamp())
+        self._emit(Doubtful(event, doubt) if doubt else event)
+
     def stamp(self) -> float:
         """Wall time for a record made now: during a visit, on the visit's own time line."""
         return self._wall(self.clock.monotonic()) if self._open else self.clock.wall()
@@ -167,7 +193,8 @@ class VisitTracker:
         if self._open:
             return
         now = self.clock.monotonic()
-        self._open = _Open(self.new_id(), now, self.clock.wall(), now, now, set())
+        doubt = self.watch.doubt() if self.watch else None
+        self._open = _Open(self.new_id(), now, self.clock.wall(), now, now, set(), doubt=doubt)
         self.emit(SessionStarted(self._open.session_id, self.kiosk_id, self._open.start_wall))
 
     def touch(self) -> None:
@@ -250,3 +277,45 @@ class VisitTracker:
         self.leave_zone(at_mono=end)
         self.emit(SessionEnded(s.session_id, self._wall(end), round(end - s.start_mono, 3), reason))
         self._open = None
+
+
+# -- records as JSON lines: the spool and the quarantine keep them so ----------------------
+
+RECORD_TYPES = {
+    cls.__name__: cls
+    for cls in (
+        SessionStarted,
+        LanguageUsed,
+        ZoneEntered,
+        ZoneLeft,
+        PageViewed,
+        Interaction,
+        Activity,
+        EntryCounted,
+        SessionEnded,
+        Doubtful,
+    )
+}
+
+
+def _as_dict(event) -> dict:
+    fields = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+    if isinstance(event, Doubtful):
+        fields["record"] = _as_dict(event.record)
+    return {"type": type(event).__name__, **fields}
+
+
+def _from_dict(data: dict):
+    data = dict(data)
+    kind = RECORD_TYPES[data.pop("type")]
+    if kind is Doubtful:
+        data["record"] = _from_dict(data["record"])
+    return kind(**data)
+
+
+def to_json(event) -> str:
+    return json.dumps(_as_dict(event), default=repr)
+
+
+def from_json(line: str):
+    return _from_dict(json.loads(line))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk.visitors.sessions import (
     Activity,
+    Doubtful,
     EntryCounted,
     Event,
     Interaction,
@@ -28,6 +29,7 @@ from kiosk.visitors.sessions import (
     SessionStarted,
     ZoneEntered,
     ZoneLeft,
+    to_json,
 )
 
 log = logging.getLogger(__name__)
@@ -311,7 +313,9 @@ def quarantined(conn: sqlite3.Connection) -> int:
 
 
 def write_one(conn: sqlite3.Connection, e: Event) -> None:
-    if isinstance(e, SessionStarted):
+    if isinstance(e, Doubtful):  # made under a wrong clock: kept apart, never filed by date
+        quarantine(conn, to_json(e.record), f"clock: {e.reason}")
+    elif isinstance(e, SessionStarted):
         conn.execute(
             "INSERT OR IGNORE INTO sessions (id, kiosk_id, started_at, last_activity_at) VALUES (?, ?, ?, ?)",
             (e.session_id, e.kiosk_id, e.at, e.at),
