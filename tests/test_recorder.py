@@ -268,3 +268,20 @@ def test_closing_while_the_store_is_locked_spools_and_the_next_start_writes_firs
     second.close()
     assert count(path) == 1 and not second.spool_path.exists()
     assert count(path, "SELECT COUNT(*) FROM page_views") == 3
+
+
+def test_a_store_from_a_newer_kiosk_is_left_alone_and_the_records_wait(tmp_path):
+    path = tmp_path / "v.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    recorder = Recorder(path)  # no traceback, no hang: the kiosk runs
+    for event in visit(1):
+        recorder.record(event)
+    assert not recorder.flush(timeout=5)
+    assert "update the kiosk software" in recorder.health().problem
+    recorder.close()
+    assert len(recorder.spool_path.read_text().splitlines()) == 4  # kept for a kiosk that can write them
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (99,)
+    conn.close()

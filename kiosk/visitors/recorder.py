@@ -161,12 +161,13 @@ class Recorder:
 
     # -- the writer thread ---------------------------------------------------------------------
     def _run(self) -> None:
-        self._open()
-        self._ready.set()
-        if self._conn is not None:
-            self._check_integrity()
+        try:
+            self._open()
+        finally:
+            self._ready.set()  # the kiosk starts whatever the store does
+        self._guarded(self._check_integrity)
         if self._spooled:
-            self._write_waiting()  # what a previous run could not write goes in first
+            self._guarded(self._write_waiting)  # what a previous run could not write goes in first
         stopping = False
         while True:
             try:
@@ -181,18 +182,26 @@ class Recorder:
                     break
             stopping = stopping or None in batch
             self._waiting.extend(e for e in batch if e is not None and not isinstance(e, threading.Event))
-            self._write_waiting()
+            self._guarded(self._write_waiting)
             for marker in batch:
                 if isinstance(marker, threading.Event):
                     marker.set()
             if stopping:
-                self._write_waiting()
+                self._guarded(self._write_waiting)
                 if self._waiting:
                     self._spool(self._waiting)
                     self._waiting = []
                 if self._conn is not None:
                     self._conn.close()
                 return
+
+    def _guarded(self, step) -> None:
+        """A fault nobody foresaw must not end the writer: the records would stop for good."""
+        try:
+            step()
+        except Exception as exc:
+            log.exception("visitor store: unexpected fault")
+            self._failed(f"unexpected fault: {type(exc).__name__}: {exc}")
 
     def _open(self) -> bool:
         """Open (or create) the store; a file that is not a sound database is moved aside."""
@@ -204,10 +213,12 @@ class Recorder:
                 conn.close()
                 raise
         except sqlite3.Error as exc:
-            if _fault(exc) == "damaged":
-                self._move_aside(exc)
+            if _fault(exc) == "damaged" and self._move_aside(exc):
                 return self._open()
             self._failed(f"cannot open {self.path}: {exc}")
+            return False
+        except RuntimeError as exc:  # a store from a newer kiosk: never overwritten
+            self._failed(str(exc))
             return False
         except OSError as exc:  # the folder cannot be made
             self._failed(f"cannot open {self.path}: {exc.strerror or exc}")
@@ -244,6 +255,8 @@ class Recorder:
 
     def _check_integrity(self) -> None:
         """A page damaged where writes never go would still spoil every report: look once."""
+        if self._conn is None:
+            return
         try:
             found = self._conn.execute("PRAGMA quick_check").fetchall()
             if found != [("ok",)]:
@@ -252,23 +265,26 @@ class Recorder:
             if _fault(exc) == "damaged":
                 self._conn.close()
                 self._conn = None
-                self._move_aside(exc)
-                self._open()
+                if self._move_aside(exc):
+                    self._open()
 
-    def _move_aside(self, exc: BaseException) -> None:
+    def _move_aside(self, exc: BaseException) -> bool:
+        """Keep the damaged file for inspection under another name; False if it cannot be moved."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(str(self.path) + suffix)
-            if source.exists():
-                try:
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                source = Path(str(self.path) + suffix)
+                if source.exists():
                     shutil.move(source, Path(str(aside) + suffix))
-                except OSError:
-                    source.unlink(missing_ok=True)
+        except OSError as move_error:
+            self._failed(f"{self.path} is damaged ({exc}) and cannot be moved aside ({move_error})")
+            return False
         self.moved_aside = str(aside)
         log.error(
             "visitor store %s is damaged (%s): kept as %s, a new store is started", self.path, exc, aside
         )
+        return True
 
     def _replaced(self) -> bool:
         """The store file was deleted or replaced under the kiosk: its writes would vanish."""
@@ -299,8 +315,9 @@ class Recorder:
                 if _fault(exc) == "damaged":
                     self._conn.close()
                     self._conn = None
-                    self._move_aside(exc)
-                    continue
+                    if self._move_aside(exc):
+                        continue
+                    return self._backoff()
                 if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" and self._give_up_reserve():
                     continue
                 self._failed(f"cannot write to {self.path}: {exc}")
