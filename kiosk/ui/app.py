@@ -191,8 +191,7 @@ class KioskApp:
 
     def blank_screen(self) -> pygame.Surface:
         """A full-screen surface for a new scene's static picture: not the one on screen now."""
-        shown = getattr(getattr(self, "scene", None), "static", None)
-        return self._screens[1] if self._screens[0] is shown else self._screens[0]
+        return self._screens[1] if self._screens[0] is self.scene.static else self._screens[0]
 
     # -- words ---------------------------------------------------------------------------------
     def text(self, value: Text) -> str:
