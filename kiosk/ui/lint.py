@@ -2,7 +2,8 @@
 
 `check_glyphs`: characters the shipped fonts cannot draw. `check_fit`: text cut short on any
 screen, found by building every screen with the same scenes, layout and type the kiosk
-draws with, measuring instead of drawing (fast enough for hundreds of pages).
+draws with, measuring instead of drawing (fast enough for hundreds of pages); a word wider
+than its line is named as the reason.
 """
 
 from __future__ import annotations
@@ -111,13 +112,12 @@ def _check_screens(
                 continue
             file, line = report.locate(*place)
             mode = " in large text" if large else ""
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    ".".join(map(str, place[1])),
-                    f"does not fit on the {name} screen at {size[0]}x{size[1]}{mode}",
-                    "shorten it",
-                )
-            )
+            where = f"on the {name} screen at {size[0]}x{size[1]}{mode}"
+            message, hint = f"does not fit {where}", "shorten it"
+            if written.long_word:
+                word = written.long_word
+                shown = word if len(word) <= 24 else word[:20] + "…"
+                message = f"the word '{shown}' ({len(word):,} letters) is wider than a line {where}"
+                hint = "break it with a space or a hyphen, or shorten it"
+            problems.append(Problem(file, line, ".".join(map(str, place[1])), message, hint))
     return problems

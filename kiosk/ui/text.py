@@ -8,7 +8,10 @@ the content check can prove that text is legible and fits, on every screen.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,13 +41,30 @@ class Fonts:
         return font
 
 
+# Words and texts up to these lengths are measured once and remembered. Longer ones are rare
+# (or hostile): remembering them, and every remainder of a broken word, would hold megabytes.
+CACHED_WORD_CHARS = 64
+CACHED_TEXT_CHARS = 2_000
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Greedy word wrap; a word wider than the line is broken between letters."""
-    return list(_wrap(font, text, width))
+    """Greedy word wrap; a word wider than the line is broken between letters.
+
+    The work is linear in the text's length however it breaks: a word is measured once, and
+    a word too long for the line is cut where its glyph advances say, checked exactly."""
+    if len(text) <= CACHED_TEXT_CHARS:
+        return list(_wrap(font, text, width))
+    return list(_wrap.__wrapped__(font, text, width))
+
+
+def word_width(font: pygame.font.Font, word: str) -> int:
+    if len(word) <= CACHED_WORD_CHARS:
+        return _cached_width(font, word)
+    return font.size(word)[0]
 
 
 @functools.lru_cache(maxsize=16384)
-def word_width(font: pygame.font.Font, word: str) -> int:
+def _cached_width(font: pygame.font.Font, word: str) -> int:
     return font.size(word)[0]
 
 
@@ -69,20 +89,51 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
                 continue
             if line:
                 lines.append(line)
-            while word_width(font, word) > width and len(word) > 1:
-                cut = _fit(font, word, width)
-                lines.append(word[:cut])
-                word = word[cut:]
+            if w > width and len(word) > 1:
+                *broken, word = _break_word(font, word, width)
+                lines.extend(broken)
             line, line_w = word, word_width(font, word)
         lines.append(line)
     return tuple(lines)
 
 
-def _fit(font: pygame.font.Font, word: str, width: int) -> int:
-    cut = len(word) - 1
-    while cut > 1 and font.size(word[:cut])[0] > width:
-        cut -= 1
-    return cut
+def _edges(font: pygame.font.Font, text: str) -> list[int]:
+    """edges[i]: the width of text[:i] by glyph advances (kerning left out), from one call."""
+    advances = [m[4] if m else word_width(font, ch) for m, ch in zip(font.metrics(text), text)]
+    return list(itertools.accumulate(advances, initial=0))
+
+
+def _largest(fits: Callable[[int], bool], guess: int, lo: int, hi: int) -> int:
+    """The largest c in [lo, hi] that fits, walking from a close guess; lo is taken as fitting.
+
+    Guesses come from glyph advances, which kerning moves by a pixel or two per letter pair,
+    so the walk is a step or two of exact measuring."""
+    c = min(max(guess, lo), hi)
+    while c < hi and fits(c + 1):
+        c += 1
+    while c > lo and not fits(c):
+        c -= 1
+    return c
+
+
+def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    """Pieces of a word too wide for the line: each as long as fits, at least one letter."""
+    edges = _edges(font, word)
+    pieces, start, end = [], 0, len(word)
+
+    def rest_fits() -> bool:
+        # Far wider by advances is wider for sure; only a near fit is worth measuring exactly.
+        if edges[end] - edges[start] > 1.5 * width + font.get_height():
+            return False
+        return font.size(word[start:])[0] <= width
+
+    while end - start > 1 and not rest_fits():
+        guess = bisect.bisect_right(edges, edges[start] + width) - 1
+        cut = _largest(lambda c, s=start: font.size(word[s:c])[0] <= width, guess, start + 1, end - 1)
+        pieces.append(word[start:cut])
+        start = cut
+    pieces.append(word[start:])
+    return pieces
 
 
 def paragraphs(text: str) -> list[str]:
@@ -133,18 +184,24 @@ def render(
 
 
 def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str | None]:
+    """The last row shortened, at a letter, until it and an ellipsis fit."""
     last = rows[-1]
-    while last and font.size(last + "…")[0] > width:
-        last = last[:-1].rstrip()
+    if font.size(last + "…")[0] > width:
+        room = width - font.size("…")[0]
+        guess = bisect.bisect_right(_edges(font, last), room) - 1
+        fits = lambda c: font.size(last[:c].rstrip() + "…")[0] <= width  # noqa: E731
+        cut = _largest(fits, guess, 0, max(0, len(last) - 1))
+        last = last[:cut].rstrip()
     return [*rows[:-1], last + "…"]
 
 
 def line(font: pygame.font.Font, text: str, colour: Colour, width: int | None = None) -> pygame.Surface:
     """One line, shortened with an ellipsis if it is wider than `width`."""
     if width is not None and font.size(text)[0] > width:
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        text = text.rstrip() + "…"
+        room = width - font.size("…")[0]
+        guess = bisect.bisect_right(_edges(font, text), room) - 1
+        cut = _largest(lambda c: font.size(text[:c] + "…")[0] <= width, guess, 0, len(text) - 1)
+        text = text[:cut].rstrip() + "…"
     return font.render(text, True, colour)
 
 
@@ -172,6 +229,7 @@ class Written:
     colour: tuple
     background: tuple
     cut: bool  # shortened or broken inside a word: it did not fit
+    long_word: str | None = None  # the first word wider than the line, when that is why
 
 
 class Typesetter:
@@ -206,7 +264,8 @@ class Typesetter:
             if _fits(font, value, width, max_lines):
                 break
         cut = not _fits(font, value, width, max_lines)
-        self.record.append(Written(value, tuple(colour), tuple(on), cut))
+        long_word = next((w for w in value.split() if word_width(font, w) > width), None) if cut else None
+        self.record.append(Written(value, tuple(colour), tuple(on), cut, long_word))
         return render(font, value, colour, width, line_height, align, max_lines, self.draw)
 
     def fits(self, value: str, style: str, width: int, max_lines: int | None, bold: bool = False) -> bool:
