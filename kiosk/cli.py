@@ -232,7 +232,7 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 
 def _i18n_export(args: argparse.Namespace) -> int:
-    from kiosk.content.i18n import export_csv
+    from kiosk.content.i18n import ImportRefused, export_csv
 
     config = load_config(args.config)
     if args.lang not in config.languages:
@@ -241,7 +241,12 @@ def _i18n_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    text = export_csv(config, args.lang)
+    try:
+        text = export_csv(config, args.lang)
+    except ImportRefused as exc:  # a zone file the kiosk cannot read either
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
     if args.out:
         args.out.write_text("\ufeff" + text, encoding="utf-8")  # the mark makes spreadsheets read UTF-8
         print(f"{args.out}: {text.count(chr(10)) - 1} texts", file=sys.stderr)
@@ -251,11 +256,16 @@ def _i18n_export(args: argparse.Namespace) -> int:
 
 
 def _i18n_import(args: argparse.Namespace) -> int:
-    from kiosk.content.i18n import import_csv
+    from kiosk.content.i18n import ImportRefused, import_csv
 
     config = load_config(args.config)
     try:
-        result = import_csv(config, args.file.read_text(encoding="utf-8"))
+        result = import_csv(config, args.file.read_text(encoding="utf-8"), str(args.file))
+    except ImportRefused as exc:
+        for problem in exc.problems:
+            print(problem)
+        print("nothing imported; no file was changed", file=sys.stderr)
+        return 1
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         print(f"kiosk: {args.file}: {exc}", file=sys.stderr)
         return 1

@@ -2,7 +2,8 @@
 
 The pydantic models below are that registry: every field carries its default and its help
 (`description`), the README's table is checked against them by a test, and unknown keys in
-config.yaml are errors with file and line.
+config.yaml are errors with file and line. Settings that contradict each other, or a store path
+that cannot be a file, are errors too: a config that validates must run.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pydantic import (
     field_validator,
 )
 
-from kiosk.yamldoc import Problem, problems_from_validation, read_yaml
+from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
 
 LANGUAGE_CODE = r"^[a-z]{2,3}$"
 
@@ -130,6 +131,13 @@ class Config(_Strict):
         ge=1_000_000,
         le=400_000_000,
         description="Largest picture accepted, in pixels (width x height); bigger ones are refused unread.",
+    )
+    media_page_max_pixels: int = Field(
+        64_000_000,
+        ge=1_000_000,
+        le=2_000_000_000,
+        description="Most picture pixels one page may show, all its pictures added up (a gallery's "
+        "too); each takes 4 bytes of memory decoded, so a page over it is refused.",
     )
     tally_key: str = Field(
         "f9", description="Key a USB people counter at the door types once per person (pygame key name)."
@@ -260,4 +268,41 @@ def load_config(path: Path | None) -> Config:
             *WebSettings.model_fields,
         ]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None
-    return config.with_base(path.resolve().parent)
+    config = config.with_base(path.resolve().parent)
+    contradictions = check_settings(config, doc)
+    if contradictions:
+        raise ConfigError(contradictions)
+    return config
+
+
+def check_settings(config: Config, doc: YamlDocument) -> list[Problem]:
+    """What each setting allows alone but the kiosk cannot run with."""
+    problems = []
+    if config.idle_warning_s >= config.idle_timeout_s:
+        # The warning would be up from the first second: every tap only dismisses it.
+        key = "idle_warning_s" if "idle_warning_s" in (doc.data or {}) else "idle_timeout_s"
+        problems.append(
+            doc.problem(
+                (key,),
+                f"idle_warning_s ({config.idle_warning_s:g}) must be shorter than "
+                f"idle_timeout_s ({config.idle_timeout_s:g})",
+                "the warning shows this many seconds before the reset; 0 turns it off",
+            )
+        )
+    store_problem = _store_path_problem(config.store_file, config.store_path)
+    if store_problem:
+        problems.append(doc.problem(("store_path",), store_problem, "name a file, e.g. data/visitors.db"))
+    return problems
+
+
+def _store_path_problem(path: Path, written: str) -> str | None:
+    """The visitor store must be a regular file, or one the kiosk can create in a folder."""
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a regular file (a device or a pipe?)"
+        return f"'{written}' is {kind}; the visitor store must be a file"
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"{parent} is not a folder, so '{written}' cannot be made in it"
+            break
+    return None

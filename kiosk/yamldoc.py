@@ -2,12 +2,14 @@
 
 Only PyYAML's SafeLoader is used, so a file can never run code. A size cap and a ban on
 anchors/aliases keep hostile files (huge files, "billion laughs") from eating memory, and
-the line of every key is kept so validation errors point at the right line.
+the line of every key is kept so validation errors point at the right line. Nesting deeper
+than any content needs, and control characters that the renderer refuses, are errors too.
 """
 
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +20,9 @@ import yaml
 from pydantic import ValidationError
 
 MAX_YAML_BYTES = 1_000_000
+# Content is at most about ten levels deep (zone > pages > blocks > images > caption > pl);
+# far deeper files are hostile, and building them would exhaust Python's recursion limit.
+MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
 
@@ -88,7 +93,10 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    loader = SafeLoader(text)
+    try:
+        loader = SafeLoader(text)  # the pure-Python reader checks characters already here
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(text, name, exc)]
     try:
         try:
             node = loader.get_single_node()
@@ -96,16 +104,77 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
             return None, [Problem(name, line, "(file)", f"YAML syntax: {exc.problem or exc.context}")]
+        except yaml.reader.ReaderError as exc:
+            return None, [_reader_problem(text, name, exc)]
         except yaml.YAMLError as exc:
             return None, [Problem(name, 1, "(file)", f"YAML syntax: {exc}")]
+        except RecursionError:  # only the pure-Python composer recurses; libyaml stops at 1000
+            return None, [Problem(name, 1, "(file)", f"nested deeper than {MAX_DEPTH} levels")]
         doc = YamlDocument(name, None)
         if node is None:
             return doc, []
+        deep = _too_deep(node)
+        if deep is not None:
+            return None, [
+                Problem(
+                    name,
+                    deep.start_mark.line + 1,
+                    "(file)",
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    "content needs about ten; check the indentation and brackets",
+                )
+            ]
         problems: list[Problem] = []
         doc.data = _Builder(loader, doc, problems).build(node, ())
     finally:
         loader.dispose()
     return (None if any(p.severity == "error" for p in problems) else doc), problems
+
+
+def _reader_problem(text: str, name: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML itself refuses (a raw NUL, say), on its own line."""
+    # libyaml reads the text as UTF-8 and counts bytes; the pure-Python reader counts characters.
+    data = text.encode("utf-8", "surrogatepass") if SafeLoader is not yaml.SafeLoader else text
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = data[:position].count("\n" if isinstance(data, str) else b"\n") + 1
+    return Problem(name, line, "(file)", f"YAML syntax: {exc.reason}", _CHAR_HINT)
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than MAX_DEPTH, found without recursion.
+
+    Each node is visited once: aliases share nodes, and following every share is how an alias
+    bomb grows (the builder reports aliases)."""
+    stack, seen = [(root, 0)], set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((value, depth + 1) for _, value in node.value)
+    return None
+
+
+_CHAR_HINT = "remove it: a text may hold line breaks and tabs, but no other control characters"
+
+
+def bad_character(value: str) -> str | None:
+    """Why `value` cannot be drawn, or None: control characters (but line breaks and tabs)
+    stop the font renderer (a NUL raises), and lone surrogates cannot be encoded at all."""
+    for index, ch in enumerate(value):
+        if ch in "\n\t":
+            continue
+        kind = unicodedata.category(ch)
+        if kind == "Cc":
+            return f"control character U+{ord(ch):04X} at character {index + 1}"
+        if kind == "Cs":
+            return f"broken character U+{ord(ch):04X} (half a surrogate pair) at character {index + 1}"
+    return None
 
 
 _PLAIN_TAGS = {
@@ -152,10 +221,19 @@ class _Builder:
                 items.append(self.build(item, (*path, index)))
             return items
         try:
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
         except yaml.YAMLError as exc:
             self.error(node, path, f"cannot read value: {getattr(exc, 'problem', exc)}")
             return None
+        return self.checked(node, path, value)
+
+    def checked(self, node: yaml.Node, path: Path_, value: Any) -> Any:
+        """Strings the kiosk could not draw are errors here, before any model sees them."""
+        # isprintable first: a quick test that almost every string passes.
+        if isinstance(value, str) and not value.isprintable() and (why := bad_character(value)):
+            self.error(node, path, why, _CHAR_HINT)
+            return None
+        return value
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict[Any, Any] = {}
@@ -164,6 +242,7 @@ class _Builder:
                 self.error(key_node, path, "merge keys (<<) are not allowed", "write the value out in full")
                 continue
             key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self.checked(key_node, path, key)
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 self.error(key_node, path, "a key must be a plain word")
                 continue

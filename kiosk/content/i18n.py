@@ -3,6 +3,8 @@
 A text's id names its file and its place, pages by their id (`forest:natural-wealth.title`),
 so rows still find their text after pages are reordered. Import edits the files with
 ruamel.yaml's round-trip mode: comments, key order and block styles stay as curators wrote.
+Import checks every cell as the loader checks a text (control characters, hostile lengths)
+and every file as the loader reads it: one bad cell refuses the whole import, nothing written.
 """
 
 from __future__ import annotations
@@ -16,6 +18,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from kiosk.config import Config
+from kiosk.content.model import text_problem
+from kiosk.yamldoc import Problem, read_yaml
+
+
+class ImportRefused(ValueError):
+    """The CSV or a zone file holds what the kiosk could not show; `problems` says where."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -36,10 +48,17 @@ def _yaml() -> YAML:
 
 def entries(config: Config) -> list[Entry]:
     """Every visitor-facing text in the content files, in file order."""
-    found = []
+    found, refused = [], []
     for file in sorted(config.zones_path.glob("*.yaml")):
+        # Our own reader first: it refuses what ruamel would choke on (nesting, NULs) in words.
+        doc, problems = read_yaml(file, f"{config.zones_dir}/{file.name}")
+        if doc is None:
+            refused += [p for p in problems if p.severity == "error"]
+            continue
         data = _yaml().load(file.read_text(encoding="utf-8"))
         found += list(_walk(data, (), file, [file.stem]))
+    if refused:
+        raise ImportRefused(refused)
     return found
 
 
@@ -85,8 +104,10 @@ class ImportResult:
     files: list[Path]
 
 
-def import_csv(config: Config, csv_text: str) -> ImportResult:
-    rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff"))))
+def import_csv(config: Config, csv_text: str, name: str = "translations.csv") -> ImportResult:
+    """Write the CSV's translations into the zone files; ImportRefused (nothing written) if a
+    cell or a file could not be shown, ValueError if it is not a translation file at all."""
+    rows, starts = _read_rows(csv_text.lstrip("\ufeff"))
     if not rows or len(rows[0]) < 3 or rows[0][0] != "id":
         raise ValueError("not a translation file: the first row must be id, <default language>, <language>")
     language = rows[0][2].strip()
@@ -94,6 +115,13 @@ def import_csv(config: Config, csv_text: str) -> ImportResult:
         raise ValueError(f"'{language}' is not one of the kiosk's languages ({', '.join(config.languages)})")
     known = {entry.id: entry for entry in entries(config)}
     wanted = {row[0]: row[2] for row in rows[1:] if len(row) >= 3 and row[2].strip()}
+    refused = [
+        Problem(name, start, f"{row[0]} ({language})", why, "fix the cell and import again")
+        for row, start in zip(rows[1:], starts[1:])
+        if len(row) >= 3 and row[2].strip() and (why := text_problem(row[2]))
+    ]
+    if refused:
+        raise ImportRefused(refused)
     result = ImportResult([], [i for i in wanted if i not in known], [])
     by_file: dict[Path, list[tuple[Entry, str]]] = {}
     for text_id, value in wanted.items():
@@ -114,6 +142,23 @@ def import_csv(config: Config, csv_text: str) -> ImportResult:
         file.write_text(out.getvalue(), encoding="utf-8")
         result.files.append(file)
     return result
+
+
+def _read_rows(csv_text: str) -> tuple[list[list[str]], list[int]]:
+    """The rows, and the line each starts on (a cell may span lines)."""
+    reader = csv.reader(io.StringIO(csv_text))
+    rows, starts = [], []
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                rows.append(next(reader))
+            except StopIteration:
+                break
+            starts.append(start)
+    except csv.Error as exc:
+        raise ValueError(f"line {reader.line_num}: not readable as CSV ({exc})") from None
+    return rows, starts
 
 
 def _styled(value: str, siblings: dict):

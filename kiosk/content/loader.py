@@ -6,8 +6,12 @@ never blanks the screen.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +19,13 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.config import Config
 from kiosk.content.colour import contrast_ratio, hex_rgb
-from kiosk.content.media import MediaError, open_image, resolve_media
-from kiosk.content.model import Exhibit, Pavilion, Quiz, Zone, field_names, texts
+from kiosk.content.media import MediaError, check_image, header_pixels, resolve_media
+from kiosk.content.model import Exhibit, Pavilion, Quiz, Zone, field_names, page_media, texts
 from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
 
 PAVILION_FILE = "pavilion.yaml"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -93,7 +99,7 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
     if check_images:
         verdicts = _check_media({ref for zone in zones.values() for _, ref in zone.media()}, config)
         for zone_id in list(zones):
-            if not _media_ok(zones[zone_id], documents[zone_id], verdicts, problems):
+            if not _media_ok(zones[zone_id], documents[zone_id], verdicts, config, problems):
                 del zones[zone_id]  # a zone with a picture that cannot be shown is left out whole
 
     if pavilion is None or doc is None:
@@ -116,6 +122,22 @@ def _load_model(
     if not path.exists():
         problems.append(Problem(name, 1, "(file)", "file not found"))
         return None, None
+    try:
+        return _read_model(path, name, model, config, problems, missing)
+    except Exception as exc:  # unforeseen: this file is left out, the others still show
+        log.exception("%s could not be loaded", name)
+        problems.append(Problem(name, 1, "(file)", f"could not be read ({type(exc).__name__}: {exc})"[:300]))
+        return None, None
+
+
+def _read_model(
+    path: Path,
+    name: str,
+    model: type[BaseModel],
+    config: Config,
+    problems: list[Problem],
+    missing: dict[str, dict[str, int]] | None,
+) -> tuple[BaseModel | None, YamlDocument | None]:
     doc, found = read_yaml(path, name)
     problems.extend(found)
     if doc is None:
@@ -213,29 +235,76 @@ def _accent_readable(zone: Zone, doc: YamlDocument, config: Config, problems: li
     return False
 
 
-def _check_media(refs: set[str], config: Config) -> dict[str, MediaError | None]:
-    """Open every picture once (decoding runs outside the GIL, so on every core)."""
+# Pixels decoded at once while checking: one huge picture at a time, small ones side by side.
+CHECK_PIXELS_IN_FLIGHT = 80_000_000
 
-    def verdict(ref: str) -> MediaError | None:
+Verdict = tuple[MediaError | None, int]  # why a picture cannot be shown, and its pixels
+
+
+def _check_media(refs: set[str], config: Config) -> dict[str, Verdict]:
+    """Open every picture once (decoding runs outside the GIL, so on every core), holding at
+    most CHECK_PIXELS_IN_FLIGHT decoded at a time so a folder of huge photos stays in memory."""
+    gate = _PixelGate(CHECK_PIXELS_IN_FLIGHT)
+
+    def verdict(ref: str) -> Verdict:
         try:
-            open_image(resolve_media(config.media_path, ref), config.media_max_pixels).close()
+            path = resolve_media(config.media_path, ref)
+            with gate.hold(header_pixels(path)):
+                width, height = check_image(path, config.media_max_pixels)
         except MediaError as exc:
-            return exc
-        return None
+            return exc, 0
+        return None, width * height
 
     ordered = sorted(refs)
     with ThreadPoolExecutor() as pool:
         return dict(zip(ordered, pool.map(verdict, ordered)))
 
 
+class _PixelGate:
+    """A semaphore counted in pixels; a picture bigger than the whole allowance goes alone."""
+
+    def __init__(self, allowance: int):
+        self.allowance, self.used = allowance, 0
+        self.changed = threading.Condition()
+
+    @contextmanager
+    def hold(self, pixels: int) -> Iterator[None]:
+        pixels = min(pixels, self.allowance)
+        with self.changed:
+            self.changed.wait_for(lambda: self.used + pixels <= self.allowance)
+            self.used += pixels
+        try:
+            yield
+        finally:
+            with self.changed:
+                self.used -= pixels
+                self.changed.notify_all()
+
+
 def _media_ok(
-    zone: Zone, doc: YamlDocument, verdicts: dict[str, MediaError | None], problems: list[Problem]
+    zone: Zone, doc: YamlDocument, verdicts: dict[str, Verdict], config: Config, problems: list[Problem]
 ) -> bool:
     ok = True
     for path, ref in zone.media():
-        error = verdicts[ref]
+        error = verdicts[ref][0]
         if error is not None:
             problems.append(doc.problem(path, error.message, error.hint))
+            ok = False
+    budget = config.media_page_max_pixels
+    for p, page in enumerate(zone.pages):
+        # A page holds its pictures decoded while shown; the same picture twice is held once.
+        refs = {ref for _, ref in page_media(page, p)}
+        total = sum(verdicts[ref][1] for ref in refs)
+        if total > budget:
+            where = next(path for path, _ in page_media(page, p))
+            problems.append(
+                doc.problem(
+                    where[:4],
+                    f"the page's pictures add up to {total:,} pixels, more than "
+                    f"media_page_max_pixels ({budget:,}): about {total * 4 // 2**20:,} MB decoded",
+                    "scale the pictures down (a screen needs at most 3840x2160) or use fewer",
+                )
+            )
             ok = False
     return ok
 

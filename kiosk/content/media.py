@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
@@ -43,6 +45,21 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
     The pixel count is checked from the header before decoding, so a decompression bomb is
     refused without ever being loaded.
     """
+    with _decoded(path, max_pixels) as image:
+        upright = ImageOps.exif_transpose(image)
+    mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"
+    return upright.convert(mode)
+
+
+def check_image(path: Path, max_pixels: int = MAX_PIXELS) -> tuple[int, int]:
+    """Decode an image to prove it is whole; its (width, height). Nothing is kept: checking
+    many pictures costs one decoded picture at a time, without the copies drawing needs."""
+    with _decoded(path, max_pixels) as image:
+        return image.size
+
+
+@contextmanager
+def _decoded(path: Path, max_pixels: int) -> Iterator[Image.Image]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise MediaError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "export a smaller copy")
@@ -52,7 +69,7 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
             with Image.open(path) as image:
                 _check_header(image, max_pixels)
                 image.load()
-                upright = ImageOps.exif_transpose(image)
+                yield image
     except MediaError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -61,8 +78,18 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
         raise MediaError("not an image, or a format that cannot be read", "use PNG or JPEG") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise MediaError(f"image is damaged or truncated ({exc})", "export the file again") from None
-    mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"
-    return upright.convert(mode)
+
+
+def header_pixels(path: Path) -> int:
+    """Width x height as the header says, nothing decoded; 0 if it cannot be read (the full
+    check then says why)."""
+    try:
+        with warnings.catch_warnings(), Image.open(path) as image:
+            warnings.simplefilter("ignore")  # a bomb is refused by check_image, in words
+            width, height = image.size
+    except Exception:  # any unreadable file: check_image reports it in curators' words
+        return 0
+    return width * height
 
 
 def _check_header(image: Image.Image, max_pixels: int) -> None:

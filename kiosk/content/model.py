@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    model_validator,
+)
+
+from kiosk.yamldoc import bad_character
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=64)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -21,7 +31,39 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(RootModel[dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)]]]):
+# Far beyond any text that fits a screen (the longest shipped one has about 320 characters);
+# they bound what one text can cost to lay out and draw. `kiosk validate` measures the real fit.
+MAX_TEXT_CHARS = 5_000
+MAX_WORD_CHARS = 200
+
+
+def text_problem(value: str) -> str | None:
+    """Why a visitor-facing text cannot be shown, or None (also used by `kiosk i18n import`)."""
+    bad = bad_character(value)
+    if bad:
+        return bad
+    for word in value.split():
+        if len(word) > MAX_WORD_CHARS:
+            start = value.find(word)
+            return (
+                f"a word of {len(word):,} characters (from character {start + 1}) is longer than "
+                f"any line can hold; break it with spaces or hyphens"
+            )
+    if len(value) > MAX_TEXT_CHARS:
+        return f"text of {len(value):,} characters; at most {MAX_TEXT_CHARS:,} fit any screen"
+    return None
+
+
+def _showable(value: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+class Text(
+    RootModel[dict[LanguageCode, Annotated[str, StringConstraints(min_length=1), AfterValidator(_showable)]]]
+):
     """Text in several languages: `{pl: ..., en: ..., kk: ..., ru: ...}`."""
 
     model_config = ConfigDict(frozen=True)
@@ -193,13 +235,18 @@ class Zone(Strict):
         """(path in the file, media reference) of every image the zone shows."""
         yield ("cover",), self.cover
         for p, page in enumerate(self.pages):
-            for b, block in enumerate(page.blocks):
-                where = ("pages", p, "blocks", b)
-                if isinstance(block, (Picture, Hotspots)):
-                    yield (*where, "src"), block.src
-                elif isinstance(block, Gallery):
-                    for i, slide in enumerate(block.images):
-                        yield (*where, "images", i, "src"), slide.src
+            yield from page_media(page, p)
+
+
+def page_media(page: Page, p: int) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path in the zone file, media reference) of every image on page number `p`."""
+    for b, block in enumerate(page.blocks):
+        where = ("pages", p, "blocks", b)
+        if isinstance(block, (Picture, Hotspots)):
+            yield (*where, "src"), block.src
+        elif isinstance(block, Gallery):
+            for i, slide in enumerate(block.images):
+                yield (*where, "images", i, "src"), slide.src
 
 
 class Pavilion(Strict):

@@ -2,16 +2,22 @@
 
 The running kiosk asks `poll(now)` every frame; about once a second it compares the files'
 sizes and modification times with what it loaded. On a change it loads the content again on
-a worker thread and hands the finished report back; the app decides when to show it.
+a worker thread and hands the finished report back; the app decides when to show it. A load
+that fails in a way nobody foresaw still hands back a report, with the failure as its error,
+so the kiosk keeps its content and staff see why (a thread that died silently showed nothing).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
+from kiosk.yamldoc import Problem
+
+log = logging.getLogger(__name__)
 
 CHECK_EVERY_S = 1.0
 
@@ -71,4 +77,15 @@ class ContentReloader:
             self._worker.join()
 
     def _load(self) -> None:
-        self._result = load_exhibit(self.config)
+        try:
+            self._result = load_exhibit(self.config)
+        except Exception as exc:  # anything at all: the frame loop must hear of it
+            log.exception("content reload failed")
+            problem = Problem(
+                self.config.zones_dir,
+                1,
+                "(reload)",
+                f"the content could not be loaded: {type(exc).__name__}: {exc}"[:300],
+                "the last good content stays on screen; the log has the details",
+            )
+            self._result = ContentReport(None, [problem])
