@@ -4,7 +4,9 @@ The password is the one `kiosk set-password` stored (scrypt, in staff.json). Bro
 with HTTP Basic (any user name); scripts and scrapers may send `Authorization: Bearer
 <password>`. Without a password set the dashboard stays shut (503) rather than open. An
 address that has tried five different wrong passwords waits, as at the PIN pad: 30 s, then
-60 s, 120 s... (429), whatever it sends meanwhile.
+60 s, 120 s... (429), whatever it sends meanwhile. The wait runs on the monotonic clock and
+is kept in staff.json as the time that remains, so neither a restart nor a clock set back or
+forward ends it early or stretches it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import anyio
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kiosk.staff import StaffSecrets, lock_seconds
+from kiosk.staff import REWRITE_S, StaffSecrets, lock_seconds
 
 REALM = 'Basic realm="kiosk staff"'
 MAX_REMEMBERED = 256  # verdicts kept; past that the memory starts again (one scrypt per password)
@@ -62,26 +64,43 @@ class WrongPasswords:
     Only different ones count: a sensor or a scraper retrying an old password is not guessing.
     """
 
-    def __init__(self, now: Callable[[], float] = time.monotonic):
+    def __init__(
+        self, now: Callable[[], float] = time.monotonic, held: dict[str, tuple[int, float]] | None = None
+    ):
+        """`held`: address -> (different wrong passwords, seconds left), as a restart found them."""
         self.now = now
         self._tried: dict[str, set[bytes]] = {}
         self._until: dict[str, float] = {}
+        for client, (wrong, left) in (held or {}).items():
+            # The passwords themselves were never kept: only how many there were.
+            self._tried[client] = {b"before the restart %d" % i for i in range(wrong)}
+            self._until[client] = self.now() + left
 
     def wait_s(self, client: str) -> float:
         return max(0.0, self._until.get(client, 0.0) - self.now())
 
-    def wrong(self, client: str, key: bytes) -> None:
+    def wrong(self, client: str, key: bytes) -> bool:
+        """Counts a wrong password; True when that starts a wait (which a restart must keep)."""
         if len(self._tried) >= MAX_REMEMBERED and client not in self._tried:
             self._forget_unlocked()
         tried = self._tried.setdefault(client, set())
-        if key not in tried:
+        if key in tried or not lock_seconds(len(tried) + 1):
             tried.add(key)
-            if lock_seconds(len(tried)):
-                self._until[client] = self.now() + lock_seconds(len(tried))
+            return False
+        tried.add(key)
+        self._until[client] = self.now() + lock_seconds(len(tried))
+        return True
 
-    def right(self, client: str) -> None:
+    def right(self, client: str) -> bool:
+        """Forgets the address's wrong passwords; True if it had waited (so the saved list changes)."""
         self._tried.pop(client, None)
-        self._until.pop(client, None)
+        return self._until.pop(client, None) is not None
+
+    def held(self) -> dict[str, tuple[int, float]]:
+        """Addresses still waiting: address -> (different wrong passwords, seconds left)."""
+        # Copied first: the staff.json writer calls this from a worker thread.
+        waits = {client: self.wait_s(client) for client in list(self._until)}
+        return {c: (len(self._tried.get(c, ())), left) for c, left in waits.items() if left > 0}
 
     def _forget_unlocked(self) -> None:
         for client in [c for c in self._tried if self.wait_s(c) == 0]:
@@ -94,14 +113,15 @@ class StaffOnly:
     def __init__(self, app: ASGIApp, staff_file: Path, now: Callable[[], float] = time.monotonic):
         self.app = app
         self.staff = StaffSecrets(staff_file)
-        self.wrong_passwords = WrongPasswords(now)
+        self.wrong_passwords = WrongPasswords(now, self.staff.dashboard_locks())
         # scrypt takes ~50 ms, too long to pay on every request of a page and its stylesheet,
         # so verdicts are remembered per password. They are keyed by an HMAC under a key that
         # lives only in this process: memory holds no password, nor a hash that is cheap to
         # attack, and a lookup's timing tells an attacker nothing about the stored password.
         self._key = secrets.token_bytes(32)
         self._verdicts: dict[bytes, bool] = {}
-        self._staff_file_contents: bytes | None = None
+        self._stored_password: dict | None = None
+        self._waits_written = -math.inf
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # the server's lifespan messages carry no request
@@ -123,6 +143,8 @@ class StaffOnly:
             )
         client = (scope.get("client") or ("unknown",))[0]
         if self.wrong_passwords.wait_s(client) > 0:
+            if self.wrong_passwords.now() - self._waits_written >= REWRITE_S:
+                await self._save_waits()  # so that a restart resumes about where the wait was
             return self._wait(client)
         authorization = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
         password = presented_password(authorization)
@@ -134,9 +156,11 @@ class StaffOnly:
             if self.wrong_passwords.wait_s(client) > 0:
                 return self._wait(client)
             if accepted:
-                self.wrong_passwords.right(client)
+                if self.wrong_passwords.right(client):
+                    await self._save_waits()
                 return None
-            self.wrong_passwords.wrong(client, key)
+            if self.wrong_passwords.wrong(client, key):
+                await self._save_waits()
         return PlainTextResponse(
             "Staff only: sign in with the dashboard password.\n",
             status_code=401,
@@ -151,6 +175,12 @@ class StaffOnly:
             headers={"Retry-After": str(seconds)},
         )
 
+    async def _save_waits(self) -> None:
+        self._waits_written = self.wrong_passwords.now()
+        # In a worker thread: a slow or failing disk does not hold up the event loop. A disk
+        # that cannot be written leaves the waits in memory (StaffSecrets logs it once).
+        await anyio.to_thread.run_sync(self.staff.save_dashboard_locks, self.wrong_passwords.held)
+
     async def _accepts(self, key: bytes, password: str) -> bool:
         verdict = self._verdicts.get(key)
         if verdict is None:
@@ -163,15 +193,13 @@ class StaffOnly:
 
     def _forget_if_password_changed(self) -> None:
         """A new password (or a restored staff.json) makes every remembered verdict stale."""
-        # The file is a few hundred bytes: comparing it whole is cheap and, unlike its
-        # modification time, cannot miss two changes within one tick of the file system.
-        try:
-            contents = self.staff.path.read_bytes()
-        except OSError:
-            contents = None
-        if contents != self._staff_file_contents:
+        # The stored hash and its salt are compared, not the file: unlike its modification
+        # time this cannot miss two changes within one tick of the file system, and waits
+        # written beside it do not make every verdict stale.
+        stored = self.staff.stored("password")
+        if stored != self._stored_password:
             self._verdicts.clear()
-            self._staff_file_contents = contents
+            self._stored_password = stored
 
     @staticmethod
     def _protected(send: Send) -> Send:

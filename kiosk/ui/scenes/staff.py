@@ -27,7 +27,8 @@ class StaffPinScene(Scene):
         super().__init__(app)
         self.entered = ""
         self.message = "PIN"
-        self.secrets = StaffSecrets(app.config.staff_file)
+        # The process's one keeper of the file: reopening the pad does not forget wrong PINs.
+        self.secrets = StaffSecrets.shared(app.config.staff_file, app.clock)
 
     def compose(self, surface: pygame.Surface) -> None:
         m, theme, ts = self.app.metrics, self.app.theme, self.app.type
@@ -55,32 +56,33 @@ class StaffPinScene(Scene):
 
     def activate(self, widget_id: str) -> None:
         key = widget_id.split(":", 1)[1]
-        now = self.app.clock.wall()
         if key == "cancel":
             self.app.close_staff()
             return
         if key == "clear":
             self.entered = ""
         elif key == "ok":
-            self._check(now)
+            self._check()
         elif len(self.entered) < 8:
             self.entered += key
         self.build()
         self.app.dirty = True
 
-    def _check(self, now: float) -> None:
+    def _check(self) -> None:
         if not self.secrets.has("pin"):
             self.message, self.entered = "No PIN set: kiosk set-pin", ""
             return
-        locked = self.secrets.locked_for(now)
+        locked = self.secrets.locked_for()
         if locked > 0:
             self.message, self.entered = f"Locked for {int(locked) + 1} s", ""
             return
-        if self.secrets.try_pin(self.entered, now):
+        if self.secrets.try_pin(self.entered):
             self.app.open_staff()
             return
-        locked = self.secrets.locked_for(now)
+        locked = self.secrets.locked_for()
         self.message = f"Wrong PIN - locked for {int(locked)} s" if locked else "Wrong PIN"
+        if self.secrets.problem:  # the count then lives in memory only: staff should know
+            self.message += " · disk not writable"
         self.entered = ""
 
 
