@@ -300,7 +300,14 @@ def _set_secret(args: argparse.Namespace) -> int:
     if args.secret == "password" and len(value) < 8:
         print("kiosk: a password has at least 8 characters; nothing changed", file=sys.stderr)
         return 1
-    StaffSecrets(config.staff_file).set(args.secret, value)
+    try:
+        StaffSecrets(config.staff_file).set(args.secret, value)
+    except OSError as exc:  # a full or read-only disk: say so, and that nothing changed
+        print(
+            f"kiosk: {config.staff_file} cannot be written ({exc.strerror or exc}); nothing changed",
+            file=sys.stderr,
+        )
+        return 1
     print(f"{args.secret} set in {config.staff_file} (hashed)", file=sys.stderr)
     return 0
 

@@ -302,3 +302,24 @@ def test_visits_under_a_clock_that_cannot_be_believed_are_kept_apart(shipped, tm
     assert any("1970-01-04" in r for r in reasons) and any("jumped by +" in r for r in reasons)
     assert health.doubtful == len(kept_apart) and health.quarantined == 0
     assert any("clock was wrong" in line for line in health.lines())
+
+
+def test_set_pin_on_a_read_only_disk_says_so_and_changes_nothing(project, tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(disk)]).returncode:
+        pytest.skip("cannot mount a read-only tmpfs here: needs root")
+    try:
+        text = project.read_text().replace("store_path: data/visitors.db", f"store_path: {disk}/visitors.db")
+        assert text != project.read_text()
+        project.write_text(text)
+        result = subprocess.run(
+            [sys.executable, "-m", "kiosk", "set-pin", "--config", str(project), "--stdin"],
+            input="2468\n",
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 1
+        assert result.stderr.count("\n") == 1 and "cannot be written" in result.stderr, result.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(disk)])

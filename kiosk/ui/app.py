@@ -31,6 +31,7 @@ from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
 from kiosk.replay import ReplayError, Step
+from kiosk.staff import StaffSecrets
 from kiosk.ui import widgets
 from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
@@ -281,10 +282,12 @@ class KioskApp:
         return lines
 
     def store_status(self) -> list[str]:
-        """The visitor store's state, for the staff screen."""
-        if self.store_health is None:
-            return ["visitor store: not recording"]
-        return self.store_health().lines()
+        """The visitor store's state (and the staff secrets' file), for the staff screen."""
+        lines = ["visitor store: not recording"] if self.store_health is None else self.store_health().lines()
+        secrets = StaffSecrets.shared(self.config.staff_file, self.clock)
+        return lines + (
+            [secrets.problem + ": PIN lock-outs are kept in memory only"] if secrets.problem else []
+        )
 
     def live(self) -> dict:
         """Figures of the running kiosk for /metrics."""
