@@ -459,6 +459,14 @@ def _stats(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     files = reports.store_files(args.db) if args.db else [config.store_file]
+    # Staff believe the numbers they read: a store that is not there is never a row of zeros.
+    missing = [str(p) for p in (args.db or []) if not Path(p).exists()]
+    if missing or (args.db and not files):
+        where = ", ".join(missing) or ", ".join(str(p) for p in args.db)
+        print(f"kiosk: no visitor store at {where}", file=sys.stderr)
+        return 1
+    if not args.db and not config.store_file.exists():
+        print(f"kiosk: no visitors recorded yet at {config.store_file}", file=sys.stderr)
     conns = []
     try:
         for path in files:

@@ -280,3 +280,15 @@ def test_a_wrong_pin_opens_nothing(project, tmp_path):
     run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project))
     assert run.returncode == 1
     assert "no widget 'staff:maintenance' on the staff-pin screen" in run.stderr
+
+
+def test_stats_never_reads_a_missing_store_as_zeros(project, tmp_path, capsys):
+    from kiosk.cli import main
+
+    assert main(["stats", "--config", str(project), "--db", str(tmp_path / "no-such.db")]) == 1
+    assert "no visitor store at" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["stats", "--config", str(project), "--db", str(tmp_path / "empty")]) == 1
+    assert "no visitor store at" in capsys.readouterr().err
+    assert main(["stats", "--config", str(project)]) == 0  # nothing recorded yet: zeros, said so
+    assert "no visitors recorded yet at" in capsys.readouterr().err
