@@ -32,3 +32,18 @@ def config(project: Path):
     from kiosk.config import load_config
 
     return load_config(project)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped config and exhibit, on a headless display, for tests that drive the app."""
+    import pygame
+
+    from kiosk.config import load_config
+    from kiosk.content.loader import load_exhibit
+
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    config = load_config(ROOT / "config.yaml")
+    yield config, load_exhibit(config).exhibit
+    pygame.display.quit()

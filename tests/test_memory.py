@@ -6,26 +6,14 @@ import gc
 from pathlib import Path
 
 import pygame
-import pytest
 
 from kiosk.clock import VirtualClock
-from kiosk.config import load_config
-from kiosk.content.loader import load_exhibit
 from kiosk.ui.app import KioskApp
 from kiosk.ui.images import ImageCache
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.wanderer import Wanderer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    config = load_config(ROOT / "config.yaml")
-    yield config, load_exhibit(config).exhibit
-    pygame.display.quit()
 
 
 def alive_scenes() -> list[Scene]:

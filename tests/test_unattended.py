@@ -19,7 +19,6 @@ import pytest
 
 from kiosk.clock import VirtualClock
 from kiosk.config import load_config
-from kiosk.content.loader import load_exhibit
 from kiosk.ui import features
 from kiosk.ui.app import KioskApp, WindowLoop
 from kiosk.ui.input import Pointer
@@ -29,15 +28,6 @@ from kiosk.visitors.sessions import PageViewed, SessionEnded, SessionStarted, Zo
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1280, 720)
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    config = load_config(ROOT / "config.yaml")
-    yield config, load_exhibit(config).exhibit
-    pygame.display.quit()
 
 
 def make_app(shipped, clock=None, **options):

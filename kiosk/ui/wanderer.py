@@ -152,11 +152,7 @@ def flood(rng: random.Random, count: int, seconds: float) -> list[tuple[float, p
         points = {i: (rng.random(), rng.random()) for i in ids}
         held = rng.choice((0.0, 0.0, 0.05, 0.3, 1.5))  # most are taps; some long presses
         for i in ids:
-            x, y = points[i]
-            events.append((t, pygame.event.Event(pygame.FINGERDOWN, finger_id=i, x=x, y=y, touch_id=0)))
-            events.append(
-                (t, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x * 100, y * 100), touch=True))
-            )
+            events += [(t, e) for e in _touch(pygame.FINGERDOWN, pygame.MOUSEBUTTONDOWN, i, *points[i])]
             t += step
         for _ in range(rng.randint(0, 6)):  # fingers wander
             i = rng.choice(ids)
@@ -168,11 +164,15 @@ def flood(rng: random.Random, count: int, seconds: float) -> list[tuple[float, p
             t += step
         t += held
         for i in ids:
-            x, y = points[i]
-            events.append((t, pygame.event.Event(pygame.FINGERUP, finger_id=i, x=x, y=y, touch_id=0)))
-            events.append(
-                (t, pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(x * 100, y * 100), touch=True))
-            )
+            events += [(t, e) for e in _touch(pygame.FINGERUP, pygame.MOUSEBUTTONUP, i, *points[i])]
             t += step
     scale = seconds / max(t, 1e-9)  # long presses stretched the time: fit it to `seconds`
     return [(at * scale, event) for at, event in events[:count]]
+
+
+def _touch(finger_type: int, mouse_type: int, finger: int, x: float, y: float) -> list[pygame.event.Event]:
+    """A finger going down or up, and the mouse copy SDL sends of it."""
+    return [
+        pygame.event.Event(finger_type, finger_id=finger, x=x, y=y, touch_id=0),
+        pygame.event.Event(mouse_type, button=1, pos=(x * 100, y * 100), touch=True),
+    ]
