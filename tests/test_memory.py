@@ -57,7 +57,7 @@ def test_full_screen_pictures_are_reused_across_navigations(shipped):
 def test_the_picture_cache_stays_within_its_bytes(shipped):
     config, _ = shipped
     budget = 6 * 2**20
-    cache = ImageCache(config.media_path, budget_bytes=budget)
+    cache = ImageCache(config.media_path, budget_bytes=budget, source_budget_bytes=budget // 2)
     refs = sorted(
         p.relative_to(config.media_path).as_posix() for p in (config.media_path / "images").glob("*.png")
     )

@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 TRANSITION_S = 0.3
 IMAGE_SCREENS = 5  # the picture cache holds this many full screens' worth of pixels
+IMAGE_MIN_BYTES = 64 * 2**20  # and at least this: small screens still keep a visit's pictures
 STAFF_HOLD_S = 3.0  # a press this long in the staff corner opens the PIN pad
 
 
@@ -141,7 +142,9 @@ class KioskApp:
         self.fonts = Fonts(config.media_path / "fonts")
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
         self.images = images or ImageCache(
-            config.media_path, budget_bytes=IMAGE_SCREENS * size[0] * size[1] * 4, draw=not measure_only
+            config.media_path,
+            budget_bytes=max(IMAGE_MIN_BYTES, IMAGE_SCREENS * size[0] * size[1] * 4),
+            draw=not measure_only,
         )
         # Full-screen pictures reused for every navigation: two for the scenes' static
         # pictures (the one shown, the one coming), two for the slide between them.
@@ -659,6 +662,7 @@ class WindowLoop:
 
     def step(self, events: list[pygame.event.Event]) -> bool:
         """Handle a batch of events and draw if needed; False when the kiosk should stop."""
+        shown = self.app.scene
         for event in events:
             if _wants_quit(event) and self.allow_quit:
                 return False
@@ -666,7 +670,9 @@ class WindowLoop:
                 self.app.count_entry()
                 continue
             pointer = self.input.translate(event)
-            if pointer:
+            # One new screen per frame: hands mashing the glass cannot make the kiosk build
+            # several screens in one frame (nobody taps twice in 16 ms on purpose).
+            if pointer and self.app.scene is shown:
                 self.app.pointer(pointer)
             elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
                 self.app.dirty = True
