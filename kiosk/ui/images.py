@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 SOURCE_BUDGET_BYTES = 64 * 2**20
 
 
-def surface_bytes(surface: pygame.Surface) -> int:
+def _bytes_of(surface: pygame.Surface) -> int:
     return surface.get_width() * surface.get_height() * surface.get_bytesize()
 
 
@@ -76,11 +76,11 @@ class ImageCache:
             opaque.blit(surface, (0, 0))
             surface = opaque
         self._surfaces[key] = surface
-        self.surface_bytes += surface_bytes(surface)
+        self.surface_bytes += _bytes_of(surface)
         # The newest always stays, even alone over budget: the screen asked for it.
         while self.surface_bytes > self.budget_bytes and len(self._surfaces) > 1:
             _, dropped = self._surfaces.popitem(last=False)
-            self.surface_bytes -= surface_bytes(dropped)
+            self.surface_bytes -= _bytes_of(dropped)
         return surface
 
     def clear(self) -> None:

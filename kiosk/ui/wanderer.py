@@ -128,14 +128,6 @@ class Wanderer:
             self.tap("pin:cancel")
 
 
-def wander(app: KioskApp, clock: VirtualClock, visitors: int, seed: int = 0, **options) -> Wanderer:
-    """Run `visitors` random visits; returns the wanderer (its `visitors` count)."""
-    wanderer = Wanderer(app, clock, seed, **options)
-    for _ in range(visitors):
-        wanderer.visit()
-    return wanderer
-
-
 def flood(rng: random.Random, count: int, seconds: float) -> list[tuple[float, pygame.event.Event]]:
     """`count` raw input events over `seconds`, as hands mashing a screen: (time, event).
 

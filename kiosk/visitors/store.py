@@ -308,10 +308,6 @@ def quarantine(conn: sqlite3.Connection, record: str, error: str) -> None:
     conn.execute("INSERT INTO quarantine (record, error) VALUES (?, ?)", (record, error))
 
 
-def quarantined(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COUNT(*) FROM quarantine").fetchone()[0]
-
-
 def write_one(conn: sqlite3.Connection, e: Event) -> None:
     if isinstance(e, Doubtful):  # made under a wrong clock: kept apart, never filed by date
         quarantine(conn, to_json(e.record), f"clock: {e.reason}")
