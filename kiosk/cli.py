@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kiosk.clock import VirtualClock
-from kiosk.config import ConfigError, load_config
+from kiosk.config import ConfigError, NoSite, load_config
 from kiosk.visitors.reports import BREAKDOWNS
 
 
@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2
+    except NoSite as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -38,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="kiosk", description="The pavilion's touchscreen exhibit. With no command: run."
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="write a ready site (config, zones, media, schema) into DIR")
+    init.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    init.set_defaults(handler=_init)
 
     run = commands.add_parser("run", help="show the exhibit (fullscreen unless --windowed)")
     _config_option(run)
@@ -81,9 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     snapshot.add_argument(
         "--out",
         type=Path,
-        default=Path("snapshot"),
         metavar="DIR",
-        help="where the pictures and index.html go (default: snapshot)",
+        help="where the pictures and index.html go (default: the site's snapshot/)",
     )
     snapshot.set_defaults(handler=_snapshot)
 
@@ -109,12 +115,12 @@ def _parser() -> argparse.ArgumentParser:
         secret.set_defaults(handler=_set_secret, secret=name.removeprefix("set-"))
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files, for editors")
+    _config_option(schema)
     schema.add_argument(
         "--out",
         type=Path,
-        default=Path("docs/schema"),
         metavar="DIR",
-        help="folder for zone.schema.json and pavilion.schema.json (default: docs/schema)",
+        help="folder for zone.schema.json and pavilion.schema.json (default: the site's schema/)",
     )
     schema.set_defaults(handler=_schema)
 
@@ -142,7 +148,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, metavar="PATH", help="config file (default: ./config.yaml)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="the site's config.yaml (default: $KIOSK_CONFIG, else ./config.yaml)",
+    )
 
 
 def _day(text: str) -> date:
@@ -150,6 +161,21 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2017-09-07") from None
+
+
+def _init(args: argparse.Namespace) -> int:
+    from kiosk.resources import SiteExists, init_site
+
+    try:
+        written = init_site(args.dir)
+    except (SiteExists, OSError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    config = args.dir / "config.yaml"
+    print(f"next: kiosk validate --config {config}, then kiosk run --config {config}", file=sys.stderr)
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -209,6 +235,7 @@ def _serve(args: argparse.Namespace) -> int:
         print("kiosk: set a password with `kiosk set-password` first", file=sys.stderr)
         return 1
     host, port = args.host or config.web.host, args.port or config.web.port
+    _say_store(config.store_file)
     print(f"kiosk: staff dashboard on http://{host}:{port}/ (Ctrl+C stops it)", file=sys.stderr)
     serve(config, host, port)
     return 0
@@ -227,7 +254,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         return 1
     from kiosk.ui.snapshot import write_snapshot
 
-    print(write_snapshot(config, report.exhibit, args.out))
+    print(write_snapshot(config, report.exhibit, args.out or config.base_dir / "snapshot"))
     return 0
 
 
@@ -315,7 +342,7 @@ def _set_secret(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from kiosk.content.schema import write_schemas
 
-    for path in write_schemas(args.out):
+    for path in write_schemas(args.out or load_config(args.config).base_dir / "schema"):
         print(path)
     return 0
 
@@ -372,14 +399,19 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
     from kiosk.visitors import reports
-    from kiosk.visitors.recorder import Recorder, StoreInUse
+    from kiosk.visitors.recorder import Recorder, StoreInUse, StoreUnwritable
 
     if args.store:
         config = config.model_copy(update={"store_path": str(args.store.resolve())})
     store_file = config.store_file
+    print(  # once, at start: which site this kiosk is showing and counting
+        f"kiosk: content {config.zones_path} ({len(report.exhibit.zones)} zones), pictures "
+        f"{config.media_path}, visitors {store_file}{'' if store_file.exists() else ' (new)'}",
+        file=sys.stderr,
+    )
     try:
         recorder = Recorder(store_file)
-    except StoreInUse as exc:
+    except (StoreInUse, StoreUnwritable) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     if recorder.interrupted_closed:
@@ -444,6 +476,14 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_store(path: Path, only_if_new: bool = False) -> None:
+    """Which store the numbers come from, so zeros from the wrong folder are never believed."""
+    if not path.exists():
+        print(f"kiosk: no visitors recorded yet at {path}", file=sys.stderr)
+    elif not only_if_new:
+        print(f"kiosk: visitor figures from {path}", file=sys.stderr)
+
+
 def _start_time(moment: datetime | None, config) -> float:
     if moment is None:
         return time.time()
@@ -465,8 +505,8 @@ def _stats(args: argparse.Namespace) -> int:
         where = ", ".join(missing) or ", ".join(str(p) for p in args.db)
         print(f"kiosk: no visitor store at {where}", file=sys.stderr)
         return 1
-    if not args.db and not config.store_file.exists():
-        print(f"kiosk: no visitors recorded yet at {config.store_file}", file=sys.stderr)
+    if not args.db:
+        _say_store(config.store_file, only_if_new=True)
     conns = []
     try:
         for path in files:

@@ -8,6 +8,7 @@ that cannot be a file, are errors too: a config that validates must run.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -149,7 +150,8 @@ class Config(_Strict):
     theme: ThemeSettings = Field(default_factory=ThemeSettings, description="Colours, type and spacing.")
     web: WebSettings = Field(default_factory=WebSettings, description="The staff dashboard.")
 
-    _base_dir: Path = PrivateAttr(default_factory=Path.cwd)
+    _base_dir: Path = PrivateAttr(default_factory=Path.cwd)  # set by load_config
+    _doc: YamlDocument | None = PrivateAttr(None)  # where each setting was written
 
     @field_validator("languages")
     @classmethod
@@ -215,9 +217,15 @@ class Config(_Strict):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def with_base(self, base_dir: Path) -> Config:
-        self._base_dir = base_dir
+    def with_base(self, base_dir: Path, doc: YamlDocument | None = None) -> Config:
+        self._base_dir, self._doc = base_dir, doc
         return self
+
+    def problem(self, setting: str, message: str, hint: str | None = None) -> Problem:
+        """A problem with one setting, at its line of config.yaml."""
+        if self._doc is None:
+            return Problem("config.yaml", 1, setting, message, hint)
+        return self._doc.problem((setting,), message, hint)
 
 
 class ConfigError(Exception):
@@ -242,15 +250,30 @@ def settings_registry() -> list[tuple[str, object, str]]:
     return rows
 
 
+class NoSite(Exception):
+    """No config.yaml was named or found: the kiosk does not guess where its site is."""
+
+
+def config_file(named: Path | None) -> Path:
+    """The site's config.yaml: --config, else $KIOSK_CONFIG, else ./config.yaml (a checkout)."""
+    if named is not None:
+        return Path(named)
+    if os.environ.get("KIOSK_CONFIG"):
+        return Path(os.environ["KIOSK_CONFIG"])
+    if Path("config.yaml").is_file():
+        return Path("config.yaml")
+    raise NoSite(
+        f"no config.yaml in {Path.cwd()}: name the site with --config PATH or KIOSK_CONFIG, "
+        "or make one with `kiosk init DIR`"
+    )
+
+
 def load_config(path: Path | None) -> Config:
-    """Load config.yaml; no file means all defaults (paths relative to the current folder)."""
-    if path is None:
-        candidate = Path("config.yaml")
-        if not candidate.exists():
-            return Config().with_base(Path.cwd())
-        path = candidate
-    path = Path(path)
-    if not path.exists():
+    """Load the site's config.yaml (see `config_file`); its paths are relative to its folder."""
+    path = config_file(path)
+    if path.is_dir():
+        path = path / "config.yaml"  # the site's folder named instead of its config
+    if not path.is_file():
         raise ConfigError([Problem(str(path), 1, "(file)", "config file not found")])
     doc, problems = read_yaml(path, str(path))
     if doc is None:
@@ -268,7 +291,7 @@ def load_config(path: Path | None) -> Config:
             *WebSettings.model_fields,
         ]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None
-    config = config.with_base(path.resolve().parent)
+    config = config.with_base(path.resolve().parent, doc)
     contradictions = check_settings(config, doc)
     if contradictions:
         raise ConfigError(contradictions)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the shipped kiosk (config, zones, media) to break or run freely.
+    """A new site made by `kiosk init` from the sample pavilion, to break or run freely.
 
-    Returns the path of its config.yaml; the visitor store goes inside the copy.
+    Returns the path of its config.yaml; the visitor store goes inside the site.
     """
-    for folder in ("zones", "media"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
+    from kiosk.resources import init_site
+
+    init_site(tmp_path)
     return tmp_path / "config.yaml"
 
 

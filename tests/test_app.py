@@ -10,6 +10,7 @@ import pytest
 from kiosk.clock import VirtualClock
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import texts
+from kiosk.resources import shipped_font
 from kiosk.ui.app import KioskApp
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
@@ -214,12 +215,12 @@ def test_every_character_visitors_can_see_has_a_glyph(shipped):
     characters = "".join(shown)
     assert any(ch in characters for ch in "ҒҚҢҰ")  # the Kazakh letters are really there
     for font in (REGULAR, BOLD):
-        assert missing_glyphs(config.media_path / "fonts" / font, characters) == set()
+        assert missing_glyphs(shipped_font(font), characters) == set()
 
 
 def test_the_glyph_check_can_fail(shipped):
     config, _ = shipped
-    assert missing_glyphs(config.media_path / "fonts" / REGULAR, "A中") == {"中"}
+    assert missing_glyphs(shipped_font(REGULAR), "A中") == {"中"}
 
 
 def window_loop(shipped, window_size, logical, rotation, allow_quit=False):

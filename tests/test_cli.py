@@ -157,7 +157,9 @@ def test_without_a_display_run_says_so_in_one_line(project):
     )
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("kiosk: no display"), result.stderr
+    # The line saying which site it runs, then the one reason it cannot.
+    assert len(lines) == 2 and lines[1].startswith("kiosk: no display"), result.stderr
+    assert lines[0].startswith(f"kiosk: content {project.parent / 'zones'} (5 zones)"), result.stderr
 
 
 def test_stats_before_any_visitor(project, capsys):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config, ConfigError, load_config, settings_registry
+from kiosk.config import Config, ConfigError, NoSite, load_config, settings_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,10 +28,23 @@ def test_shipped_config_loads_and_names_every_top_level_setting():
     assert config.timezone == "Asia/Almaty"
 
 
-def test_defaults_without_a_file(tmp_path, monkeypatch):
+def test_the_site_is_named_or_found_never_guessed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    with pytest.raises(NoSite, match="--config PATH or KIOSK_CONFIG"):
+        load_config(None)
+    site = tmp_path / "hall-a"
+    site.mkdir()
+    (site / "config.yaml").write_text("kiosk_id: hall-a\n")
+    monkeypatch.setenv("KIOSK_CONFIG", str(site / "config.yaml"))
     config = load_config(None)
-    assert config.store_file == tmp_path / "data" / "visitors.db"
+    assert config.kiosk_id == "hall-a"
+    assert config.store_file == site / "data" / "visitors.db"  # beside the config, not in the working folder
+    (tmp_path / "config.yaml").write_text("kiosk_id: here\n")
+    assert load_config(None).kiosk_id == "hall-a"  # KIOSK_CONFIG before ./config.yaml
+    monkeypatch.delenv("KIOSK_CONFIG")
+    assert load_config(None).kiosk_id == "here"
+    assert load_config(site).kiosk_id == "hall-a"  # the site's folder stands for its config
 
 
 def test_unknown_and_wrong_keys_name_file_and_line(tmp_path):

@@ -17,6 +17,7 @@ from kiosk.config import ConfigError, load_config
 from kiosk.content import reload as reload_module
 from kiosk.content.loader import load_exhibit
 from kiosk.content.reload import ContentReloader
+from kiosk.resources import shipped_font
 from kiosk.ui import text
 from kiosk.ui.app import KioskApp
 
@@ -265,7 +266,7 @@ class CountingFont:
 
 def measured(length, layout):
     pygame.font.init()
-    font = CountingFont(pygame.font.Font(ROOT / "media" / "fonts" / text.REGULAR, 31))
+    font = CountingFont(pygame.font.Font(shipped_font(text.REGULAR), 31))
     result = layout(font, "W" * length)
     return font, result
 

@@ -85,11 +85,11 @@ def test_the_shipped_schema_is_the_models_and_every_zone_file_points_to_it():
 
     root = Path(__file__).resolve().parent.parent
     for name, model in SCHEMAS.items():
-        assert (root / "docs" / "schema" / name).read_text() == schema_text(model), "run `kiosk schema`"
+        assert (root / "schema" / name).read_text() == schema_text(model), "run `kiosk schema`"
     for path in (root / "zones").glob("*.yaml"):
         kind = "pavilion" if path.name == "pavilion.yaml" else "zone"
         first = path.read_text().splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=../docs/schema/{kind}.schema.json"
+        assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
 
 
 def test_snapshot_draws_every_page_in_every_language_with_an_index(project, tmp_path, capsys):

@@ -30,7 +30,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "media" / "images"
-FONT_BOLD = ROOT / "media" / "fonts" / "NotoSans-Bold.ttf"
+FONT_BOLD = ROOT / "kiosk" / "shipped" / "fonts" / "NotoSans-Bold.ttf"
 
 SS = 2  # supersampling factor: draw at 2x, then downscale
 COVER = (1200, 800)

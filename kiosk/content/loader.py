@@ -55,8 +55,11 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
     zones_dir = config.zones_path
     problems: list[Problem] = []
     name = _display_name(zones_dir / PAVILION_FILE, config.base_dir)
-    if not zones_dir.is_dir():
-        problems.append(Problem(name, 1, "(file)", f"zones folder not found: {zones_dir}"))
+    for setting, folder in (("zones_dir", zones_dir), ("media_dir", config.media_path)):
+        if not folder.is_dir():
+            hint = "relative to the folder of config.yaml"
+            problems.append(config.problem(setting, f"folder not found: {folder}", hint))
+    if problems:
         return ContentReport(None, problems)
 
     missing: dict[str, dict[str, int]] = {}

@@ -139,7 +139,7 @@ class KioskApp:
         self.content_problems = [p for p in problems or [] if p.severity == "error"]
         self.store_health = store_health
         self.faults = Faults()  # what failed to build or draw, left out of the screen
-        self.fonts = Fonts(config.media_path / "fonts")
+        self.fonts = Fonts(config.media_path)
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
         self.images = images or ImageCache(
             config.media_path,

@@ -12,10 +12,13 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+import pygame
+
 from kiosk.clock import VirtualClock
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport
 from kiosk.content.model import texts
+from kiosk.resources import font_file, shipped_font
 from kiosk.ui.app import KioskApp
 from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.zone import ZoneScene
@@ -36,12 +39,19 @@ def _texts(report: ContentReport):
 def check_glyphs(report: ContentReport, config: Config) -> list[Problem]:
     if report.exhibit is None:
         return []
-    fonts = [config.media_path / "fonts" / name for name in (REGULAR, BOLD)]
     every_text = list(_texts(report))
     # One look-up for all the characters used; only texts with a missing one are named.
     used = "".join(sorted({ch for *_, value in every_text for ch in value}))
-    missing = set().union(*(missing_glyphs(font, used) for font in fonts))
-    problems = []
+    missing, problems = set(), []
+    for name in (REGULAR, BOLD):
+        font = font_file(name, config.media_path)
+        try:
+            missing |= missing_glyphs(font, used)
+        except (OSError, pygame.error) as exc:  # a damaged font in media/fonts/
+            problems.append(
+                Problem(str(font), 1, "(file)", f"not a readable font ({exc})", "the kiosk's own is used")
+            )
+            missing |= missing_glyphs(shipped_font(name), used)
     for key, path, _, value in every_text:
         lacking = missing & set(value)
         if lacking:

@@ -1,4 +1,4 @@
-"""Fonts and text: the shipped Noto Sans (all four alphabets), wrapping, and rendering once.
+"""Fonts and text: the kiosk's own Noto Sans (all four alphabets), wrapping, and rendering once.
 
 Text is rendered into surfaces when a screen is built, never every frame; fonts are cached
 per size, and the number of sizes is small and fixed by the type scale. The `Typesetter`
@@ -11,13 +11,17 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
+from kiosk.resources import font_file, shipped_font
 from kiosk.ui.layout import Metrics
+
+log = logging.getLogger(__name__)
 
 REGULAR = "NotoSans-Regular.ttf"
 BOLD = "NotoSans-Bold.ttf"
@@ -26,8 +30,10 @@ Colour = tuple[int, int, int] | tuple[int, int, int, int]
 
 
 class Fonts:
-    def __init__(self, font_dir: Path):
-        self.font_dir = font_dir
+    """The site's fonts (media/fonts/), or the kiosk's own where the site has none."""
+
+    def __init__(self, media_dir: Path):
+        self.files = {bold: font_file(BOLD if bold else REGULAR, media_dir) for bold in (False, True)}
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
         if not pygame.font.get_init():
             pygame.font.init()
@@ -36,7 +42,13 @@ class Fonts:
         key = (px, bold)
         font = self._cache.get(key)
         if font is None:
-            font = pygame.font.Font(self.font_dir / (BOLD if bold else REGULAR), px)
+            try:
+                font = pygame.font.Font(self.files[bold], px)
+            except (OSError, pygame.error) as exc:  # a damaged font a curator dropped in
+                own = shipped_font(BOLD if bold else REGULAR)
+                log.error("%s cannot be read (%s); the kiosk's own font is used", self.files[bold], exc)
+                self.files[bold] = own
+                font = pygame.font.Font(own, px)
             self._cache[key] = font
         return font
 

@@ -16,6 +16,7 @@ gets one line when writing stops and one when it resumes, never one per record.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
@@ -57,6 +58,11 @@ DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 
 class StoreInUse(RuntimeError):
     """Another kiosk (or replay) already writes into this store."""
+
+
+class StoreUnwritable(RuntimeError):
+    """The store's folder refuses this user (read-only, or not theirs): a kiosk started on it
+    would count nobody. Met later, while running, the same fault is waited out instead."""
 
 
 @dataclass(frozen=True)
@@ -450,7 +456,13 @@ def _take_lock(path: Path):
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         f = open(lock_path, "a+")  # noqa: SIM115 - held open for the kiosk's life
-    except OSError as exc:  # a read-only or full disk: the store itself will say so
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR):
+            raise StoreUnwritable(
+                f"the visitor store's folder {lock_path.parent} cannot be written "
+                f"({exc.strerror or exc}): give it to the kiosk's user, or point store_path elsewhere"
+            ) from None
+        # A full disk: the store itself will say so, and records wait in the reserve.
         log.warning("visitor store: no lock at %s (%s)", lock_path, exc.strerror or exc)
         return None
     try:
