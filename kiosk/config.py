@@ -126,7 +126,10 @@ class Config(_Strict):
         "data/visitors.db", description="SQLite file of visitor records (relative to this file)."
     )
     zones_dir: str = Field("zones", description="Folder of the zone YAML files (relative to this file).")
-    media_dir: str = Field("media", description="Folder of images and fonts (relative to this file).")
+    media_dir: str = Field(
+        "media",
+        description="Folder of images, and of fonts that replace the kiosk's own (relative to this file).",
+    )
     media_max_pixels: int = Field(
         40_000_000,
         ge=1_000_000,
