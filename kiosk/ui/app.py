@@ -30,9 +30,11 @@ from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
+from kiosk.notify import Notifier, status_text
 from kiosk.replay import ReplayError, Step
 from kiosk.staff import StaffSecrets
 from kiosk.ui import widgets
+from kiosk.ui.compositor import compositor_gone
 from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer, PointerInput
@@ -293,9 +295,10 @@ class KioskApp:
         )
 
     def live(self) -> dict:
-        """Figures of the running kiosk for /metrics."""
+        """Figures of the running kiosk for /metrics and the service manager's status line."""
         times = sorted(self.frame_times)
         figures = {
+            "screen": self.scene.name,
             "uptime_seconds": self.clock.wall() - self.started_wall,
             "content_errors": len(self.content_problems),
             "screen_faults": self.faults.total,
@@ -646,11 +649,26 @@ def _sdl_messages_silenced():
                 log.debug("SDL: %s", noise)
 
 
-class WindowLoop:
-    """A real window: its events go to the app, the app's frames go to the screen."""
+STATUS_EVERY_S = 30.0  # the status line's visitor count is read from the store this often
 
-    def __init__(self, app: KioskApp, window: pygame.Surface, rotation: int, allow_quit: bool):
+
+class WindowLoop:
+    """A real window: its events go to the app, the app's frames go to the screen, and the
+    service manager hears that the kiosk is up and its loop alive."""
+
+    def __init__(
+        self,
+        app: KioskApp,
+        window: pygame.Surface,
+        rotation: int,
+        allow_quit: bool,
+        notifier: Notifier | None = None,
+    ):
         self.app, self.window, self.rotation, self.allow_quit = app, window, rotation, allow_quit
+        self.notifier = notifier or Notifier({})
+        self.wayland = pygame.display.get_driver() == "wayland"
+        self._status_at: float | None = None
+        self._status_screen = ""
         logical = (app.metrics.width, app.metrics.height)
         self.canvas = window if rotation == 0 else pygame.Surface(logical)
         self.input = PointerInput(window.get_size(), logical, rotation)
@@ -664,7 +682,7 @@ class WindowLoop:
         """Handle a batch of events and draw if needed; False when the kiosk should stop."""
         shown = self.app.scene
         for event in events:
-            if _wants_quit(event) and self.allow_quit:
+            if _wants_quit(event) and (self.allow_quit or self._display_lost(event)):
                 return False
             if event.type == pygame.KEYDOWN and event.key == self.tally_key:
                 self.app.count_entry()
@@ -683,7 +701,39 @@ class WindowLoop:
                 self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
             pygame.display.flip()
             self.app.frame_times.append(time.perf_counter() - started)
+            self.notifier.ready()  # the first frame is on its way to the screen
+        # Fed here, not from a thread: a loop that hangs stops feeding and is restarted.
+        self.notifier.watchdog(time.monotonic())
+        self._tell_status()
         return not self.app.quit_requested
+
+    def next_sleep(self) -> float:
+        """Seconds to sleep waiting for events: the app's wish, within the watchdog's reach."""
+        return min(self.app.next_wakeup(), self.notifier.max_sleep_s)
+
+    def _display_lost(self, event: pygame.event.Event) -> bool:
+        # SDL's Wayland driver sends one QUIT when the compositor goes away; the kiosk then
+        # ends with it (cage leaves its clients running when it dies).
+        if event.type != pygame.QUIT or not self.wayland or not compositor_gone():
+            return False
+        log.warning("the Wayland compositor is gone; the kiosk stops")
+        return True
+
+    def _tell_status(self) -> None:
+        if not self.notifier.enabled:
+            return
+        now = time.monotonic()
+        screen = self.app.scene.name
+        if screen == self._status_screen and self._status_at and now - self._status_at < STATUS_EVERY_S:
+            return
+        self._status_at, self._status_screen = now, screen
+        figures = self.app.live()
+        if self.app.visitors_today is not None:
+            try:
+                figures["visitors_today"] = self.app.visitors_today()
+            except Exception:  # the status line never stops the exhibit
+                log.debug("visitors today not read for the status line", exc_info=True)
+        self.notifier.status(status_text(figures))
 
 
 def run_window(
@@ -714,16 +764,19 @@ def run_window(
     )
     if on_app:
         on_app(app)  # e.g. the staff dashboard's /metrics reads its live figures
-    loop = WindowLoop(app, window, rotation, allow_quit)
+    notifier = Notifier()
+    loop = WindowLoop(app, window, rotation, allow_quit, notifier)
     ticker = pygame.time.Clock()
-    _stop_on_signals()
+    _stop_on_signals(notifier)
     try:
-        while loop.step(_events(app.next_wakeup())):
+        while loop.step(_events(loop.next_sleep())):
             if app.busy:
                 ticker.tick(60)
     finally:
+        notifier.stopping()  # Esc, the compositor gone, or a signal: systemd hears it first
         app.tracker.end("shutdown")
         pygame.display.quit()
+        notifier.close()
 
 
 def _events(sleep_s: float) -> list[pygame.event.Event]:
@@ -734,15 +787,17 @@ def _events(sleep_s: float) -> list[pygame.event.Event]:
     return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
 
 
-def _stop(signum: int, frame: object) -> None:
-    raise SystemExit(0)
-
-
-def _stop_on_signals() -> None:
+def _stop_on_signals(notifier: Notifier | None = None) -> None:
     """A service manager stops the kiosk with SIGTERM (a terminal with SIGINT or SIGQUIT): the
     visit is ended and the records written, as on Esc. SDL's own handlers would swallow them."""
+
+    def stop(signum: int, frame: object) -> None:
+        if notifier is not None:
+            notifier.stopping()  # at once: writing the records may take a moment
+        raise SystemExit(0)
+
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
-        signal.signal(signum, _stop)
+        signal.signal(signum, stop)
 
 
 def _wants_quit(event: pygame.event.Event) -> bool:
