@@ -105,3 +105,21 @@ def test_stats_says_the_store_has_no_visitors_yet(project, capsys):
     assert main(["stats", "--config", str(project)]) == 0
     store = project.parent / "data" / "visitors.db"
     assert f"kiosk: no visitors recorded yet at {store}" in capsys.readouterr().err
+
+
+def test_a_damaged_font_in_the_site_gives_way_to_the_kiosks_own(project, capsys):
+    import pygame
+
+    from kiosk.resources import shipped_font
+    from kiosk.ui.text import REGULAR, Fonts
+
+    fonts = project.parent / "media" / "fonts"
+    fonts.mkdir()
+    (fonts / REGULAR).write_bytes(b"not a font at all")
+    assert main(["validate", "--config", str(project)]) == 0  # the exhibit still shows: a warning
+    out = capsys.readouterr().out
+    assert f"{fonts / REGULAR}:1: (file): warning: not a readable font" in out
+    pygame.font.init()
+    site_fonts = Fonts(project.parent / "media")
+    assert site_fonts.get(31).size("Ąż")[0] > 0
+    assert site_fonts.files[False] == shipped_font(REGULAR)

@@ -49,7 +49,14 @@ def check_glyphs(report: ContentReport, config: Config) -> list[Problem]:
             missing |= missing_glyphs(font, used)
         except (OSError, pygame.error) as exc:  # a damaged font in media/fonts/
             problems.append(
-                Problem(str(font), 1, "(file)", f"not a readable font ({exc})", "the kiosk's own is used")
+                Problem(
+                    str(font),
+                    1,
+                    "(file)",
+                    f"not a readable font ({exc})",
+                    "the kiosk's own is used",
+                    "warning",
+                )
             )
             missing |= missing_glyphs(shipped_font(name), used)
     for key, path, _, value in every_text:

@@ -33,22 +33,28 @@ class Fonts:
     """The site's fonts (media/fonts/), or the kiosk's own where the site has none."""
 
     def __init__(self, media_dir: Path):
-        self.files = {bold: font_file(BOLD if bold else REGULAR, media_dir) for bold in (False, True)}
+        self.files = {bold: self._readable(BOLD if bold else REGULAR, media_dir) for bold in (False, True)}
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
         if not pygame.font.get_init():
             pygame.font.init()
+
+    @staticmethod
+    def _readable(name: str, media_dir: Path) -> Path:
+        # pygame.font opens a damaged file without a word and fails (or crashes) when it
+        # draws; FreeType refuses it at once, so a curator's broken font never reaches a screen.
+        path = font_file(name, media_dir)
+        try:
+            _glyph_font(path)
+        except (OSError, pygame.error) as exc:
+            log.error("%s cannot be read (%s); the kiosk's own font is used", path, exc)
+            return shipped_font(name)
+        return path
 
     def get(self, px: int, bold: bool = False) -> pygame.font.Font:
         key = (px, bold)
         font = self._cache.get(key)
         if font is None:
-            try:
-                font = pygame.font.Font(self.files[bold], px)
-            except (OSError, pygame.error) as exc:  # a damaged font a curator dropped in
-                own = shipped_font(BOLD if bold else REGULAR)
-                log.error("%s cannot be read (%s); the kiosk's own font is used", self.files[bold], exc)
-                self.files[bold] = own
-                font = pygame.font.Font(own, px)
+            font = pygame.font.Font(self.files[bold], px)
             self._cache[key] = font
         return font
 
