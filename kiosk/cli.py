@@ -69,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(handler=_run)
 
+    service = commands.add_parser(
+        "service", help="print the systemd unit that boots this site's kiosk under cage, with a watchdog"
+    )
+    _config_option(service)
+    service.add_argument(
+        "--user", default="kiosk", metavar="NAME", help="who the kiosk runs as (default: kiosk)"
+    )
+    service.set_defaults(handler=_service)
+
     validate = commands.add_parser("validate", help="check config and content; exit 1 on errors")
     _config_option(validate)
     validate.add_argument("--json", dest="format", action="store_const", const="json", help="for tools")
@@ -175,6 +184,25 @@ def _init(args: argparse.Namespace) -> int:
         print(path)
     config = args.dir / "config.yaml"
     print(f"next: kiosk validate --config {config}, then kiosk run --config {config}", file=sys.stderr)
+    return 0
+
+
+def _service(args: argparse.Namespace) -> int:
+    import pwd
+
+    from kiosk.config import config_file
+    from kiosk.service import unit_text
+
+    path = config_file(args.config)
+    load_config(path)  # a unit for a site that does not load would only restart forever
+    if args.user == "root":
+        print("kiosk: the kiosk runs as an unprivileged user, not root", file=sys.stderr)
+        return 1
+    try:
+        pwd.getpwnam(args.user)
+    except KeyError:
+        print(f"kiosk: note: no user {args.user} on this machine yet (useradd it first)", file=sys.stderr)
+    sys.stdout.write(unit_text(path.resolve(), args.user))
     return 0
 
 

@@ -258,11 +258,12 @@ class NoSite(Exception):
 
 
 def config_file(named: Path | None) -> Path:
-    """The site's config.yaml: --config, else $KIOSK_CONFIG, else ./config.yaml (a checkout)."""
+    """The site's config.yaml: --config, else $KIOSK_CONFIG, else ./config.yaml (a checkout).
+    A site's folder may stand for its config.yaml."""
+    named = named if named is not None else os.environ.get("KIOSK_CONFIG") or None
     if named is not None:
-        return Path(named)
-    if os.environ.get("KIOSK_CONFIG"):
-        return Path(os.environ["KIOSK_CONFIG"])
+        named = Path(named)
+        return named / "config.yaml" if named.is_dir() else named
     if Path("config.yaml").is_file():
         return Path("config.yaml")
     raise NoSite(
@@ -274,8 +275,6 @@ def config_file(named: Path | None) -> Path:
 def load_config(path: Path | None) -> Config:
     """Load the site's config.yaml (see `config_file`); its paths are relative to its folder."""
     path = config_file(path)
-    if path.is_dir():
-        path = path / "config.yaml"  # the site's folder named instead of its config
     if not path.is_file():
         raise ConfigError([Problem(str(path), 1, "(file)", "config file not found")])
     doc, problems = read_yaml(path, str(path))

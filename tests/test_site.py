@@ -123,3 +123,15 @@ def test_a_damaged_font_in_the_site_gives_way_to_the_kiosks_own(project, capsys)
     site_fonts = Fonts(project.parent / "media")
     assert site_fonts.get(31).size("Ąż")[0] > 0
     assert site_fonts.files[False] == shipped_font(REGULAR)
+
+
+def test_service_prints_the_unit_of_the_named_site(project, capsys, monkeypatch, tmp_path):
+    from kiosk.service import unit_text
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["service", "--config", str(project.parent), "--user", "kiosk"]) == 0
+    assert capsys.readouterr().out == unit_text(project, "kiosk")
+    assert main(["service", "--config", str(project), "--user", "root"]) == 1
+    assert "unprivileged user" in capsys.readouterr().err
+    project.write_text("idle_timout_s: 30\n")
+    assert main(["service", "--config", str(project)]) == 2  # a unit for a broken site: refused
