@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -25,6 +26,7 @@ from pydantic import (
     field_validator,
 )
 
+from kiosk.schedule import WEEKDAYS, Schedule, parse_closed, parse_hours
 from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
 
 LANGUAGE_CODE = r"^[a-z]{2,3}$"
@@ -91,6 +93,57 @@ class WebSettings(_Strict):
     port: int = Field(8765, ge=1, le=65535, description="Port of the dashboard.")
 
 
+class WeekHours(_Strict):
+    """Hours per weekday: "10:00-20:00", "10:00-13:00, 14:00-20:00", "18:00-02:00" or closed."""
+
+    mon: str
+    tue: str
+    wed: str
+    thu: str
+    fri: str
+    sat: str
+    sun: str
+
+    @field_validator(*WEEKDAYS, mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> str:
+        parse_hours(value)
+        return value  # type: ignore[return-value]
+
+
+def _closed_date(item: object) -> str:
+    start, end = parse_closed(item)
+    return start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+
+
+ClosedDate = Annotated[str, BeforeValidator(_closed_date)]
+
+
+class ScheduleSettings(_Strict):
+    hours: WeekHours | None = Field(
+        None,
+        description="Opening hours in the pavilion's time zone: one text for every day "
+        '("10:00-20:00"), or one per weekday (mon ... sun: "10:00-20:00", or closed); none: always open.',
+    )
+    closed_dates: list[ClosedDate] = Field(
+        [],
+        description="Days the pavilion is closed: YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD for a run of days.",
+    )
+    when_closed: Literal["card", "dark"] = Field(
+        "card",
+        description='Outside hours: card: "closed" in every language, with the next opening; '
+        "dark: a black screen that the screen's power saving may switch off.",
+    )
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _every_day(cls, value: object) -> object:
+        if value is None or isinstance(value, dict):
+            return value
+        parse_hours(value)  # one text for the whole week
+        return dict.fromkeys(WEEKDAYS, value)
+
+
 class Config(_Strict):
     kiosk_id: str = Field(
         "kiosk-1", min_length=1, max_length=64, description="Name of this kiosk in visitor records."
@@ -152,6 +205,9 @@ class Config(_Strict):
     display: DisplaySettings = Field(default_factory=DisplaySettings, description="The screen.")
     theme: ThemeSettings = Field(default_factory=ThemeSettings, description="Colours, type and spacing.")
     web: WebSettings = Field(default_factory=WebSettings, description="The staff dashboard.")
+    schedule: ScheduleSettings = Field(
+        default_factory=ScheduleSettings, description="Opening hours; outside them nothing is counted."
+    )
 
     _base_dir: Path = PrivateAttr(default_factory=Path.cwd)  # set by load_config
     _doc: YamlDocument | None = PrivateAttr(None)  # where each setting was written
@@ -219,6 +275,10 @@ class Config(_Strict):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def opening_hours(self) -> Schedule:
+        return Schedule.from_settings(self.schedule, self.tz)
 
     def with_base(self, base_dir: Path, doc: YamlDocument | None = None) -> Config:
         self._base_dir, self._doc = base_dir, doc
@@ -291,6 +351,8 @@ def load_config(path: Path | None) -> Config:
             *DisplaySettings.model_fields,
             *ThemeSettings.model_fields,
             *WebSettings.model_fields,
+            *ScheduleSettings.model_fields,
+            *WeekHours.model_fields,
         ]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None
     config = config.with_base(path.resolve().parent, doc)
@@ -312,6 +374,14 @@ def check_settings(config: Config, doc: YamlDocument) -> list[Problem]:
                 f"idle_warning_s ({config.idle_warning_s:g}) must be shorter than "
                 f"idle_timeout_s ({config.idle_timeout_s:g})",
                 "the warning shows this many seconds before the reset; 0 turns it off",
+            )
+        )
+    if config.schedule.hours is not None and not any(config.opening_hours.week or ()):
+        problems.append(
+            doc.problem(
+                ("schedule", "hours"),
+                "the kiosk would never open",
+                "give at least one day hours like 10:00-20:00, or leave hours out: always open",
             )
         )
     store_problem = _store_path_problem(config.store_file, config.store_path)
