@@ -34,6 +34,7 @@ class Notifier:
         self._status = ""
         self.ready_sent = False
         self.stopping_sent = False
+        self._failed = False
 
     @property
     def enabled(self) -> bool:
@@ -79,7 +80,9 @@ class Notifier:
             return True
         except OSError as exc:
             # The manager went away or the socket is full: the kiosk goes on showing the exhibit.
-            log.warning("service manager not told %s: %s", message.split("=")[0], exc)
+            if not self._failed:  # said once, not with every watchdog feed
+                log.warning("service manager not told %s: %s", message.split("=")[0], exc)
+            self._failed = True
             return False
 
     def close(self) -> None:
