@@ -163,7 +163,7 @@ def test_window_loop_speaks_to_systemd(project: Path, xvfb: str, tmp_path: Path)
         assert len(feeds) >= 4 and max(gaps) < WATCHDOG_S, gaps
         assert len(feeds) <= 4 * WATCHDOG_S / (WATCHDOG_S / 4) + 2  # rate-limited, not per frame
         statuses = [m for _, m in messages + idle if m.startswith("STATUS=")]
-        assert statuses and statuses[0].startswith("STATUS=attract screen, 0 visitors today"), statuses
+        assert statuses and "attract screen, 0 visitors today" in statuses[0], statuses
         kiosk.send_signal(signal.SIGTERM)
         assert kiosk.wait(20) == 0, kiosk.stdout.read().decode()
         assert "STOPPING=1" in [m for _, m in _collect(sock, time.monotonic() + 1)]
