@@ -133,6 +133,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=_schema)
 
+    doctor = commands.add_parser("doctor", help="is this machine ready for the exhibit? one line per check")
+    _config_option(doctor)
+    doctor.set_defaults(handler=_doctor)
+
     stats = commands.add_parser("stats", help="visitor numbers from the store")
     _config_option(stats)
     fmt = stats.add_mutually_exclusive_group()
@@ -518,6 +522,15 @@ def _start_time(moment: datetime | None, config) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=config.tz)
     return moment.timestamp()
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run_checks
+
+    results = run_checks(args.config)
+    for result in results:
+        print(result.line(), flush=True)
+    return 1 if any(r.status == "fail" for r in results) else 0
 
 
 def _stats(args: argparse.Namespace) -> int:
