@@ -271,7 +271,9 @@ def check_store(config: Config, as_user: str | None = None) -> Result:
     """
     path = config.store_file
     folder = next(p for p in (path.parent, *path.parent.parents) if p.exists())
-    who = f" by {as_user}" if as_user and os.geteuid() == 0 else (" (as root)" if os.geteuid() == 0 else "")
+    # Root can write anywhere: what counts is the kiosk's user, when the unit names one.
+    tried_as = as_user if as_user and os.geteuid() == 0 else ("root" if os.geteuid() == 0 else None)
+    who = f" by {tried_as}" if tried_as else ""
     why = _writable(folder, as_user)
     if why is None and path.exists():
         try:
@@ -280,7 +282,7 @@ def check_store(config: Config, as_user: str | None = None) -> Result:
             why = f"{path.name}: {exc.strerror or exc}"
     if why:
         return Result("fail", "store", f"{folder} cannot be written{who} ({why})")
-    made = "" if folder == path.parent else f" ({path.parent.name}/ made at first start)"
+    made = "" if folder == path.parent else f" ({path.parent.name}/ is made at first start)"
     figures = _store_figures(path, config)
     if isinstance(figures, str):
         return Result("warn", "store", f"{path}: {figures}; the kiosk moves it aside and starts afresh")
