@@ -11,6 +11,7 @@ the schedule would make.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -126,6 +127,8 @@ class Schedule:
 
     def is_open(self, moment: float) -> bool:
         """Open at this instant (UTC epoch seconds)?"""
+        if self.always_open:
+            return True
         return any(opens <= moment < closes for opens, closes in self.stretches(moment, 1))
 
     def next_change(self, moment: float) -> float | None:
@@ -174,9 +177,17 @@ class Opening:
     clock: object  # monotonic() and wall(), as kiosk.clock
     plausible_from: float = 0.0  # before this the wall clock is not believed: the kiosk stays open
     override: Override | None = field(default=None)
+    _span: tuple[float, float, bool] | None = field(default=None, repr=False)
 
     def scheduled(self, wall: float) -> bool:
-        return wall < self.plausible_from or self.schedule.is_open(wall)
+        if wall < self.plausible_from:
+            return True
+        # Read every frame: the state holds until the next change, unless the clock leaves the span.
+        span = self._span
+        if span is None or not span[0] <= wall < span[1]:
+            change = self.schedule.next_change(wall)
+            span = self._span = (wall, math.inf if change is None else change, self.schedule.is_open(wall))
+        return span[2]
 
     def _expire(self, wall: float, mono: float) -> None:
         o = self.override

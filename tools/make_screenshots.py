@@ -1,7 +1,8 @@
 """Remake the screenshots in docs/ by replaying a short visit in each orientation.
 
 Run: python tools/make_screenshots.py   (uses `kiosk run --headless --replay`, then halves
-the pictures with Pillow so the repository stays small)
+the pictures with Pillow so the repository stays small); `python tools/make_screenshots.py
+closed` remakes only the closed card (opening hours, at night).
 """
 
 from __future__ import annotations
@@ -37,37 +38,40 @@ def script(language: str, zone: str, pages: int, name: str, orientation: str) ->
     return "\n".join(steps) + "\n"
 
 
-def main() -> None:
+def replay(path: Path, size: str, shots: Path, config: Path, *options: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--headless", "--replay", str(path), "--size", size,
+         "--screenshots", str(shots), "--config", str(config), *options],
+        check=True,
+    )  # fmt: skip
+
+
+def closed_card(tmp_dir: Path, site: str) -> None:
+    """The closed card on a Thursday night (the pavilion opens on Friday at 10:00)."""
+    config = tmp_dir / "closed.yaml"
+    config.write_text(site + 'schedule:\n  hours: "10:00-20:00"\n')
+    for size, orientation in (("1920x1080", "landscape"), ("1080x1920", "portrait")):
+        path = tmp_dir / f"closed-{orientation}.yaml"
+        path.write_text(f"- {{at: 0.5, screenshot: closed-{orientation}}}\n- {{at: 1, quit: true}}\n")
+        replay(path, size, tmp_dir / "shots", config, "--start", "2017-09-07T21:00")
+
+
+def main(only: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         config = tmp_dir / "config.yaml"
-        config.write_text(
+        site = (
             f"zones_dir: {ROOT / 'zones'}\nmedia_dir: {ROOT / 'media'}\n"
             f"store_path: {tmp_dir / 'visitors.db'}\n"
         )
-        for size, visits in VISITS.items():
+        config.write_text(site)
+        closed_card(tmp_dir, site)
+        for size, visits in VISITS.items() if only != ["closed"] else ():
             orientation = "portrait" if size.startswith("1080x") else "landscape"
             for language, zone, pages, name in visits:
                 path = tmp_dir / f"{name}.yaml"
                 path.write_text(script(language, zone, pages, name, orientation))
-                subprocess.run(
-                    [
-                        sys.executable,
-                        "-m",
-                        "kiosk",
-                        "run",
-                        "--headless",
-                        "--replay",
-                        str(path),
-                        "--size",
-                        size,
-                        "--screenshots",
-                        str(tmp_dir / "shots"),
-                        "--config",
-                        str(config),
-                    ],
-                    check=True,
-                )
+                replay(path, size, tmp_dir / "shots", config)
         DOCS.mkdir(exist_ok=True)
         for shot in sorted((tmp_dir / "shots").glob("*.png")):
             with Image.open(shot) as image:
@@ -77,4 +81,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

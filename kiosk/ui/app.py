@@ -25,13 +25,14 @@ from pathlib import Path
 import pygame
 
 from kiosk import memory
-from kiosk.clock import ClockWatch, SystemClock, VirtualClock
+from kiosk.clock import PLAUSIBLE_FROM, ClockWatch, SystemClock, VirtualClock
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
 from kiosk.notify import Notifier, status_text
 from kiosk.replay import ReplayError, Step
+from kiosk.schedule import Opening
 from kiosk.staff import StaffSecrets
 from kiosk.ui import widgets
 from kiosk.ui.compositor import compositor_gone
@@ -41,6 +42,7 @@ from kiosk.ui.input import Pointer, PointerInput
 from kiosk.ui.layout import Metrics, Rect, Sizes
 from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
+from kiosk.ui.scenes.closed import ClosedScene
 from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
 from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene, read_figures
@@ -59,6 +61,7 @@ TRANSITION_S = 0.3
 IMAGE_SCREENS = 5  # the picture cache holds this many full screens' worth of pixels
 IMAGE_MIN_BYTES = 64 * 2**20  # and at least this: small screens still keep a visit's pictures
 STAFF_HOLD_S = 3.0  # a press this long in the staff corner opens the PIN pad
+HOURS_CHECK_S = 60.0  # the opening hours are read at least this often: a clock step is seen soon
 
 
 def ease_out(p: float) -> float:
@@ -157,6 +160,9 @@ class KioskApp:
             config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
         )
         self.maintenance = False  # staff at work: nothing they touch is counted
+        # Opening hours: a doubtful clock (1970 at boot) keeps the kiosk open, never dark.
+        self.opening = Opening(config.opening_hours, clock, PLAUSIBLE_FROM)
+        self.open = self.opening.is_open()
         self.quit_requested = False
         self.started_wall = clock.wall()
         self.loaded_wall = clock.wall()
@@ -174,7 +180,7 @@ class KioskApp:
         self.transition: Transition | None = None
         self._swallow = False  # the touch that dismissed "are you still there?" does nothing else
         self._last_update = clock.monotonic()
-        self.scene: Scene = AttractScene(self)
+        self.scene: Scene = self._rest_scene()
         if not measure_only:
             self.rebuild()
         self.dirty = True
@@ -223,13 +229,51 @@ class KioskApp:
 
     def _fallback(self, failed: Scene) -> Scene:
         """A screen that cannot be built: the visitor goes back to one that can."""
-        for make in (HomeScene, AttractScene):
+        # Closed, nothing may lead a visitor in: the closed card or nothing.
+        for make in (HomeScene, AttractScene) if self.open else (ClosedScene,):
             if type(failed) is make:
                 continue
             scene = make(self)
             if self.faults.guard("build", scene.name, scene.build):
                 return scene
         return failed  # nothing builds: its picture is the plain paper, and the kiosk goes on
+
+    def _rest_scene(self) -> Scene:
+        """Where the kiosk waits for the next visitor: the attract loop, or closed."""
+        return AttractScene(self) if self.open else ClosedScene(self)
+
+    def _follow_hours(self) -> None:
+        """Opening or closing time (or staff's word): a visit still open ends as `closed`."""
+        now_open = self.opening.is_open()
+        if now_open == self.open:
+            return
+        self.open = now_open
+        log.warning("the kiosk %s", "opens" if now_open else "closes")
+        if not now_open:
+            self.tracker.end("closed")
+        if not self.scene.name.startswith("staff"):  # staff at work go back to the right one
+            self._reset()
+
+    def toggle_open(self) -> None:
+        """Staff's "open now" / "close now", until the next scheduled change."""
+        self.opening.toggle()
+        self._follow_hours()
+
+    def hours_status(self) -> str:
+        """One line for staff: open or closed, by whom, and until when."""
+        left = self.opening.seconds_to_change()
+        state = "open" if self.open else "closed"
+        who = " by staff" if self.opening.by_staff() else ""
+        if left is None:
+            return state + who if who or not self.open else "always open (no schedule)"
+        until = datetime.fromtimestamp(self.clock.wall() + left, self.config.tz).strftime("%a %H:%M")
+        return f"{state}{who} until {until}"
+
+    @property
+    def screen_may_blank(self) -> bool:
+        """The system's screen blanking: never while open; dark and closed, the screen may sleep."""
+        scene = self.scene
+        return isinstance(scene, ClosedScene) and not scene.showing_card and self.transition is None
 
     def start_visit(self) -> None:
         if not self.maintenance:
@@ -261,10 +305,12 @@ class KioskApp:
 
     def close_staff(self) -> None:
         self.language = self.config.default_language
-        self.show(AttractScene(self), direction=-1)
+        self.show(self._rest_scene(), direction=-1)
 
     def count_entry(self) -> None:
         """One person through the door, from a people counter typing the tally key."""
+        if not self.open:
+            return  # outside opening hours nothing is counted: the cleaners come and go
         self.tracker.record_now(lambda at: EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, at))
 
     def reload_content(self) -> None:
@@ -298,6 +344,7 @@ class KioskApp:
         """Figures of the running kiosk for /metrics and the service manager's status line."""
         times = sorted(self.frame_times)
         figures = {
+            "open": self.open,
             "screen": self.scene.name,
             "uptime_seconds": self.clock.wall() - self.started_wall,
             "content_errors": len(self.content_problems),
@@ -384,7 +431,7 @@ class KioskApp:
         self.language = self.config.default_language
         self.large_text = self.high_contrast = False
         self._apply_modes()
-        self.show(AttractScene(self), direction=-1)
+        self.show(self._rest_scene(), direction=-1)
         memory.give_back()  # the visit's pictures are gone: their pages go back to the system
 
     # -- input and time ------------------------------------------------------------------------
@@ -449,7 +496,7 @@ class KioskApp:
         self.exhibit, self.pending = self.pending, None
         self.loaded_wall = self.clock.wall()
         self.images.clear()  # the old pictures go with the old content
-        self.scene = AttractScene(self)
+        self.scene = self._rest_scene()
         self.rebuild()
         self.dirty = True
         log.warning("content reloaded: %d zones", len(self.exhibit.zones))
@@ -464,6 +511,7 @@ class KioskApp:
             self.close_staff()
         if self.tracker.tick():
             self._reset()
+        self._follow_hours()
         if self.reloader is not None:
             report = self.reloader.poll(now)
             if report is not None:
@@ -475,7 +523,8 @@ class KioskApp:
             if self.transition.progress(now) >= 1:
                 self.transition = None
         # Never under a visitor's finger: new content appears on the attract screen.
-        if self.pending is not None and self.scene.name == "attract" and self.transition is None:
+        resting = self.scene.name in ("attract", "closed")
+        if self.pending is not None and resting and self.transition is None:
             self._apply_pending()
         if self.warning_left() is not None:
             self.dirty = True  # the countdown
@@ -496,6 +545,9 @@ class KioskApp:
             return 0.0
         now = self.clock.monotonic()
         waits = [self.scene.next_change(now)]
+        if not self.opening.schedule.always_open:
+            hours = self.opening.seconds_to_change()
+            waits += [HOURS_CHECK_S] if hours is None else [HOURS_CHECK_S, hours]
         if self.reloader is not None:
             waits.append(CHECK_EVERY_S - (now - self.reloader.last_check))
         deadline = self.tracker.idle_deadline()
@@ -669,6 +721,10 @@ class WindowLoop:
         self.wayland = pygame.display.get_driver() == "wayland"
         self._status_at: float | None = None
         self._status_screen = ""
+        # SDL keeps the system's screen blanking off while it runs; said here, so that the
+        # closed-and-dark screen can let it on and the opening turn it off again.
+        self._may_blank = False
+        pygame.display.set_allow_screensaver(False)
         logical = (app.metrics.width, app.metrics.height)
         self.canvas = window if rotation == 0 else pygame.Surface(logical)
         self.input = PointerInput(window.get_size(), logical, rotation)
@@ -695,6 +751,9 @@ class WindowLoop:
             elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
                 self.app.dirty = True
         self.app.update()
+        if self.app.screen_may_blank != self._may_blank:
+            self._may_blank = self.app.screen_may_blank
+            pygame.display.set_allow_screensaver(self._may_blank)
         started = time.perf_counter()
         if self.app.draw(self.canvas):
             if self.rotation:

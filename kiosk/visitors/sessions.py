@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from kiosk.clock import ClockWatch
 
-EndReason = Literal["timeout", "finished", "interrupted", "shutdown"]
+EndReason = Literal["timeout", "finished", "interrupted", "shutdown", "closed"]
 
 
 class Clock(Protocol):

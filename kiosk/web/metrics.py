@@ -4,7 +4,8 @@ Visitor figures come from the all-time `reports.summary`, like everything staff 
 running kiosk may add its own state through `live()` (`KioskApp.live` in kiosk/ui/app.py), a
 dict with any of these keys, times in seconds:
 
-    {"uptime_seconds": 3600.0, "frame_time_p50": 0.004, "frame_time_p99": 0.012, "content_errors": 0}
+    {"open": True, "uptime_seconds": 3600.0, "frame_time_p50": 0.004, "frame_time_p99": 0.012,
+     "content_errors": 0}
 """
 
 from __future__ import annotations
@@ -114,6 +115,13 @@ def _live_families(live: dict) -> list[str]:
             "summary",
             "Time to draw a frame on the kiosk's screen, over the recent frames.",
             [({"quantile": quantile}, float(seconds)) for quantile, seconds in quantiles],
+        )
+    if "open" in live:
+        lines += _family(
+            "kiosk_open",
+            "gauge",
+            "1 while the kiosk is open to visitors (opening hours, or staff's word), 0 while closed.",
+            [({}, int(bool(live["open"])))],
         )
     if "content_errors" in live:
         lines += _family(

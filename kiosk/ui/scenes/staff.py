@@ -114,7 +114,12 @@ class StaffScene(Scene):
         widgets.flag_band(surface, m, theme)
         y = layout.band(m) + m.gap
         title = ts.line(
-            f"Staff · {app.config.kiosk_id} · {day.isoformat()}", "heading", theme.ink, theme.paper
+            f"Staff · {app.config.kiosk_id} · {day.isoformat()} · {app.hours_status()}",
+            "heading",
+            theme.ink,
+            theme.paper,
+            m.width - 2 * m.margin,
+            smaller=("body",),
         )
         surface.blit(title, (m.margin, y))
         y += title.get_height() + m.gap
@@ -178,11 +183,12 @@ class StaffScene(Scene):
         # Actions along the bottom.
         labels = [
             ("staff:maintenance", "Maintenance: " + ("ON" if app.maintenance else "off")),
+            ("staff:hours", "Close now" if app.open else "Open now"),
             ("staff:reload", "Reload content"),
             ("staff:exit", "Exit kiosk"),
             ("staff:close", "Close"),
         ]
-        per_row = 2 if m.portrait else 4  # so every label fits: staff must see maintenance is ON
+        per_row = 2 if m.portrait else 5  # so every label fits: staff must see maintenance is ON
         bw = (m.width - 2 * m.margin - (per_row - 1) * m.gap) // per_row
         bh = max(m.target, m.px(96))
         rows_of_buttons = -(-len(labels) // per_row)
@@ -244,6 +250,9 @@ class StaffScene(Scene):
         app = self.app
         if widget_id == "staff:maintenance":
             app.maintenance = not app.maintenance
+            self.build()
+        elif widget_id == "staff:hours":
+            app.toggle_open()  # until the next scheduled change; visitors see it once staff close
             self.build()
         elif widget_id == "staff:reload":
             app.reload_content()
