@@ -229,6 +229,8 @@ class Config(_Strict):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone '{value}' (e.g. Asia/Almaty, Europe/Warsaw)") from None
+        except Exception as exc:  # a damaged zoneinfo file: struct.error, OSError, ...
+            raise ValueError(f"time zone '{value}' cannot be read ({exc}); reinstall tzdata") from None
         return value
 
     @field_validator("default_language")
