@@ -554,7 +554,7 @@ def _stats(args: argparse.Namespace) -> int:
             conns.append(reports.open_readonly(path))
             if conns[-1]:
                 conns[-1].execute("PRAGMA schema_version")  # a file that is not a store says so here
-        report = reports.summary(conns, config.tz, args.date_from, args.date_to)
+        report = reports.summary(conns, config.tz, args.date_from, args.date_to, config.opening_hours)
     except sqlite3.DatabaseError as exc:
         print(f"kiosk: {files[len(conns) - 1]}: not a readable visitor store ({exc})", file=sys.stderr)
         return 1

@@ -149,6 +149,23 @@ class Schedule:
                 return opens
         return None
 
+    def open_by_hour(self, start: float, end: float) -> tuple[dict[int, float], set[date]]:
+        """Open seconds in [start, end) per local hour of the day (0..23), and the local days
+        on which the kiosk was open at all: reports tell closed hours from empty ones."""
+        by_hour: dict[int, float] = {}
+        open_days: set[date] = set()
+        days = int((end - start) // 86400) + 2
+        for opens, closes in self.stretches(start, days):
+            t, stop = max(opens, start), min(closes, end)
+            while t < stop:
+                moment = datetime.fromtimestamp(t, self.tz)
+                offset = moment.utcoffset().total_seconds()
+                boundary = min(stop, t - (t + offset) % 3600 + 3600)  # the next local full hour
+                by_hour[moment.hour] = by_hour.get(moment.hour, 0.0) + boundary - t
+                open_days.add(moment.date())
+                t = boundary
+        return by_hour, open_days
+
     def open_seconds(self, start: float, end: float) -> float:
         """How long the kiosk is open in [start, end): reports set visitors against it."""
         days = int((end - start) // 86400) + 2

@@ -171,6 +171,7 @@ def test_a_replay_across_closing_time_records_the_visit_as_closed(project, tmp_p
     assert (shots / "closed.png").is_file()
     report = json.loads(run_cli("stats", "--json", "--config", str(project)).stdout)
     assert report["sessions"] == 1 and report["end_reasons"] == {"closed": 1}
+    assert report["open_hours"]["19"] == 1.0 and report["open_hours"]["20"] == 0.0  # closed, not empty
     assert report["zones"]["forest"]["dwell_s"] == 0.0  # the last touch was the zone's first
 
 
@@ -182,3 +183,22 @@ def test_the_closed_card_says_when_the_kiosk_opens_in_every_language_with_no_tex
                   "Откроемся в четверг в 10:00"):  # fmt: skip
         assert words in shown and not shown[words].cut, words
         assert contrast_ratio(shown[words].colour, shown[words].background) >= 4.5, words
+
+
+def test_the_dashboard_sets_visitors_against_the_hours_the_kiosk_was_open(tmp_path):
+    from starlette.testclient import TestClient
+
+    from kiosk.visitors import reports
+    from kiosk.web.app import create_app
+    from tests.test_web import PASSWORD, Figures, basic, record_visiting_day
+
+    # Closed 01:00-02:00 only, so that some open time has passed whenever the test runs.
+    config = Config.model_validate({"schedule": {"hours": "00:00-01:00, 02:00-24:00"}}).with_base(tmp_path)
+    StaffSecrets(config.staff_file).set("password", PASSWORD)
+    record_visiting_day(config)
+    today = reports.today(config.tz)
+    page = TestClient(create_app(config)).get(f"/?from={today}&to={today}", headers=basic(PASSWORD))
+    shown = Figures(page.text).values
+    assert "sessions_per_open_hour" in shown and "Per open hour" in page.text
+    assert "hour:00:sessions" in shown and "hour:23:sessions" in shown  # open, even if nobody came
+    assert "01:00–02:00 (closed)" in page.text

@@ -213,3 +213,40 @@ def test_stats_on_a_file_that_is_not_a_store(tmp_path, capsys):
     (tmp_path / "notes.db").write_text("not a database")
     assert main(["stats", "--db", str(tmp_path / "notes.db")]) == 1
     assert "not a readable visitor store" in capsys.readouterr().err
+
+
+def test_closed_hours_are_told_from_hours_nobody_came(tmp_path):
+    from kiosk.schedule import Schedule, parse_closed, parse_hours
+
+    almaty = ZoneInfo("Asia/Almaty")  # UTC+5 since 2024
+    week = (tuple(parse_hours("10:00-20:00")),) * 5 + (tuple(parse_hours("10:00-14:00")),) + ((),)
+    hours = Schedule(almaty, week, (parse_closed("2026-06-03"),))  # a Wednesday
+    # Tuesday 2026-06-02: two visitors at 11:xx local, one at 21:xx while staff had it open.
+    mornings = visit("a", utc(2026, 6, 2, 6, 5), 60) + visit("b", utc(2026, 6, 2, 6, 40), 90, reason="closed")
+    events = mornings + visit("c", utc(2026, 6, 2, 16, 30), 30)
+    conn = db(tmp_path, events)
+    day = date(2026, 6, 2)
+    report = reports.summary(conn, almaty, day, date(2026, 6, 3), hours, now=utc(2026, 6, 10))
+    assert report["end_reasons"] == {"closed": 1, "timeout": 2}
+    assert report["open_hours"]["11"] == 1.0 and report["open_hours"]["12"] == 1.0  # open, one day
+    assert report["open_hours"]["09"] == 0.0 and report["open_hours"]["21"] == 0.0  # closed
+    assert report["closed_days"] == ["2026-06-03"]
+    # Ten hours open on Tuesday, none on the closed Wednesday: 3 sessions in 10 open hours.
+    assert report["open_h_so_far"] == 10.0 and report["sessions_per_open_hour"] == 0.3
+    table = {row[0]: row for row in reports.rows_by(report, "hour")}
+    assert table["12"] == ["12", 0, 0, 1.0]  # open, and nobody came: a real zero
+    assert table["03"] == ["03", 0, 0, 0.0]  # closed
+    text = reports.to_text(report, "hour")
+    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines() if line[:4].strip().isdigit()}
+    assert rows["03"] == ["closed"] and rows["12"] == ["0", "0", "1.0"]
+    assert rows["21"] == ["1", "0", "closed"]  # staff opened it late
+    assert "per open hour     0.3 (open 10 h; closed hours left out)" in text
+    assert "closed days       1" in text
+    # Halfway through an open day, only the hours gone by count in the average.
+    (tmp_path / "noon").mkdir()
+    morning = db(tmp_path / "noon", mornings)
+    midday = reports.summary(morning, almaty, day, day, hours, now=utc(2026, 6, 2, 7, 0))  # 12:00 local
+    assert midday["open_h_so_far"] == 2.0 and midday["sessions_per_open_hour"] == 1.0
+    assert midday["open_hours"]["18"] == 1.0  # later today: open, not closed
+    # A site with no schedule keeps the report it had.
+    assert "open_hours" not in reports.summary(conn, almaty, day, day, Schedule(almaty))

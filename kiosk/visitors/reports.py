@@ -19,6 +19,7 @@ from pathlib import Path
 from time import time as time_now
 from zoneinfo import ZoneInfo
 
+from kiosk.schedule import Schedule
 from kiosk.visitors import store
 
 SLOT_S = store.SPANS["slot"]
@@ -61,8 +62,13 @@ def summary(
     tz: ZoneInfo,
     day_from: date | None = None,
     day_to: date | None = None,
+    hours: Schedule | None = None,
+    now: float | None = None,
 ) -> dict:
-    """Sessions, entries, their times, zones, pages, languages, quizzes, for a date range."""
+    """Sessions, entries, their times, zones, pages, languages, quizzes, for a date range.
+
+    With the opening hours (`hours`), also how long the kiosk was open in each hour of the day
+    and in all, so that an hour it was closed is not read as an hour nobody came."""
     if not isinstance(conns, list):
         conns = [conns]
     totals = _Totals(tz)
@@ -70,7 +76,35 @@ def summary(
     for conn in conns:
         if conn is not None:
             totals.add(conn, bounds)
-    return totals.report(day_from, day_to)
+    report = totals.report(day_from, day_to)
+    if hours is not None and not hours.always_open:  # always open: every hour counts, as before
+        report.update(_opening(report, hours, day_from, day_to, time_now() if now is None else now))
+    return report
+
+
+def _opening(report: dict, hours: Schedule, day_from: date | None, day_to: date | None, now: float) -> dict:
+    """Open hours per hour of the day over the range (by the schedule as configured now, staff's
+    word not included), the days it was closed, and sessions per hour it has been open so far."""
+    days = sorted(report["days"])
+    first = day_from or (date.fromisoformat(days[0]) if days else None)
+    last = day_to or (date.fromisoformat(days[-1]) if days else None)
+    if first is None or last is None or last < first:
+        return {"open_hours": {}, "closed_days": [], "open_h_so_far": 0.0, "sessions_per_open_hour": None}
+    start, end = day_range(hours.tz, first, last)
+    by_hour, open_days = hours.open_by_hour(start, end)
+    so_far = hours.open_seconds(start, min(end, now)) / 3600 if now > start else 0.0
+    closed = [
+        (first + timedelta(days=n)).isoformat()
+        for n in range((last - first).days + 1)
+        if first + timedelta(days=n) not in open_days
+    ]
+    sessions = report["sessions"]
+    return {
+        "open_hours": {f"{h:02d}": round(by_hour.get(h, 0.0) / 3600, 2) for h in range(24)},
+        "closed_days": closed,
+        "open_h_so_far": round(so_far, 2),
+        "sessions_per_open_hour": round(sessions / so_far, 2) if so_far else None,
+    }
 
 
 def _buckets(first: int, last: int) -> list[tuple[str, int, int]]:
@@ -263,8 +297,15 @@ def rows_by(report: dict, by: str) -> list[list]:
             [d, v["sessions"], v["entries"]] for d, v in report["days"].items()
         ]
     if by == "hour":
-        return [["hour", "sessions", "entries"]] + [
-            [h, v["sessions"], v["entries"]] for h, v in report["hours"].items()
+        opening = report.get("open_hours")
+        if not opening:
+            return [["hour", "sessions", "entries"]] + [
+                [h, v["sessions"], v["entries"]] for h, v in report["hours"].items()
+            ]
+        # Every hour of the day, with how long the kiosk was open in it: 0 is closed, not empty.
+        counts = {h: report["hours"].get(h, {"sessions": 0, "entries": 0}) for h in opening}
+        return [["hour", "sessions", "entries", "open_hours"]] + [
+            [h, c["sessions"], c["entries"], opening[h]] for h, c in counts.items()
         ]
     if by == "zone":
         return [["zone", "views", "dwell_s"]] + [
@@ -296,6 +337,12 @@ def to_csv(report: dict, by: str | None = None) -> str:
         writer.writerow(["day_entries", day, d["entries"]])
     for hour, h in report["hours"].items():
         writer.writerow(["hour_sessions", hour, h["sessions"]])
+    for hour, open_h in report.get("open_hours", {}).items():
+        writer.writerow(["hour_open_hours", hour, open_h])
+    for day in report.get("closed_days", []):
+        writer.writerow(["closed_day", day, 1])
+    if report.get("sessions_per_open_hour") is not None:
+        writer.writerow(["total", "sessions_per_open_hour", report["sessions_per_open_hour"]])
     for quiz, q in report["quizzes"].items():
         writer.writerow(["quiz_answers", quiz, q["answers"]])
         writer.writerow(["quiz_correct", quiz, q["correct"]])
@@ -313,6 +360,13 @@ def to_text(report: dict, by: str | None = None) -> str:
         f"  entries           {report['entries']}",
         f"  average length    {report['avg_session_s']:.0f} s",
     ]
+    if report.get("sessions_per_open_hour") is not None:
+        lines.append(
+            f"  per open hour     {report['sessions_per_open_hour']:.1f}"
+            f" (open {report['open_h_so_far']:g} h; closed hours left out)"
+        )
+    if report.get("closed_days"):
+        lines.append(f"  closed days       {len(report['closed_days'])}")
     if report["end_reasons"]:
         ended = ", ".join(f"{k} {v}" for k, v in report["end_reasons"].items())
         lines.append(f"  ended by          {ended}")
@@ -325,6 +379,11 @@ def to_text(report: dict, by: str | None = None) -> str:
                 ).rstrip()
             )
             for row in table[1:]:
+                if dimension == "hour" and len(row) == 4 and not row[3]:
+                    if not row[1] and not row[2]:
+                        lines.append(f"  {row[0]:<16}     closed")
+                        continue
+                    row = [*row[:3], "closed"]  # visitors while staff had it open
                 lines.append(
                     "  ".join(
                         f"  {str(cell):<16}" if i == 0 else f"{cell:>9}" for i, cell in enumerate(row)

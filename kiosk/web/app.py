@@ -121,7 +121,8 @@ class _Dashboard:
         try:
             for path in files:
                 conns.append(reports.open_readonly(path))
-            return [reports.summary(conns, self.config.tz, day_from, day_to) for day_from, day_to in ranges]
+            hours = self.config.opening_hours
+            return [reports.summary(conns, self.config.tz, a, b, hours) for a, b in ranges]
         except sqlite3.DatabaseError as exc:
             names = ", ".join(str(path) for path in files)
             raise StoreUnreadable(f"the visitor store could not be read ({names}): {exc}") from None

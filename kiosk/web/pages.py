@@ -166,6 +166,15 @@ def _big_numbers(report: dict) -> str:
             "minutes:seconds per session",
         ),
     ]
+    if report.get("sessions_per_open_hour") is not None:
+        per_hour = report["sessions_per_open_hour"]
+        cards.append(
+            (
+                "Per open hour",
+                figure("sessions_per_open_hour", per_hour, f"{per_hour:g}", css="big"),
+                f"sessions per hour open ({report['open_h_so_far']:g} h; closed hours left out)",
+            )
+        )
     quizzes = report["quizzes"].values()
     answers = sum(quiz["answers"] for quiz in quizzes)
     if answers:
@@ -202,9 +211,11 @@ def _pair_bars(prefix: str, key: str, counts: dict, tip_label: str) -> list[Bar]
 def _hours(view: View) -> str:
     heading = "Today by hour" if view.is_today else "By hour of the day"
     hours = {int(hour): counts for hour, counts in view.period["hours"].items()}
-    if not hours:
+    # With opening hours, the chart spans the hours the kiosk was open: a 0 there is a real 0.
+    opened = [int(h) for h, open_h in view.period.get("open_hours", {}).items() if open_h]
+    if not hours and not opened:
         return _card(heading, '<p class="empty">No visitors in this period yet.</p>')
-    first, last = min(hours), max(hours)
+    first, last = min([*hours, *opened]), max([*hours, *opened])
     while last - first + 1 < MIN_HOURS_SHOWN:
         if last < 23:
             last += 1
@@ -214,6 +225,8 @@ def _hours(view: View) -> str:
     for hour in range(first, last + 1):
         counts = hours.get(hour, {"sessions": 0, "entries": 0})
         tip = f"{hour:02d}:00–{hour + 1:02d}:00"
+        if opened and hour not in opened:
+            tip += " (closed)"
         columns.append(Column(f"{hour:02d}", _pair_bars("hour", f"{hour:02d}", counts, tip)))
     chart = column_chart(columns, f"{heading}: sessions and entries per hour")
     return _card(heading, _legend() + chart)

@@ -86,16 +86,22 @@ class StaffPinScene(Scene):
         self.entered = ""
 
 
+def _count(figures: dict, key: str, closed: bool) -> int | str:
+    """Sessions in an hour or a day; "-" when the kiosk was closed then and nobody came."""
+    n = figures.get(key, {}).get("sessions", 0)
+    return "-" if closed and not n else n
+
+
 def read_figures(config, wall: float) -> tuple:
     """(day, today's report, the last 7 days' report) from this kiosk's store."""
-    tz = config.tz
+    tz, hours = config.tz, config.opening_hours
     day = reports.today(tz, wall)
     conn = reports.open_readonly(config.store_file)
     try:
         return (
             day,
-            reports.summary(conn, tz, day, day),
-            reports.summary(conn, tz, day - timedelta(days=6), day),
+            reports.summary(conn, tz, day, day, hours, wall),
+            reports.summary(conn, tz, day - timedelta(days=6), day, hours, wall),
         )
     finally:
         if conn:
@@ -151,16 +157,21 @@ class StaffScene(Scene):
         else:
             left = Rect(m.margin, y, (m.width - 2 * m.margin - m.gap) // 2, 0)
             right = Rect(left.right + m.gap, y, left.w, 0)
+        # A closed hour or day shows as "-", not as a 0: nobody could come then.
+        open_hours, closed_days = today.get("open_hours"), set(week.get("closed_days", []))
         ly = self._bars(
             surface,
             left.x,
             y,
             left.w,
-            "Sessions per hour today",
-            [(h, today["hours"].get(f"{h:02d}", {}).get("sessions", 0)) for h in range(24)],
+            "Sessions per hour today" + (" (- closed)" if open_hours else ""),
+            [
+                (h, _count(today["hours"], f"{h:02d}", open_hours and not open_hours[f"{h:02d}"]))
+                for h in range(24)
+            ],
         )
         days = [
-            (d, week["days"].get(d, {}).get("sessions", 0))
+            (d, _count(week["days"], d, d in closed_days))
             for d in ((day - timedelta(days=6 - i)).isoformat() for i in range(7))
         ]
         ly = self._bars(surface, left.x, ly + m.gap, left.w, "Last 7 days", [(d[5:], n) for d, n in days])
@@ -214,9 +225,10 @@ class StaffScene(Scene):
         surface.blit(head, (x, y))
         y += head.get_height() + m.px(8)
         height = m.px(150)
-        peak = max([n for _, n in values] + [1])
         step = width / len(values)
         counts = [ts.line(str(n), "small", theme.muted, theme.paper, bold=False) for _, n in values]
+        values = [(key, n if isinstance(n, int) else 0) for key, n in values]  # "-": closed, no bar
+        peak = max([n for _, n in values] + [1])
         # Each bar carries its count when every count fits over its bar: staff read figures, not heights.
         labelled = all(count.get_width() <= step - 4 for count in counts)
         room = height - m.px(30) - (counts[0].get_height() if labelled else 0)
