@@ -431,7 +431,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
     from kiosk.visitors import reports
-    from kiosk.visitors.recorder import Recorder, StoreInUse, StoreUnwritable
+    from kiosk.visitors.recorder import Recorder, StoreInUse, StoreUnwritable, check_writable
 
     if args.store:
         config = config.model_copy(update={"store_path": str(args.store.resolve())})
@@ -442,6 +442,7 @@ def _run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     try:
+        check_writable(store_file)
         recorder = Recorder(store_file)
     except (StoreInUse, StoreUnwritable) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -61,8 +61,25 @@ class StoreInUse(RuntimeError):
 
 
 class StoreUnwritable(RuntimeError):
-    """The store's folder refuses this user (read-only, or not theirs): a kiosk started on it
-    would count nobody. Met later, while running, the same fault is waited out instead."""
+    """The store's folder refuses this user (read-only, or not theirs)."""
+
+
+def check_writable(path: Path) -> None:
+    """Before a kiosk starts on `path`: a folder that refuses its user is a mistake in the
+    installation, and a kiosk started on it would count nobody. (A store that turns read-only
+    while the kiosk runs is waited out instead: the records wait.) A full disk passes here:
+    the reserve and the spool are for that."""
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(lock_path, "a"):
+            pass
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR):
+            raise StoreUnwritable(
+                f"the visitor store's folder {lock_path.parent} cannot be written "
+                f"({exc.strerror or exc}): give it to the kiosk's user, or point store_path elsewhere"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -456,13 +473,7 @@ def _take_lock(path: Path):
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         f = open(lock_path, "a+")  # noqa: SIM115 - held open for the kiosk's life
-    except OSError as exc:
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR):
-            raise StoreUnwritable(
-                f"the visitor store's folder {lock_path.parent} cannot be written "
-                f"({exc.strerror or exc}): give it to the kiosk's user, or point store_path elsewhere"
-            ) from None
-        # A full disk: the store itself will say so, and records wait in the reserve.
+    except OSError as exc:  # a read-only or full disk: the store itself will say so
         log.warning("visitor store: no lock at %s (%s)", lock_path, exc.strerror or exc)
         return None
     try:
