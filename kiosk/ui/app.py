@@ -704,6 +704,9 @@ def _sdl_messages_silenced():
 STATUS_EVERY_S = 30.0  # the status line's visitor count is read from the store this often
 
 
+COMPOSITOR_DOUBT_S = 15  # after SDL's QUIT, how long the compositor's socket is asked again
+
+
 class WindowLoop:
     """A real window: its events go to the app, the app's frames go to the screen, and the
     service manager hears that the kiosk is up and its loop alive."""
@@ -719,6 +722,7 @@ class WindowLoop:
         self.app, self.window, self.rotation, self.allow_quit = app, window, rotation, allow_quit
         self.notifier = notifier or Notifier({})
         self.wayland = pygame.display.get_driver() == "wayland"
+        self._quit_seen_at: float | None = None  # when SDL last said QUIT under Wayland
         self._status_at: float | None = None
         self._status_screen = ""
         # SDL keeps the system's screen blanking off while it runs; said here, so that the
@@ -737,8 +741,10 @@ class WindowLoop:
     def step(self, events: list[pygame.event.Event]) -> bool:
         """Handle a batch of events and draw if needed; False when the kiosk should stop."""
         shown = self.app.scene
+        if self._display_lost(events):
+            return False
         for event in events:
-            if _wants_quit(event) and (self.allow_quit or self._display_lost(event)):
+            if _wants_quit(event) and self.allow_quit:
                 return False
             if event.type == pygame.KEYDOWN and event.key == self.tally_key:
                 self.app.count_entry()
@@ -770,13 +776,22 @@ class WindowLoop:
         """Seconds to sleep waiting for events: the app's wish, within the watchdog's reach."""
         return min(self.app.next_wakeup(), self.notifier.max_sleep_s)
 
-    def _display_lost(self, event: pygame.event.Event) -> bool:
+    def _display_lost(self, events: list[pygame.event.Event]) -> bool:
         # SDL's Wayland driver sends one QUIT when the compositor goes away; the kiosk then
-        # ends with it (cage leaves its clients running when it dies).
-        if event.type != pygame.QUIT or not self.wayland or not compositor_gone():
+        # ends with it (cage leaves its clients running when it dies). A dying compositor may
+        # still take connections for a moment (writing its core dump), so after that QUIT the
+        # kiosk asks again on every pass for a while, not once.
+        now = time.monotonic()
+        if self.wayland and any(event.type == pygame.QUIT for event in events):
+            self._quit_seen_at = now
+        if self._quit_seen_at is None:
             return False
-        log.warning("the Wayland compositor is gone; the kiosk stops")
-        return True
+        if compositor_gone():
+            log.warning("the Wayland compositor is gone; the kiosk stops")
+            return True
+        if now - self._quit_seen_at > COMPOSITOR_DOUBT_S:
+            self._quit_seen_at = None  # a QUIT of its own kind, not the compositor's end
+        return False
 
     def _tell_status(self) -> None:
         if not self.notifier.enabled:
