@@ -93,7 +93,7 @@ def test_status_line():
 
 # -- the real window loop, under Xvfb ---------------------------------------------------------
 
-WATCHDOG_S = 2.0
+WATCHDOG_S = 3.0  # the loop feeds every second; a loaded CI machine may delay a pass by one
 
 
 @pytest.fixture
@@ -157,11 +157,11 @@ def test_window_loop_speaks_to_systemd(project: Path, xvfb: str, tmp_path: Path)
         ready_at = next(t for t, m in messages if m == "READY=1")
         print(f"time from start to READY=1: {ready_at - started:.2f} s")
         # Idle on the attract screen: the watchdog keeps being fed, within its interval.
-        idle = _collect(sock, ready_at + 4 * WATCHDOG_S)
+        idle = _collect(sock, ready_at + 3 * WATCHDOG_S)
         feeds = [t for t, m in messages + idle if m == "WATCHDOG=1" and t >= ready_at]
         gaps = [b - a for a, b in zip([ready_at] + feeds, feeds + [time.monotonic()])]
         assert len(feeds) >= 4 and max(gaps) < WATCHDOG_S, gaps
-        assert len(feeds) <= 4 * WATCHDOG_S / (WATCHDOG_S / 4) + 2  # rate-limited, not per frame
+        assert len(feeds) <= 3 * WATCHDOG_S / (WATCHDOG_S / 4) + 2  # rate-limited, not per frame
         statuses = [m for _, m in messages + idle if m.startswith("STATUS=")]
         assert statuses and "attract screen, 0 visitors today" in statuses[0], statuses
         kiosk.send_signal(signal.SIGTERM)
