@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from disks import tmpfs
 
 from kiosk import doctor
 from kiosk.cli import main
@@ -31,18 +32,6 @@ LINE = re.compile(r"^(ok|warn|fail) +(\w+) +\S.*$")
 def _set(project: Path, key: str, value: str) -> None:
     text = project.read_text()
     project.write_text(re.sub(rf"(?m)^(\s*){key}:.*$", rf"\g<1>{key}: {value}", text, count=1))
-
-
-@contextmanager
-def _mounted(where: Path, options: str):
-    where.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode().strip()}): needs root")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 @contextmanager
@@ -137,7 +126,7 @@ def test_a_damaged_time_zone_file_fails_the_timezone(project, tmp_path):
 
 
 def test_a_store_on_a_read_only_disk_fails(project, tmp_path):
-    with _mounted(tmp_path / "readonly", "ro,size=1m") as disk:
+    with tmpfs(tmp_path / "readonly", "ro,size=1m") as disk:
         _set(project, "store_path", f"{disk}/visitors.db")
         result = doctor.check_store(load_config(project))
     assert result.status == "fail"
@@ -145,7 +134,7 @@ def test_a_store_on_a_read_only_disk_fails(project, tmp_path):
 
 
 def test_a_disk_with_less_than_a_weeks_room_fails(project, tmp_path):
-    with _mounted(tmp_path / "small", "size=1m") as disk:
+    with tmpfs(tmp_path / "small", "size=1m") as disk:
         _set(project, "store_path", f"{disk}/visitors.db")
         result = doctor.check_store(load_config(project))
         assert not list(disk.iterdir())

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from disks import tmpfs
 
 from kiosk.visitors import store
 from kiosk.visitors.recorder import Recorder, StoreInUse
@@ -155,20 +156,6 @@ def test_a_second_kiosk_on_the_same_store_is_refused(tmp_path):
 # -- real small disks --------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def tmpfs(where: Path, size: str):
-    where.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({mounted.stderr.decode().strip()}): needs root")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def fill(disk: Path) -> Path:
     """Fill the disk to the last byte with one file."""
     filler = disk / "filler"
@@ -183,7 +170,7 @@ def fill(disk: Path) -> Path:
 
 
 def test_a_full_disk_uses_the_reserve_then_keeps_records_waiting_until_room_comes_back(tmp_path):
-    with tmpfs(tmp_path / "disk", "24m") as disk:
+    with tmpfs(tmp_path / "disk", "size=24m") as disk:
         path = disk / "v.db"
         recorder = Recorder(path)
         for event in visit(1):
@@ -216,7 +203,7 @@ def test_a_full_disk_uses_the_reserve_then_keeps_records_waiting_until_room_come
 
 
 def test_a_store_that_cannot_even_be_made_lets_the_kiosk_run_and_catches_up(tmp_path):
-    with tmpfs(tmp_path / "disk", "1m") as disk:
+    with tmpfs(tmp_path / "disk", "size=1m") as disk:
         filler = fill(disk)
         path = disk / "data" / "v.db"
         recorder = Recorder(path)  # no traceback: the kiosk runs, records wait
@@ -231,7 +218,7 @@ def test_a_store_that_cannot_even_be_made_lets_the_kiosk_run_and_catches_up(tmp_
 
 
 def test_a_read_only_disk_keeps_records_waiting_until_it_is_writable(tmp_path):
-    with tmpfs(tmp_path / "disk", "8m") as disk:
+    with tmpfs(tmp_path / "disk", "size=8m") as disk:
         path = disk / "v.db"
         Recorder(path).close()  # yesterday's store
         # The kernel makes a file system read-only only while nothing writes to it.

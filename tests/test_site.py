@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from disks import tmpfs
 
 from kiosk.cli import main
 from kiosk.config import load_config
@@ -67,32 +68,16 @@ def test_a_config_pointing_at_a_missing_folder_says_so_in_one_line(project, sett
 
 
 def test_a_store_folder_that_cannot_be_written_stops_the_start_in_one_line(project, tmp_path):
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a read-only disk here ({mounted.stderr.decode().strip()}): needs root")
-    try:
-        script = tmp_path / "visit.yaml"
-        script.write_text(VISIT)
-        command = [
-            sys.executable,
-            "-m",
-            "kiosk",
-            "run",
-            "--config",
-            str(project),
-            "--headless",
-            "--replay",
-            str(script),
-        ]
+    script = tmp_path / "visit.yaml"
+    script.write_text(VISIT)
+    command = [sys.executable, "-m", "kiosk", "run", "--config", str(project), "--headless"]
+    with tmpfs(tmp_path / "readonly", "ro,size=1m") as folder:
         result = subprocess.run(
-            [*command, "--store", str(folder / "visitors.db")], capture_output=True, text=True, timeout=120
+            [*command, "--replay", str(script), "--store", str(folder / "visitors.db")],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1] == (
