@@ -146,6 +146,7 @@ class Recorder:
         self.moved_aside: str | None = None
         self.warning: str | None = None
         self._retry_s = RETRY_FIRST_S
+        self._checked = False  # the store's pages were looked at once since start
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="visitor-store", daemon=True)
         self._thread.start()
@@ -231,6 +232,10 @@ class Recorder:
         try:
             conn = store.connect(self.path)
             try:
+                if store.left_open(conn):
+                    # Closing them writes: look at the file first, so that a damaged store is
+                    # kept aside as it was found, not checkpointed into.
+                    self._raise_if_damaged(conn)
                 self.interrupted_closed += store.close_interrupted(conn)
             except BaseException:
                 conn.close()
@@ -278,18 +283,22 @@ class Recorder:
 
     def _check_integrity(self) -> None:
         """A page damaged where writes never go would still spoil every report: look once."""
-        if self._conn is None:
+        if self._conn is None or self._checked:
             return
         try:
-            found = self._conn.execute("PRAGMA quick_check").fetchall()
-            if found != [("ok",)]:
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {found[0][0]}")
+            self._raise_if_damaged(self._conn)
         except sqlite3.Error as exc:
             if _fault(exc) == "damaged":
                 self._conn.close()
                 self._conn = None
                 if self._move_aside(exc):
                     self._open()
+
+    def _raise_if_damaged(self, conn: sqlite3.Connection) -> None:
+        found = conn.execute("PRAGMA quick_check").fetchall()
+        if found != [("ok",)]:
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {found[0][0]}")
+        self._checked = True
 
     def _move_aside(self, exc: BaseException) -> bool:
         """Keep the damaged file for inspection under another name; False if it cannot be moved."""

@@ -7,7 +7,8 @@ their last recorded activity.
 Beside the records, `figure_totals` keeps running totals per 15-minute slot and per UTC day,
 maintained by triggers inside the transaction of each write, so no path that writes records
 can leave them out of step, and a report over a year reads thousands of rows, not millions.
-The writer that survives store faults is `kiosk.visitors.recorder`.
+The writer that survives store faults is `kiosk.visitors.recorder`. The `outbox` lists the
+records changed since the central store last took them (`kiosk.fleet.forwarder`).
 """
 
 from __future__ import annotations
@@ -238,6 +239,63 @@ MIGRATIONS.append(
 )
 
 
+# The records a central store (kiosk.fleet) is sent; each table's columns in the order they go.
+FORWARDED: dict[str, tuple[str, ...]] = {
+    "sessions": ("id", "started_at", "last_activity_at", "ended_at", "duration_s", "end_reason"),
+    "session_languages": ("session_id", "language", "first_at"),
+    "zone_visits": ("session_id", "seq", "zone_id", "entered_at", "left_at", "dwell_s"),
+    "page_views": ("session_id", "seq", "zone_id", "page_id", "viewed_at"),
+    "interactions": ("session_id", "seq", "zone_id", "page_id", "kind", "item", "value", "correct", "at"),
+    "entries": ("id", "source", "at", "count"),
+}
+
+
+def _outbox_migration() -> str:
+    """What is not yet forwarded: one outbox entry per record changed since it was last sent.
+
+    A record written or updated (a session ended, a zone visit given its dwell) takes a new
+    entry, numbered after every entry ever made (AUTOINCREMENT never reuses a number), in place
+    of its old one. The forwarder sends the lowest-numbered entries and deletes those it sent
+    once the central store has committed them; a change made meanwhile has a higher number and
+    stays. The number goes with the record, so the central store keeps the newest version
+    whatever order two sends arrive in. Triggers, so every path that writes records (the
+    recorder, the dashboard's door counts, closing crashed sessions) is covered."""
+    triggers = []
+    for table in FORWARDED:
+        # DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's
+        # conflict policy (the store's INSERT OR IGNORE) would win and keep the old number.
+        body = (
+            f"DELETE FROM outbox WHERE tbl = '{table}' AND row = NEW.rowid;"
+            f" INSERT INTO outbox (tbl, row) VALUES ('{table}', NEW.rowid);"
+        )
+        for when in ("INSERT", "UPDATE"):
+            triggers.append(
+                f"CREATE TRIGGER outbox_{table}_{when.lower()} AFTER {when} ON {table} BEGIN {body} END;"
+            )
+    history = "".join(
+        f"INSERT INTO outbox (tbl, row) SELECT '{t}', rowid FROM {t} ORDER BY rowid;" for t in FORWARDED
+    )
+    return f"""
+    CREATE TABLE outbox (
+        change INTEGER PRIMARY KEY AUTOINCREMENT,
+        tbl TEXT NOT NULL,
+        row INTEGER NOT NULL,              -- the record's rowid in tbl
+        UNIQUE (tbl, row)
+    );
+    CREATE TABLE forwarded (             -- what the central store last confirmed
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        change INTEGER NOT NULL,           -- the highest outbox number it has committed
+        at REAL NOT NULL,                  -- when (UTC epoch seconds)
+        records INTEGER NOT NULL           -- records it has committed, all told
+    );
+    {history}
+    {"".join(triggers)}
+    """
+
+
+MIGRATIONS.append(_outbox_migration())
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) a store at the newest schema."""
     if str(path) != ":memory:":
@@ -375,6 +433,16 @@ def _activity(conn: sqlite3.Connection, session_id: str, at: float) -> None:
     conn.execute(
         "UPDATE sessions SET last_activity_at = MAX(last_activity_at, ?) WHERE id = ? AND ended_at IS NULL",
         (at, session_id),
+    )
+
+
+def left_open(conn: sqlite3.Connection) -> bool:
+    """Sessions or zone visits a crash left open (which `close_interrupted` would close)."""
+    return bool(
+        conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM sessions WHERE ended_at IS NULL)"
+            " OR EXISTS (SELECT 1 FROM zone_visits WHERE left_at IS NULL)"
+        ).fetchone()[0]
     )
 
 
