@@ -48,23 +48,45 @@ def lock_seconds(wrong: int) -> float:
     return min(LOCK_MAX_S, LOCK_BASE_S * 2 ** (wrong - FREE_TRIES))
 
 
-def _hash(secret: str, salt: bytes) -> str:
-    return hashlib.scrypt(secret.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32).hex()
+# scrypt's cost for the dashboard's password. OWASP's guidance is N=2^17, r=8, p=1 (128 MiB a
+# check) or, the same work in less memory, N=2^15, r=8, p=3 (32 MiB): a kiosk PC with 2 GB and
+# the exhibit's pictures in memory takes the second (about 0.25 s on this machine's cores).
+PASSWORD_COST = {"n": 2**15, "r": 8, "p": 3}
+# The PIN is checked on the kiosk's own screen, between frames: it keeps the cheaper cost (4 to 8
+# digits are no stronger for a slower hash; the lock-out is what protects them).
+PIN_COST = {"n": 2**14, "r": 8, "p": 1}
+OLD_COST = {"n": 2**14, "r": 8, "p": 1}  # what hashes written without their cost were made with
+MAX_MEMORY = 64 * 1024 * 1024  # OpenSSL's default (32 MiB) is just short of N=2^15, r=8
 
 
-def make_hash(secret: str) -> dict:
+def _hash(secret: str, salt: bytes, cost: dict) -> str:
+    return hashlib.scrypt(
+        secret.encode(), salt=salt, n=cost["n"], r=cost["r"], p=cost["p"], dklen=32, maxmem=MAX_MEMORY
+    ).hex()
+
+
+def make_hash(secret: str, cost: dict = PIN_COST) -> dict:
     salt = secrets.token_bytes(16)
-    return {"salt": salt.hex(), "hash": _hash(secret, salt)}
+    return {"salt": salt.hex(), "hash": _hash(secret, salt, cost), **cost}
+
+
+def _cost(stored: dict) -> dict:
+    return {name: int(stored.get(name, OLD_COST[name])) for name in OLD_COST}
 
 
 def matches(secret: str, stored: dict | None) -> bool:
     try:
-        return hmac.compare_digest(_hash(secret, bytes.fromhex(stored["salt"])), stored["hash"])
-    except (KeyError, TypeError, ValueError):  # none stored, or a hand-edited file: no way in
+        cost = _cost(stored)
+        if cost["n"] > 2**17 or cost["r"] > 8 or cost["p"] > 16:
+            return False  # a hand-edited cost must not make one check take all the memory
+        return hmac.compare_digest(_hash(secret, bytes.fromhex(stored["salt"]), cost), stored["hash"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # none stored, or a hand-edited file
         return False
 
 
-def stored_lock(entry: object, wall_now: float) -> tuple[int, float]:
+def stored_lock(
+    entry: object, wall_now: float, lock: Callable[[int], float] = lock_seconds
+) -> tuple[int, float]:
     """(wrong guesses, seconds left) from a lock as written; never longer than such a lock lasts.
 
     Files written before locks were kept as remaining time hold a wall-clock `until`: read
@@ -76,8 +98,8 @@ def stored_lock(entry: object, wall_now: float) -> tuple[int, float]:
         wrong = max(0, int(entry.get("wrong", 0)))
         left = float(entry["remaining"] if "remaining" in entry else entry.get("until", 0.0) - wall_now)
     except (TypeError, ValueError):
-        wrong, left = FREE_TRIES, LOCK_BASE_S  # a damaged lock holds, briefly
-    return wrong, min(lock_seconds(wrong), max(0.0, left))
+        return FREE_TRIES, LOCK_BASE_S  # a damaged lock holds, briefly
+    return wrong, min(lock(wrong), max(0.0, left))
 
 
 def write_atomically(path: Path, data: dict) -> None:
@@ -171,7 +193,7 @@ class StaffSecrets:
         """
         with _writing:
             data = dict(self._read())
-            data[name] = make_hash(secret)
+            data[name] = make_hash(secret, PASSWORD_COST if name == "password" else PIN_COST)
             if name == "pin":
                 data.pop("lock", None)
             write_atomically(self.path, data)
@@ -184,7 +206,18 @@ class StaffSecrets:
         return self._read().get(name)
 
     def check_password(self, secret: str) -> bool:
-        return matches(secret, self._read().get("password"))
+        """True if right; a right password hashed at an older cost is hashed again at today's."""
+        stored = self._read().get("password")
+        if not matches(secret, stored):
+            return False
+        if _cost(stored) != PASSWORD_COST:
+
+            def rehash(data: dict) -> None:
+                if data.get("password") == stored:  # not changed meanwhile by `kiosk set-password`
+                    data["password"] = make_hash(secret, PASSWORD_COST)
+
+            self._update(rehash)  # a disk that cannot be written: the old hash still works
+        return True
 
     def locked_for(self) -> float:
         """Seconds the PIN pad stays locked (0: open)."""
@@ -228,8 +261,18 @@ class StaffSecrets:
         locks = {client: stored_lock(entry, self.clock.wall()) for client, entry in entries.items()}
         return {client: lock for client, lock in locks.items() if lock[1] > 0}
 
-    def save_dashboard_locks(self, held: Callable[[], dict[str, tuple[int, float]]]) -> bool:
-        """Write the addresses `held()` gives, read under the file's lock so the newest wins."""
+    def dashboard_backoff(self, lock: Callable[[int], float]) -> tuple[int, float]:
+        """The wait every password check shares after many wrong ones from anywhere:
+        (wrong passwords, seconds left), never longer than `lock` gives for that many."""
+        return stored_lock(self._read().get("dashboard_backoff"), self.clock.wall(), lock)
+
+    def save_dashboard_locks(
+        self,
+        held: Callable[[], dict[str, tuple[int, float]]],
+        backoff: Callable[[], tuple[int, float]] = lambda: (0, 0.0),
+    ) -> bool:
+        """Write the addresses `held()` gives and the shared backoff, read under the file's lock
+        so the newest wins."""
 
         def put(data: dict) -> None:
             locks = {c: {"wrong": wrong, "remaining": left} for c, (wrong, left) in held().items()}
@@ -237,5 +280,37 @@ class StaffSecrets:
                 data["dashboard_locks"] = locks
             else:
                 data.pop("dashboard_locks", None)
+            wrong, left = backoff()
+            if left > 0:
+                data["dashboard_backoff"] = {"wrong": wrong, "remaining": left}
+            else:
+                data.pop("dashboard_backoff", None)
 
         return self._update(put)
+
+    # -- tokens for machines: kept by kiosk.web.tokens ------------------------------------------
+
+    def tokens(self) -> dict[str, dict]:
+        entries = self._read().get("tokens")
+        return dict(entries) if isinstance(entries, dict) else {}
+
+    def update_tokens(self, change: Callable[[dict[str, dict]], None], strict: bool = False) -> bool:
+        """Rewrite the tokens with `change` applied. `strict`: raise OSError when staff.json
+        cannot be written (a token not stored is not made), else False."""
+
+        def put(data: dict) -> None:
+            tokens = dict(data.get("tokens") or {})
+            change(tokens)
+            if tokens:
+                data["tokens"] = tokens
+            else:
+                data.pop("tokens", None)
+
+        if not strict:
+            return self._update(put)
+        with _writing:
+            data = dict(self._read())
+            put(data)
+            write_atomically(self.path, data)
+            self._last_read, self._lock_seen = data, data.get("lock")
+        return True

@@ -4,7 +4,8 @@ Every figure comes from `reports.summary` over read-only connections opened for 
 and closed after it: the function `kiosk stats` uses, so the page, the downloads, /metrics
 and the command line always agree, and the dashboard never holds the kiosk's store open.
 The one write, POST /entries, goes to the kiosk's own store and is committed before it is
-acknowledged. Every route, the stylesheet included, is behind the staff password (auth.py).
+acknowledged. Every route, the stylesheet included, needs the staff password or a token of
+the route's scope (auth.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from kiosk.visitors import reports, store
 from kiosk.visitors.sessions import EntryCounted
 from kiosk.web import metrics, pages
 from kiosk.web.auth import StaffOnly
+from kiosk.web.passwords import Budget
 from kiosk.web.style import STYLE
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,9 @@ MAX_PAGE_DAYS = 366  # one bar a day; longer spans are for the CSV
 MAX_BODY_BYTES = 4096  # a pulse is a few dozen bytes
 MAX_PULSE_COUNT = 1000
 MAX_PULSE_ID = 100
+# Days the dashboard answers for: a wider span is a typing error, and near date.max the
+# reports' arithmetic would overflow.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 
 
 class BadRequest(Exception):
@@ -58,11 +63,13 @@ def create_app(
     stores: list[Path] | None = None,
     live: Callable[[], dict] | None = None,
     monotonic: Callable[[], float] = time.monotonic,
+    budget: Budget | None = None,
 ) -> Starlette:
     """The dashboard over `stores` (files, or folders of *.db; default: this kiosk's store).
 
     `live`, when given, returns the running kiosk's own state for /metrics (see metrics.py).
-    `monotonic` times the wait after wrong passwords.
+    `monotonic` times the wait after wrong passwords; `budget` limits how many unknown
+    passwords are hashed per second (passwords.py).
     """
     dashboard = _Dashboard(config, list(stores) if stores is not None else [config.store_file], live)
     return Starlette(
@@ -74,7 +81,7 @@ def create_app(
             Route("/entries", dashboard.entries, methods=["POST"]),
             Route("/static/style.css", dashboard.stylesheet),
         ],
-        middleware=[Middleware(StaffOnly, staff_file=config.staff_file, now=monotonic)],
+        middleware=[Middleware(StaffOnly, staff_file=config.staff_file, now=monotonic, budget=budget)],
         exception_handlers={
             BadRequest: lambda request, exc: PlainTextResponse(f"{exc}\n", status_code=400),
             StoreUnreadable: lambda request, exc: PlainTextResponse(f"{exc}\n", status_code=503),
@@ -87,11 +94,14 @@ def _day(request: Request, name: str) -> date | None:
     if not text:
         return None
     try:
-        if DAY.match(text):
-            return date.fromisoformat(text)
+        day = date.fromisoformat(text) if DAY.match(text) else None
     except ValueError:
-        pass
-    raise BadRequest(f"{name}: '{text}' is not a day like 2017-09-07")
+        day = None
+    if day is None:
+        raise BadRequest(f"{name}: '{text}' is not a day like 2017-09-07")
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadRequest(f"{name}: {day} is not between {FIRST_DAY} and {LAST_DAY}")
+    return day
 
 
 def _range(request: Request) -> Range:
@@ -237,7 +247,7 @@ def _pulse(body: bytes) -> tuple[str, int]:
     """(id, count) from a pulse's JSON body, or BadRequest saying what is wrong."""
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: a body of "[[[[..."
         raise BadRequest('the body is not JSON; send {"id": "door-1-000123", "count": 1}') from None
     if not isinstance(data, dict):
         raise BadRequest('the body is a JSON object: {"id": "door-1-000123", "count": 1}')
