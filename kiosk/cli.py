@@ -137,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(doctor)
     doctor.set_defaults(handler=_doctor)
 
+    sync = commands.add_parser(
+        "sync", help="forward every visitor record not yet forwarded to the central store, now"
+    )
+    _config_option(sync)
+    sync.set_defaults(handler=_sync)
+
     stats = commands.add_parser("stats", help="visitor numbers from the store")
     _config_option(stats)
     fmt = stats.add_mutually_exclusive_group()
@@ -461,6 +467,7 @@ def _run(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"kiosk: staff dashboard not started ({exc}); the exhibit runs without it", file=sys.stderr)
     clock = VirtualClock(_start_time(args.start, config)) if args.headless else None
+    forwarder = _start_forwarding(config, store_file)
 
     def visitors_today() -> int:
         return reports.sessions_today(store_file, config.tz, clock.wall() if clock else None)
@@ -506,7 +513,68 @@ def _run(args: argparse.Namespace) -> int:
         if dashboard:
             dashboard.stop()
         recorder.close()
+        if forwarder:
+            forwarder.stop()
     return 0
+
+
+def _start_forwarding(config, store_file: Path):
+    """With a central store named, a worker thread forwards the visitor records to it."""
+    url = config.fleet_url
+    if url is None:
+        return None
+    from kiosk.fleet import url as fleet_url
+    from kiosk.fleet.forwarder import Forwarder
+
+    problem = fleet_url.check(url)
+    if problem:  # only KIOSK_FLEET_URL can get here: config.yaml's is checked when it loads
+        print(f"kiosk: {fleet_url.ENVIRONMENT} {problem}; nothing is forwarded", file=sys.stderr)
+        return None
+    print(f"kiosk: visitor records forwarded to {fleet_url.mask(url)}", file=sys.stderr)
+    fleet = config.fleet
+    return Forwarder(store_file, url, config.kiosk_id, fleet.batch_size, fleet.interval_s).start()
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from kiosk.fleet import url as fleet_url
+    from kiosk.fleet.forwarder import Forwarder, Unreachable
+
+    config = load_config(args.config)
+    url = config.fleet_url
+    if url is None:
+        print(
+            f"kiosk: no central store: set fleet.database_url in {config.base_dir / 'config.yaml'}"
+            f" or {fleet_url.ENVIRONMENT}",
+            file=sys.stderr,
+        )
+        return 1
+    problem = fleet_url.check(url)
+    if problem:
+        print(f"kiosk: {fleet_url.ENVIRONMENT} {problem}", file=sys.stderr)
+        return 1
+    if not config.store_file.exists():
+        print(f"kiosk: no visitors recorded yet at {config.store_file}; nothing to forward", file=sys.stderr)
+        return 0
+    # Not the recorder's lock: sync runs beside a live kiosk, taking turns with its worker by batch.
+    forwarder = Forwarder(config.store_file, url, config.kiosk_id, config.fleet.batch_size)
+    try:
+        sent = forwarder.forward()
+    except Unreachable as exc:
+        waiting = forwarder.backlog()
+        print(f"kiosk: {exc}; {waiting} record(s) wait for the next sync", file=sys.stderr)
+        return 1
+    finally:
+        forwarder.close()
+    waiting = forwarder.backlog()
+    more = f"; {waiting} record(s) still waiting (another sender had the store)" if waiting else ""
+    refused = f", {sent.refused} refused and set aside (quarantine)" if sent.refused else ""
+    print(
+        f"kiosk: {sent.records} record(s) forwarded to {fleet_url.mask(url)} in {sent.seconds:.1f} s"
+        f"{refused}{more}",
+        file=sys.stderr,
+    )
+    return 0
+
 
 
 def _say_store(path: Path, only_if_new: bool = False) -> None:

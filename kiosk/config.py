@@ -93,6 +93,29 @@ class WebSettings(_Strict):
     port: int = Field(8765, ge=1, le=65535, description="Port of the dashboard.")
 
 
+class FleetSettings(_Strict):
+    database_url: str | None = Field(
+        None,
+        description="The central PostgreSQL store the kiosk forwards its visitor records to, as "
+        "postgresql://USER:PASSWORD@HOST/DATABASE; none: nothing is forwarded. KIOSK_FLEET_URL in "
+        "the environment takes its place.",
+    )
+    batch_size: int = Field(2000, ge=1, le=100_000, description="Records sent in one transaction.")
+    interval_s: float = Field(
+        10, ge=0.1, le=3600, description="Seconds between forwarding passes while the central store answers."
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgresql(cls, value: str | None) -> str | None:
+        from kiosk.fleet.url import check
+
+        problem = check(value) if value else None
+        if problem:
+            raise ValueError(problem)  # the URL itself is not repeated: it may hold a password
+        return value or None
+
+
 class WeekHours(_Strict):
     """Hours per weekday: "10:00-20:00", "10:00-13:00, 14:00-20:00", "18:00-02:00" or closed."""
 
@@ -208,6 +231,9 @@ class Config(_Strict):
     schedule: ScheduleSettings = Field(
         default_factory=ScheduleSettings, description="Opening hours; outside them nothing is counted."
     )
+    fleet: FleetSettings = Field(
+        default_factory=FleetSettings, description="Forwarding visitor records to a central store."
+    )
 
     _base_dir: Path = PrivateAttr(default_factory=Path.cwd)  # set by load_config
     _doc: YamlDocument | None = PrivateAttr(None)  # where each setting was written
@@ -273,6 +299,13 @@ class Config(_Strict):
     @property
     def required(self) -> list[str]:
         return list(self.required_languages or self.languages)
+
+    @property
+    def fleet_url(self) -> str | None:
+        """The central store's URL: KIOSK_FLEET_URL, else fleet.database_url, else None."""
+        from kiosk.fleet.url import chosen
+
+        return chosen(self.fleet.database_url)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -354,6 +387,7 @@ def load_config(path: Path | None) -> Config:
             *ThemeSettings.model_fields,
             *WebSettings.model_fields,
             *ScheduleSettings.model_fields,
+            *FleetSettings.model_fields,
             *WeekHours.model_fields,
         ]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None

@@ -1,0 +1,1 @@
+"""Many kiosks, one pavilion: visitor records forwarded to a central PostgreSQL store."""
