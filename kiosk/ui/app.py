@@ -290,9 +290,7 @@ class KioskApp:
         self.tracker.end("finished")  # a visitor's session ends where staff take over
         self.gestures.cancel()
         # Read the numbers while staff type the PIN: the staff screen then opens at once.
-        self._figures = concurrent.futures.ThreadPoolExecutor(1).submit(
-            read_figures, self.config, self.clock.wall()
-        )
+        self._figures = self._background.submit(read_figures, self.config, self.clock.wall())
         self.show(StaffPinScene(self))
 
     def staff_figures(self) -> tuple:
