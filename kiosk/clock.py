@@ -7,6 +7,14 @@ read only to stamp records.
 from __future__ import annotations
 
 import time
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """What the kiosk reads time from: the system's, or a virtual one."""
+
+    def monotonic(self) -> float: ...
+    def wall(self) -> float: ...
 
 
 class SystemClock:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pygame
 
 from kiosk import memory
-from kiosk.clock import PLAUSIBLE_FROM, ClockWatch, SystemClock, VirtualClock
+from kiosk.clock import PLAUSIBLE_FROM, Clock, ClockWatch, SystemClock, VirtualClock
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
@@ -51,7 +51,7 @@ from kiosk.ui.strings import say
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
 from kiosk.visitors.recorder import StoreHealth
-from kiosk.visitors.sessions import Clock, EntryCounted, VisitTracker
+from kiosk.visitors.sessions import EntryCounted, VisitTracker
 from kiosk.yamldoc import Problem
 
 log = logging.getLogger(__name__)

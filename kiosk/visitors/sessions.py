@@ -13,16 +13,11 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
-from kiosk.clock import ClockWatch
+from kiosk.clock import Clock, ClockWatch
 
 EndReason = Literal["timeout", "finished", "interrupted", "shutdown", "closed"]
-
-
-class Clock(Protocol):
-    def monotonic(self) -> float: ...
-    def wall(self) -> float: ...
 
 
 @dataclass(frozen=True)
