@@ -24,7 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="kiosk: %(message)s")
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # here, so a reader that went away is met below, not at exit
+        return code
+    except BrokenPipeError:
+        # `kiosk stats --json | head`: the reader has what it wanted. Python would still try
+        # to flush at exit and print a traceback; point stdout at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell tool killed by SIGPIPE
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -102,16 +109,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     snapshot.set_defaults(handler=_snapshot)
 
-    i18n = commands.add_parser("i18n", help="translations out to a CSV and back into the zone files")
+    i18n = commands.add_parser(
+        "i18n", help="translations out to a workbook or CSV and back into the zone files"
+    )
     i18n_commands = i18n.add_subparsers(dest="i18n_command", metavar="ACTION", required=True)
     export = i18n_commands.add_parser("export", help="id, default-language text, current translation")
     _config_option(export)
     export.add_argument("--lang", required=True, help="the language to translate into, e.g. kk")
-    export.add_argument("--out", type=Path, help="CSV file (default: standard output)")
+    export.add_argument(
+        "--out",
+        type=Path,
+        help="FILE.xlsx (recommended: text cells, with notes on length) or FILE.csv "
+        "(default: CSV on standard output)",
+    )
     export.set_defaults(handler=_i18n_export)
-    imp = i18n_commands.add_parser("import", help="write a filled-in CSV back into the zone files")
+    imp = i18n_commands.add_parser(
+        "import", help="write a filled-in workbook or CSV back into the zone files"
+    )
     _config_option(imp)
-    imp.add_argument("file", type=Path, help="the CSV from `kiosk i18n export`, filled in")
+    imp.add_argument("file", type=Path, help="the .xlsx or .csv from `kiosk i18n export`, filled in")
     imp.set_defaults(handler=_i18n_import)
 
     for name, what in (
@@ -297,7 +313,7 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 
 def _i18n_export(args: argparse.Namespace) -> int:
-    from kiosk.content.i18n import ImportRefused, export_csv
+    from kiosk.content.i18n import ImportRefused, entries, export_csv
 
     config = load_config(args.config)
     if args.lang not in config.languages:
@@ -307,35 +323,70 @@ def _i18n_export(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        text = export_csv(config, args.lang)
+        if args.out and args.out.suffix.lower() == ".xlsx":
+            return _i18n_workbook(config, args.lang, args.out)
+        text = "\ufeff" + export_csv(config, args.lang)  # the mark makes spreadsheets read UTF-8
     except ImportRefused as exc:  # a zone file the kiosk cannot read either
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
     if args.out:
-        args.out.write_text("\ufeff" + text, encoding="utf-8")  # the mark makes spreadsheets read UTF-8
-        print(f"{args.out}: {text.count(chr(10)) - 1} texts", file=sys.stderr)
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{args.out}: {len(entries(config))} texts", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
 
 
+def _i18n_workbook(config, language: str, out: Path) -> int:
+    from kiosk.content.i18n import entries
+    from kiosk.content.i18n_xlsx import write_workbook
+    from kiosk.content.loader import load_exhibit
+    from kiosk.ui.room import notes
+
+    found = entries(config)
+    report = load_exhibit(config)
+    said = notes(report, config, language)  # measured on the kiosk's own screens
+    default = config.default_language
+    rows = [
+        [e.id, e.texts.get(default, ""), e.texts.get(language, ""), said.get((e.file.stem, e.path), "")]
+        for e in found
+    ]
+    write_workbook(out, ["id", default, language, "notes"], rows)
+    print(f"{out}: {len(rows)} texts; translate in column C, the others are locked", file=sys.stderr)
+    return 0
+
+
 def _i18n_import(args: argparse.Namespace) -> int:
-    from kiosk.content.i18n import ImportRefused, import_csv
+    from kiosk.content.i18n import ImportRefused, import_rows
 
     config = load_config(args.config)
     try:
-        result = import_csv(config, args.file.read_text(encoding="utf-8"), str(args.file))
+        if args.file.suffix.lower() == ".xlsx":
+            from kiosk.content.i18n_xlsx import read_workbook
+
+            header, rows = read_workbook(args.file)
+            lossy = None
+        else:
+            from kiosk.content.i18n_csv import read_csv
+
+            sheet = read_csv(config, args.file.read_bytes())
+            if sheet.recognised:
+                print(f"kiosk: {args.file}: {sheet.recognised}", file=sys.stderr)
+            header, rows, lossy = sheet.header, sheet.rows, sheet.lossy
+        result = import_rows(config, header, rows, str(args.file), lossy)
     except ImportRefused as exc:
         for problem in exc.problems:
             print(problem)
         print("nothing imported; no file was changed", file=sys.stderr)
         return 1
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         print(f"kiosk: {args.file}: {exc}", file=sys.stderr)
         return 1
     for text_id in result.changed:
         print(f"changed {text_id}")
+    for warning in result.warnings:
+        print(warning)
     for text_id in result.unknown:
         print(f"{args.file}: warning: no text has the id {text_id} (renamed or removed since the export?)")
     print(

@@ -12,7 +12,9 @@ from kiosk.content.loader import load_exhibit
 
 def export(project, capsys, language="kk"):
     assert main(["i18n", "export", "--config", str(project), "--lang", language]) == 0
-    return list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")  # standard output too, so `> kk.csv` opens right in Excel
+    return list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
 
 
 def test_export_lists_every_text_with_the_default_language_beside_it(project, capsys):

@@ -1,29 +1,34 @@
-"""Translation round-trip: texts out to a CSV for translators, and back into the YAML files.
+"""Translation round-trip: texts out to translators (CSV or a workbook), and back into the YAML files.
 
 A text's id names its file and its place, pages by their id (`forest:natural-wealth.title`),
 so rows still find their text after pages are reordered. Import edits the files with
 ruamel.yaml's round-trip mode: comments, key order and block styles stay as curators wrote.
-Import checks every cell as the loader checks a text (control characters, hostile lengths)
-and every file as the loader reads it: one bad cell refuses the whole import, nothing written.
+Import checks every cell as the loader checks a text (control characters, hostile lengths),
+every changed text's source against the zone file's (a stale export), and every file as the
+loader reads it: one bad cell refuses the whole import, nothing written. Readers of the file
+formats (`i18n_csv`, `i18n_xlsx`) hand over rows; this module decides what changes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
 from kiosk.config import Config
 from kiosk.content.model import text_problem
+from kiosk.content.rewritten import looks_rewritten, lost_letter
 from kiosk.yamldoc import Problem, read_yaml
 
 
 class ImportRefused(ValueError):
-    """The CSV or a zone file holds what the kiosk could not show; `problems` says where."""
+    """The translator's file or a zone file holds what the kiosk could not show, or a stale
+    export; `problems` says where."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
@@ -97,41 +102,102 @@ def export_csv(config: Config, language: str) -> str:
     return out.getvalue()
 
 
+@dataclass(frozen=True)
+class Row:
+    """One text as a translator's file gives it back."""
+
+    line: int  # where it starts: the CSV line, the workbook row
+    id: str
+    source: str  # the default-language text the translator saw
+    value: str
+    made: str | None = None  # what a spreadsheet made of the cell instead of text ("a formula")
+
+
 @dataclass
 class ImportResult:
     changed: list[str]
-    unknown: list[str]  # ids in the CSV that no text has (renamed or removed since export)
+    unknown: list[str]  # ids in the file that no text has (renamed or removed since export)
     files: list[Path]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def import_csv(config: Config, csv_text: str, name: str = "translations.csv") -> ImportResult:
-    """Write the CSV's translations into the zone files; ImportRefused (nothing written) if a
-    cell or a file could not be shown, ValueError if it is not a translation file at all."""
-    rows, starts = _read_rows(csv_text.lstrip("\ufeff"))
-    if not rows or len(rows[0]) < 3 or rows[0][0] != "id":
+    """Write a CSV's translations into the zone files (see `import_rows`)."""
+    rows, starts = read_csv_rows(csv_text.lstrip("\ufeff"))
+    header = rows[0] if rows else []
+    found = [Row(start, *(row + ["", ""])[:3]) for row, start in zip(rows[1:], starts[1:]) if row]
+    return import_rows(config, header, found, name)
+
+
+def import_rows(
+    config: Config, header: list[str], rows: list[Row], name: str, lossy: str | None = None
+) -> ImportResult:
+    """Write the rows' translations into the zone files; ImportRefused (nothing written) if a
+    cell or a file could not be shown, or a changed text's source is no longer the zone's
+    (a stale export); ValueError if it is not a translation file at all. `lossy`: the
+    legacy encoding the file came in, whose missing letters read as '?'."""
+    if len(header) < 3 or header[0].strip() != "id":
         raise ValueError("not a translation file: the first row must be id, <default language>, <language>")
-    language = rows[0][2].strip()
+    language = header[2].strip()
     if language not in config.languages:
         raise ValueError(f"'{language}' is not one of the kiosk's languages ({', '.join(config.languages)})")
+    default = config.default_language
     known = {entry.id: entry for entry in entries(config)}
-    wanted = {row[0]: row[2] for row in rows[1:] if len(row) >= 3 and row[2].strip()}
-    refused = [
-        Problem(name, start, f"{row[0]} ({language})", why, "fix the cell and import again")
-        for row, start in zip(rows[1:], starts[1:])
-        if len(row) >= 3 and row[2].strip() and (why := text_problem(row[2]))
-    ]
+    wanted = {row.id: row for row in rows if row.value.strip()}
+    refused, warnings, changes = [], [], []
+    for row in wanted.values():
+        field_name = f"{row.id} ({language})"
+        if why := text_problem(row.value):
+            refused.append(Problem(name, row.line, field_name, why, "fix the cell and import again"))
+        entry = known.get(row.id)
+        if entry is None or _same(row.value, entry.texts.get(language, ""), lossy):
+            continue
+        if lossy and (word := lost_letter(row.value)):
+            refused.append(
+                Problem(
+                    name,
+                    row.line,
+                    field_name,
+                    f"'{word}': a letter {lossy} cannot hold was saved as '?'",
+                    'save the file as "CSV UTF-8" and import again',
+                )
+            )
+        source = entry.texts.get(default, "")
+        if not _same(row.source, source, lossy):
+            refused.append(
+                Problem(
+                    name,
+                    row.line,
+                    row.id,
+                    f"the {default} text is not the one translated: the file has {row.source!r}, "
+                    f"the zone file now has {source!r}",
+                    "the text changed since the export, or a spreadsheet rewrote the cell: "
+                    "export again and carry the translation over",
+                )
+            )
+        if why := row.made or looks_rewritten(source, row.value):
+            warnings.append(
+                Problem(
+                    name,
+                    row.line,
+                    field_name,
+                    f"{row.value!r} looks rewritten by a spreadsheet ({why}); "
+                    f"the {default} text is {source!r}",
+                    "imported as it is: check it, and use the .xlsx export next time",
+                    "warning",
+                )
+            )
+        changes.append((entry, row.value.replace("\r\n", "\n")))
     if refused:
         raise ImportRefused(refused)
-    result = ImportResult([], [i for i in wanted if i not in known], [])
+    result = ImportResult([], [i for i in wanted if i not in known], [], warnings)
     by_file: dict[Path, list[tuple[Entry, str]]] = {}
-    for text_id, value in wanted.items():
-        entry = known.get(text_id)
-        if entry is not None and entry.texts.get(language) != value:
-            by_file.setdefault(entry.file, []).append((entry, value))
-    for file, changes in by_file.items():
+    for entry, value in changes:
+        by_file.setdefault(entry.file, []).append((entry, value))
+    for file, edits in by_file.items():
         editor = _yaml()  # round-trip mode builds plain data and comments, never Python objects
         data = editor.load(file.read_text(encoding="utf-8"))
-        for entry, value in changes:
+        for entry, value in edits:
             texts = data
             for key in entry.path:
                 texts = texts[key]
@@ -144,9 +210,21 @@ def import_csv(config: Config, csv_text: str, name: str = "translations.csv") ->
     return result
 
 
-def _read_rows(csv_text: str) -> tuple[list[list[str]], list[int]]:
+def _same(given: str, current: str, lossy: str | None) -> bool:
+    """The same text, but for what spreadsheets and legacy encodings do to it: line ends,
+    spaces at the ends of lines, letters the encoding lacks."""
+
+    def plain(text: str) -> str:
+        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
+
+    if lossy:
+        current = current.encode(lossy, errors="replace").decode(lossy)
+    return plain(given) == plain(current)
+
+
+def read_csv_rows(csv_text: str, delimiter: str = ",") -> tuple[list[list[str]], list[int]]:
     """The rows, and the line each starts on (a cell may span lines)."""
-    reader = csv.reader(io.StringIO(csv_text))
+    reader = csv.reader(io.StringIO(csv_text), delimiter=delimiter)
     rows, starts = [], []
     try:
         while True:
@@ -162,8 +240,15 @@ def _read_rows(csv_text: str) -> tuple[list[list[str]], list[int]]:
 
 
 def _styled(value: str, siblings: dict):
-    """A new translation takes the block style its neighbours use (folded `>-`, literal `|`)."""
+    """A new translation takes the block style its neighbours use (folded `>-`, literal `|`);
+    one the kiosk's YAML 1.1 reader would take for something else (`10:30` is 630 there,
+    `yes` is true) is quoted, as ruamel, reading YAML 1.2, would not do by itself."""
+    if "\n" not in value and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STRING:
+        return DoubleQuotedScalarString(value)
     for other in siblings.values():
         if isinstance(other, (FoldedScalarString, LiteralScalarString)):
             return type(other)(value)
     return value
+
+
+_RESOLVER, _STRING = yaml.resolver.Resolver(), "tag:yaml.org,2002:str"
