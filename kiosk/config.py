@@ -91,6 +91,23 @@ class WebSettings(_Strict):
         "127.0.0.1", description="Address the dashboard listens on (loopback: this machine only)."
     )
     port: int = Field(8765, ge=1, le=65535, description="Port of the dashboard.")
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses (or networks) of proxies in front of the dashboard whose "
+        "X-Forwarded-For is believed; from any other address it is ignored.",
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for proxy in value:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"'{proxy}' is not an address like 127.0.0.1 or a network like 10.0.0.0/24") from None
+        return value
 
 
 class FleetSettings(_Strict):

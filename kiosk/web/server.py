@@ -15,6 +15,16 @@ from kiosk.config import Config
 STARTUP_WAIT_S = 10.0
 
 
+def proxy_settings(config: Config) -> dict:
+    """uvicorn's handling of X-Forwarded-For: believed only from the proxies config names.
+
+    Left to itself uvicorn believes it from loopback, so anyone on the machine, or a guesser
+    behind any local proxy, could name a new address with every guess and never be held up.
+    """
+    proxies = list(config.web.trusted_proxies)
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or []}
+
+
 def serve(
     config: Config, host: str | None = None, port: int | None = None, live: Callable[[], dict] | None = None
 ) -> None:
@@ -28,6 +38,7 @@ def serve(
         host=host or config.web.host,
         port=port or config.web.port,
         log_level="warning",
+        **proxy_settings(config),
     )
 
 
@@ -67,6 +78,7 @@ def start_in_thread(
         host=host or config.web.host,
         port=port or config.web.port,
         log_level="warning",
+        **proxy_settings(config),
     )
     server = uvicorn.Server(server_config)
 
