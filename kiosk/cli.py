@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import logging
 import os
@@ -169,14 +170,21 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument(
         "--by",
         choices=BREAKDOWNS,
-        help="one table: per day, per hour of the day, per zone or per language",
+        help="one table: per day, per hour of the day, per zone, per language or per kiosk",
     )
     stats.add_argument(
         "--db",
         action="append",
-        type=Path,
-        metavar="PATH",
-        help="a kiosk's store, or a folder of them; repeat for several (default: this kiosk's)",
+        metavar="PATH|URL",
+        help="a kiosk's store, a folder of them, or the central store (postgresql://...);"
+        " repeat for several (default: this kiosk's)",
+    )
+    stats.add_argument(
+        "--kiosk",
+        action="append",
+        dest="kiosks",
+        metavar="ID",
+        help="only this kiosk (a store's kiosk is the one its sessions name); repeat for several",
     )
     stats.set_defaults(handler=_stats, format="text")
     return parser
@@ -627,6 +635,14 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _central_stores(urls: list[str]):
+    """Read-only connections to the central stores named (none: psycopg is not even loaded)."""
+    if not urls:
+        return contextlib.nullcontext([])
+    from kiosk.fleet import reading
+
+    return reading.opened(urls)
+
 
 def _say_store(path: Path, only_if_new: bool = False) -> None:
     """Which store the numbers come from, so zeros from the wrong folder are never believed."""
@@ -657,26 +673,36 @@ def _stats(args: argparse.Namespace) -> int:
     import json
 
     from kiosk.visitors import reports
+    from kiosk.visitors.sources import Unreadable
 
     config = load_config(args.config)
-    files = reports.store_files(args.db) if args.db else [config.store_file]
+    names = args.db or []
+    urls = [name for name in names if "://" in name]  # the central store; the rest are files
+    paths = [Path(name) for name in names if name not in urls]
+    files = reports.store_files(paths) if names else [config.store_file]
     # Staff believe the numbers they read: a store that is not there is never a row of zeros.
-    missing = [str(p) for p in (args.db or []) if not Path(p).exists()]
-    if missing or (args.db and not files):
-        where = ", ".join(missing) or ", ".join(str(p) for p in args.db)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing or (paths and not files):
+        where = ", ".join(missing) or ", ".join(str(p) for p in paths)
         print(f"kiosk: no visitor store at {where}", file=sys.stderr)
         return 1
-    if not args.db:
+    if not names:
         _say_store(config.store_file, only_if_new=True)
+    kiosks = set(args.kiosks) if args.kiosks else None
     conns = []
     try:
         for path in files:
             conns.append(reports.open_readonly(path))
             if conns[-1]:
                 conns[-1].execute("PRAGMA schema_version")  # a file that is not a store says so here
-        report = reports.summary(conns, config.tz, args.date_from, args.date_to, config.opening_hours)
+        with _central_stores(urls) as central:
+            span = (args.date_from, args.date_to)
+            report = reports.summary(conns + central, config.tz, *span, config.opening_hours, kiosks=kiosks)
     except sqlite3.DatabaseError as exc:
         print(f"kiosk: {files[len(conns) - 1]}: not a readable visitor store ({exc})", file=sys.stderr)
+        return 1
+    except Unreadable as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)  # the central store: one line, its password masked
         return 1
     finally:
         for conn in conns:

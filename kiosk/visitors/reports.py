@@ -20,7 +20,7 @@ from time import time as time_now
 from zoneinfo import ZoneInfo
 
 from kiosk.schedule import Schedule
-from kiosk.visitors import store
+from kiosk.visitors import sources, store
 
 SLOT_S = store.SPANS["slot"]
 SLOTS_PER_DAY = store.SPANS["day"] // SLOT_S
@@ -64,18 +64,21 @@ def summary(
     day_to: date | None = None,
     hours: Schedule | None = None,
     now: float | None = None,
+    kiosks: set[str] | None = None,
 ) -> dict:
     """Sessions, entries, their times, zones, pages, languages, quizzes, for a date range.
 
-    With the opening hours (`hours`), also how long the kiosk was open in each hour of the day
-    and in all, so that an hour it was closed is not read as an hour nobody came."""
+    `conns` are kiosks' SQLite stores or the central PostgreSQL store (`sources`); `kiosks`
+    keeps to those kiosks (a kiosk's store is the kiosk its sessions name). With the opening
+    hours (`hours`), also how long the kiosk was open in each hour of the day and in all, so
+    that an hour it was closed is not read as an hour nobody came."""
     if not isinstance(conns, list):
         conns = [conns]
     totals = _Totals(tz)
     bounds = day_range(tz, day_from, day_to)
     for conn in conns:
         if conn is not None:
-            totals.add(conn, bounds)
+            totals.add(conn, bounds, kiosks)
     report = totals.report(day_from, day_to)
     if hours is not None and not hours.always_open:  # always open: every hour counts, as before
         report.update(_opening(report, hours, day_from, day_to, time_now() if now is None else now))
@@ -166,33 +169,37 @@ class _Totals:
         self.quiz_answers: Counter[str] = Counter()
         self.quiz_right: Counter[str] = Counter()
         self.interactions: Counter[str] = Counter()
+        self.by_kiosk: dict[str, Counter[str]] = {}  # kiosk -> sessions, entries, seconds
 
-    def add(self, conn: sqlite3.Connection, bounds: tuple[float, float]) -> None:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        # A store written by an older kiosk has no totals yet: they are added up from its records
-        # (read-only, so that kiosk can still open it); tables it lacks count as empty.
-        source = ""
-        if "figure_totals" not in tables:
-            source = f"WITH figure_totals AS ({store.totals_from_records(tables)}) "
+    def add(self, conn, bounds: tuple[float, float], kiosks: set[str] | None = None) -> None:
+        """Add one store's figures: a kiosk's SQLite file, or the central store (many kiosks)."""
+        source = sources.of(conn)
+        only = source.only(kiosks)
+        if only is None:
+            return  # a kiosk's file, not one of the kiosks asked for
+        keep, kept = only
+        totals = source.totals_source()
         first, last = int(bounds[0] // SLOT_S), int(bounds[1] // SLOT_S)
-        self._add_days_and_hours(conn, source, first, last)
+        self._add_days_and_hours(source, totals, first, last, keep, kept)
         ranges = _buckets(first, last)
         query = " UNION ALL ".join(
-            f"SELECT figure, zone, item, n, total FROM figure_totals"
-            f" WHERE span = ? AND figure IN ({_FIGURE_NAMES}) AND bucket >= ? AND bucket < ?"
+            f"SELECT {source.kiosk} AS kiosk, figure, zone, item, n, total FROM figure_totals"
+            f" WHERE span = ? AND figure IN ({_FIGURE_NAMES}) AND bucket >= ? AND bucket < ?{keep}"
             for _ in ranges
         )
-        rows = conn.execute(
-            f"{source}SELECT figure, zone, item, SUM(n), TOTAL(total) FROM ({query})"
-            " GROUP BY figure, zone, item HAVING SUM(n) != 0",
-            [value for bucket_range in ranges for value in bucket_range],
+        rows = source.rows(
+            f"{totals}SELECT kiosk, figure, zone, item, {source.count('n')}, {source.total('total')}"
+            f" FROM ({query}) AS slots GROUP BY kiosk, figure, zone, item HAVING SUM(n) != 0",
+            [value for bucket_range in ranges for value in (*bucket_range, *kept)],
         )
-        for figure, zone, item, n, total in rows:
+        for kiosk, figure, zone, item, n, total in rows:
             if figure == "sessions":
                 self.sessions += n
                 self.seconds += total
+                self.by_kiosk.setdefault(source.name(kiosk), Counter()).update(sessions=n, seconds=total)
             elif figure == "entries":
                 self.entries += n
+                self.by_kiosk.setdefault(source.name(kiosk), Counter())["entries"] += n
             elif figure == "ended":
                 self.reasons[item] += n
             elif figure == "kiosk":
@@ -210,39 +217,43 @@ class _Totals:
                 self.quiz_answers[f"{zone}/{item}"] += n
                 self.quiz_right[f"{zone}/{item}"] += int(total)
         # Sessions still open count as long as they have lasted so far.
-        (open_seconds,) = conn.execute(
-            "SELECT TOTAL(last_activity_at - started_at) FROM sessions"
-            " WHERE ended_at IS NULL AND started_at >= ? AND started_at < ?",
-            bounds,
-        ).fetchone()
-        self.seconds += open_seconds
+        open_sessions = source.rows(
+            f"SELECT {source.kiosk}, {source.total('last_activity_at - started_at')} FROM sessions"
+            f" WHERE ended_at IS NULL AND started_at >= ? AND started_at < ?{keep} GROUP BY 1",
+            [*bounds, *kept],
+        )
+        for kiosk, seconds in open_sessions:
+            self.seconds += seconds
+            self.by_kiosk.setdefault(source.name(kiosk), Counter())["seconds"] += seconds
 
-    def _add_days_and_hours(self, conn: sqlite3.Connection, source: str, first: int, last: int) -> None:
-        """Sessions and entries per local day and hour: SQLite adds up the slots of each stretch
-        of time over which the pavilion's clock keeps one offset from UTC."""
-        days_held = conn.execute(
-            f"{source}SELECT MIN(bucket), MAX(bucket) FROM figure_totals"
-            " WHERE span = 'day' AND figure IN ('sessions', 'entries')"
-        ).fetchone()
+    def _add_days_and_hours(
+        self, source: sources.Source, totals: str, first: int, last: int, keep: str, kept: list
+    ) -> None:
+        """Sessions and entries per local day and hour: the store adds up the slots of each
+        stretch of time over which the pavilion's clock keeps one offset from UTC, per local
+        hour since 1970, which gives both."""
+        days_held = source.rows(
+            f"{totals}SELECT MIN(bucket), MAX(bucket) FROM figure_totals"
+            f" WHERE span = 'day' AND figure IN ('sessions', 'entries'){keep}",
+            kept,
+        )[0]
         if days_held[0] is None:
             return
         first = max(first, days_held[0] * SLOTS_PER_DAY)
         last = min(last, (days_held[1] + 1) * SLOTS_PER_DAY)
         if first >= last:
             return
-        # One figure per query: SQLite then reads its slots in key order, with no IN to merge.
-        slots = "FROM figure_totals WHERE span = 'slot' AND figure = ? AND bucket >= ? AND bucket < ?"
+        # One figure per query: the store then reads its slots in key order, with no IN to merge.
+        slots = f"FROM figure_totals WHERE span = 'slot' AND figure = ? AND bucket >= ? AND bucket < ?{keep}"
         for start, end, offset in _offset_runs(self.tz, first, last):
-            local = f"(bucket * {SLOT_S} + {offset})"
+            local_hour = f"(bucket * {SLOT_S} + {offset}) / 3600"
             for figure in ("sessions", "entries"):
-                params = (figure, start, end)
-                by_day = f"{source}SELECT {local} / 86400, SUM(n) {slots} GROUP BY 1"
-                for day, n in conn.execute(by_day, params):
+                query = f"{totals}SELECT {local_hour}, {source.count('n')} {slots} GROUP BY 1"
+                for hour, n in source.rows(query, (figure, start, end, *kept)):
+                    day, hour_of_day = divmod(hour, 24)
                     day_key = (EPOCH + timedelta(days=day)).isoformat()
                     self.days.setdefault(day_key, Counter())[figure] += n
-                by_hour = f"{source}SELECT {local} % 86400 / 3600, SUM(n) {slots} GROUP BY 1"
-                for hour, n in conn.execute(by_hour, params):
-                    self.hours.setdefault(f"{hour:02d}", Counter())[figure] += n
+                    self.hours.setdefault(f"{hour_of_day:02d}", Counter())[figure] += n
 
     def report(self, day_from: date | None, day_to: date | None) -> dict:
         sessions = self.sessions
@@ -261,6 +272,15 @@ class _Totals:
             "avg_session_s": round(self.seconds / sessions, 1) if sessions else 0.0,
             "end_reasons": dict(sorted(self.reasons.items())),
             "kiosks": dict(sorted(self.kiosks.items())),
+            # Per kiosk's store: a kiosk's file, or the id that forwarded the records centrally.
+            "by_kiosk": {
+                kiosk: {
+                    "sessions": c["sessions"],
+                    "entries": c["entries"],
+                    "avg_session_s": round(c["seconds"] / c["sessions"], 1) if c["sessions"] else 0.0,
+                }
+                for kiosk, c in sorted(self.by_kiosk.items())
+            },
             "zones": zones,
             "pages": {zone: dict(sorted(pages.items())) for zone, pages in sorted(self.pages.items())},
             "languages": dict(sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -287,7 +307,7 @@ def sessions_today(path: Path, tz: ZoneInfo, now: float | None = None) -> int:
         conn.close()
 
 
-BREAKDOWNS = ("day", "hour", "zone", "language")
+BREAKDOWNS = ("day", "hour", "zone", "language", "kiosk")
 
 
 def rows_by(report: dict, by: str) -> list[list]:
@@ -310,6 +330,10 @@ def rows_by(report: dict, by: str) -> list[list]:
     if by == "zone":
         return [["zone", "views", "dwell_s"]] + [
             [z, v["views"], v["dwell_s"]] for z, v in report["zones"].items()
+        ]
+    if by == "kiosk":
+        return [["kiosk", "sessions", "entries", "avg_session_s"]] + [
+            [k, v["sessions"], v["entries"], v["avg_session_s"]] for k, v in report["by_kiosk"].items()
         ]
     return [["language", "sessions"]] + [[code, n] for code, n in report["languages"].items()]
 
@@ -348,6 +372,10 @@ def to_csv(report: dict, by: str | None = None) -> str:
         writer.writerow(["quiz_correct", quiz, q["correct"]])
     for kind, n in report["interactions"].items():
         writer.writerow(["interactions", kind, n])
+    for kiosk, k in report["by_kiosk"].items():
+        writer.writerow(["kiosk_sessions", kiosk, k["sessions"]])
+        writer.writerow(["kiosk_entries", kiosk, k["entries"]])
+        writer.writerow(["kiosk_avg_session_s", kiosk, k["avg_session_s"]])
     return out.getvalue()
 
 
@@ -370,7 +398,8 @@ def to_text(report: dict, by: str | None = None) -> str:
     if report["end_reasons"]:
         ended = ", ".join(f"{k} {v}" for k, v in report["end_reasons"].items())
         lines.append(f"  ended by          {ended}")
-    for dimension in [by] if by else ["zone", "language", "day"]:
+    several = len(report["by_kiosk"]) > 1  # one kiosk's own figures need no breakdown
+    for dimension in [by] if by else ["zone", "language", "day", *(["kiosk"] if several else [])]:
         table = rows_by(report, dimension)
         if len(table) > 1:
             lines.append(

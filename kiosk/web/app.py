@@ -2,7 +2,9 @@
 
 Every figure comes from `reports.summary` over read-only connections opened for the request
 and closed after it: the function `kiosk stats` uses, so the page, the downloads, /metrics
-and the command line always agree, and the dashboard never holds the kiosk's store open.
+and the command line always agree, and the dashboard never holds the kiosk's store open. Over
+the central store (a postgresql:// URL among the stores) it shows the whole pavilion, kiosk by
+kiosk; `?kiosk=ID` keeps any page or download to one kiosk.
 The one write, POST /entries, goes to the kiosk's own store and is committed before it is
 acknowledged. Every route, the stylesheet included, needs the staff password or a token of
 the route's scope (auth.py).
@@ -10,6 +12,7 @@ the route's scope (auth.py).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -30,6 +33,7 @@ from starlette.routing import Route
 from kiosk.config import Config
 from kiosk.visitors import reports, store
 from kiosk.visitors.sessions import EntryCounted
+from kiosk.visitors.sources import Unreadable
 from kiosk.web import metrics, pages
 from kiosk.web.auth import StaffOnly
 from kiosk.web.passwords import Budget
@@ -60,12 +64,13 @@ Range = tuple[date | None, date | None]
 
 def create_app(
     config: Config,
-    stores: list[Path] | None = None,
+    stores: list[Path | str] | None = None,
     live: Callable[[], dict] | None = None,
     monotonic: Callable[[], float] = time.monotonic,
     budget: Budget | None = None,
 ) -> Starlette:
-    """The dashboard over `stores` (files, or folders of *.db; default: this kiosk's store).
+    """The dashboard over `stores` (files, folders of *.db, or the central store's
+    postgresql:// URL; default: this kiosk's store).
 
     `live`, when given, returns the running kiosk's own state for /metrics (see metrics.py).
     `monotonic` times the wait after wrong passwords; `budget` limits how many unknown
@@ -111,6 +116,23 @@ def _range(request: Request) -> Range:
     return day_from, day_to
 
 
+def _kiosks(request: Request) -> set[str] | None:
+    """`?kiosk=ID`: the page or download keeps to that kiosk."""
+    chosen = request.query_params.get("kiosk", "").strip()
+    if len(chosen) > MAX_PULSE_ID:
+        raise BadRequest(f"kiosk: a kiosk id of at most {MAX_PULSE_ID} characters")
+    return {chosen} if chosen else None
+
+
+def _central_stores(urls: list[str]):
+    """Read-only connections to the central stores named (none: psycopg is not even loaded)."""
+    if not urls:
+        return contextlib.nullcontext([])
+    from kiosk.fleet import reading
+
+    return reading.opened(urls)
+
+
 def _attachment_name(kiosk_id: str, day_from: date | None, day_to: date | None, by: str | None) -> str:
     # The kiosk id is free text; a file name takes only the plain characters of it.
     safe_id = re.sub(r"[^A-Za-z0-9._-]+", "-", kiosk_id).strip("-.") or "kiosk"
@@ -124,18 +146,26 @@ class _Dashboard:
         self.stores = stores
         self.live = live
 
-    def _summaries(self, *ranges: Range) -> list[dict]:
+    def _summaries(self, request: Request, *ranges: Range) -> list[dict]:
         """One summary per range, over connections opened for this request only."""
-        files = reports.store_files(self.stores)
+        urls = [str(name) for name in self.stores if "://" in str(name)]
+        files = reports.store_files([Path(name) for name in self.stores if str(name) not in urls])
+        kiosks = _kiosks(request)
         conns: list[sqlite3.Connection | None] = []
         try:
             for path in files:
                 conns.append(reports.open_readonly(path))
-            hours = self.config.opening_hours
-            return [reports.summary(conns, self.config.tz, a, b, hours) for a, b in ranges]
+            with _central_stores(urls) as central:
+                hours = self.config.opening_hours
+                return [
+                    reports.summary(conns + central, self.config.tz, a, b, hours, kiosks=kiosks)
+                    for a, b in ranges
+                ]
         except sqlite3.DatabaseError as exc:
             names = ", ".join(str(path) for path in files)
             raise StoreUnreadable(f"the visitor store could not be read ({names}): {exc}") from None
+        except Unreadable as exc:  # the central store, its password masked
+            raise StoreUnreadable(str(exc)) from None
         finally:
             for conn in conns:
                 if conn is not None:
@@ -158,12 +188,16 @@ class _Dashboard:
         if (day_to - day_from).days >= MAX_PAGE_DAYS:
             raise BadRequest(f"the page shows at most {MAX_PAGE_DAYS} days; stats.csv takes any span")
         if (days_from, days_to) == (day_from, day_to):
-            (period,) = self._summaries((day_from, day_to))
+            (period,) = self._summaries(request, (day_from, day_to))
             days = period
         else:
-            period, days = self._summaries((day_from, day_to), (days_from, days_to))
+            period, days = self._summaries(request, (day_from, day_to), (days_from, days_to))
+        kiosks = _kiosks(request)
         view = pages.View(
             kiosk_id=self.config.kiosk_id,
+            # Over the central store, or several kiosks' files, the page is the pavilion's.
+            pavilion=any("://" in str(name) for name in self.stores) or len(period["by_kiosk"]) > 1,
+            kiosk=min(kiosks) if kiosks else None,
             timezone=self.config.timezone,
             today=today,
             day_from=day_from,
@@ -176,7 +210,7 @@ class _Dashboard:
         return HTMLResponse(pages.dashboard(view))
 
     def stats_json(self, request: Request) -> JSONResponse:
-        (report,) = self._summaries(_range(request))
+        (report,) = self._summaries(request, _range(request))
         return JSONResponse(report)
 
     def stats_csv(self, request: Request) -> Response:
@@ -184,8 +218,11 @@ class _Dashboard:
         by = request.query_params.get("by") or None
         if by is not None and by not in reports.BREAKDOWNS:
             raise BadRequest(f"by: '{by}' is not one of {', '.join(reports.BREAKDOWNS)}")
-        (report,) = self._summaries((day_from, day_to))
-        name = _attachment_name(self.config.kiosk_id, day_from, day_to, by)
+        (report,) = self._summaries(request, (day_from, day_to))
+        kiosks = _kiosks(request)
+        central = any("://" in str(name) for name in self.stores)
+        who = min(kiosks) if kiosks else "pavilion" if central else self.config.kiosk_id
+        name = _attachment_name(who, day_from, day_to, by)
         return Response(
             reports.to_csv(report, by),
             media_type="text/csv; charset=utf-8",
@@ -193,7 +230,7 @@ class _Dashboard:
         )
 
     def metrics(self, request: Request) -> Response:
-        (report,) = self._summaries((None, None))
+        (report,) = self._summaries(request, (None, None))
         live = None
         if self.live is not None:
             try:

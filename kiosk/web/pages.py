@@ -32,10 +32,23 @@ class View:
     days: dict  # the summary behind the per-day chart
     days_from: date
     days_to: date
+    pavilion: bool = False  # the central store, or several kiosks: the page names each kiosk
+    kiosk: str | None = None  # the one kiosk the page keeps to (?kiosk=ID), if any
 
     @property
     def is_today(self) -> bool:
         return self.day_from == self.day_to == self.today
+
+    @property
+    def whose(self) -> str:
+        """Whose visitors the page shows: a kiosk, or the whole pavilion."""
+        if self.kiosk is not None:
+            return self.kiosk
+        return "Whole pavilion" if self.pavilion else self.kiosk_id
+
+    def link(self, **params: str) -> str:
+        """A link to this dashboard with `params`, keeping to the page's kiosk."""
+        return "?" + urlencode({**params, **({"kiosk": self.kiosk} if self.kiosk else {})})
 
 
 def clock(seconds: float) -> str:
@@ -78,13 +91,14 @@ def right_share(quiz: dict) -> float:
 def dashboard(view: View) -> str:
     report = view.period
     return _document(
-        f"Visitors · {view.kiosk_id}",
+        f"Visitors · {view.whose}",
         "".join(
             [
                 _band(view),
                 '<main class="wrap">',
                 _intro(view),
                 _big_numbers(report),
+                _kiosks(view),
                 '<div class="pair">',
                 _hours(view),
                 _days(view),
@@ -117,13 +131,13 @@ def _band(view: View) -> str:
     return (
         '<header class="band"><div class="wrap band-row">'
         '<span class="brand">Pavilion kiosk <span class="thin">· Visitors</span></span>'
-        f'<span class="kiosk">{escape(view.kiosk_id)}</span>'
+        f'<span class="kiosk">{escape(view.whose)}</span>'
         "</div></header>"
     )
 
 
-def _range_link(day_from: date, day_to: date) -> str:
-    return "?" + urlencode({"from": day_from.isoformat(), "to": day_to.isoformat()})
+def _range_link(view: View, day_from: date, day_to: date) -> str:
+    return view.link(**{"from": day_from.isoformat(), "to": day_to.isoformat()})
 
 
 def _intro(view: View) -> str:
@@ -134,23 +148,29 @@ def _intro(view: View) -> str:
     else:
         eyebrow, title = "Period", span_title(view.day_from, view.day_to)
     chosen = (view.day_from, view.day_to)
-    shortcuts = [("Today", "./", view.is_today)]
+    shortcuts = [("Today", view.link() if view.kiosk else "./", view.is_today)]
     for days in (7, 30):
         span = (view.today - timedelta(days=days - 1), view.today)
-        shortcuts.append((f"Last {days} days", _range_link(*span), chosen == span))
+        shortcuts.append((f"Last {days} days", _range_link(view, *span), chosen == span))
     links = "".join(
         f'<a class="chip{" chip-on" if on else ""}" href="{escape(href)}">{label}</a>'
         for label, href, on in shortcuts
     )
+    back = ""
+    if view.kiosk is not None:  # one kiosk of the pavilion: the way back to all of them
+        span = urlencode({"from": view.day_from.isoformat(), "to": view.day_to.isoformat()})
+        back = f'<a class="chip" href="?{escape(span)}">All kiosks</a>'
+    where = f" · kiosk {escape(view.kiosk)}" if view.kiosk else " · all kiosks" if view.pavilion else ""
     return (
         '<section class="intro">'
-        f'<div><p class="eyebrow">{eyebrow} · times in {escape(view.timezone)}</p>'
+        f'<div><p class="eyebrow">{eyebrow}{where} · times in {escape(view.timezone)}</p>'
         f"<h1>{escape(title)}</h1></div>"
         '<form class="range" method="get" action=".">'
         f'<label>From <input type="date" name="from" value="{view.day_from.isoformat()}"></label>'
         f'<label>To <input type="date" name="to" value="{view.day_to.isoformat()}"></label>'
-        '<button type="submit">Show</button>'
-        f'<span class="chips">{links}</span>'
+        + (f'<input type="hidden" name="kiosk" value="{escape(view.kiosk)}">' if view.kiosk else "")
+        + '<button type="submit">Show</button>'
+        f'<span class="chips">{links}{back}</span>'
         "</form></section>"
     )
 
@@ -246,6 +266,41 @@ def _days(view: View) -> str:
     return _card(heading, _legend() + chart)
 
 
+def _kiosks(view: View) -> str:
+    """The pavilion kiosk by kiosk, each a link to its own page (the same dashboard, kept to it)."""
+    if not view.pavilion or view.kiosk is not None:
+        return ""
+    kiosks = view.period["by_kiosk"]
+    if not kiosks:
+        return _card("Kiosks", '<p class="empty">No kiosk had visitors in this period.</p>')
+    most = max(kiosk["sessions"] for kiosk in kiosks.values()) or 1
+    span = {"from": view.day_from.isoformat(), "to": view.day_to.isoformat()}
+    rows = []
+    for kiosk_id, kiosk in sorted(kiosks.items(), key=lambda kv: (-kv[1]["sessions"], kv[0])):
+        name = f"kiosk:{kiosk_id}"
+        href = "?" + urlencode({**span, "kiosk": kiosk_id})
+        rows.append(
+            f'<tr><td class="name"><a href="{escape(href)}">{escape(kiosk_id)}</a>'
+            f"{meter(kiosk['sessions'] / most)}</td>"
+            + figure(f"{name}:sessions", kiosk["sessions"], tag="td", css="num")
+            + figure(f"{name}:entries", kiosk["entries"], tag="td", css="num")
+            + figure(
+                f"{name}:avg_session_s",
+                kiosk["avg_session_s"],
+                clock(kiosk["avg_session_s"]),
+                tag="td",
+                css="num",
+            )
+            + "</tr>"
+        )
+    table = (
+        '<table class="ranked"><thead><tr><th>Kiosk</th><th class="num">Sessions</th>'
+        '<th class="num">Entries</th><th class="num">Average visit</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return _card("Kiosks", table, "ranked by sessions; a kiosk's name opens its own figures")
+
+
 def _zones(report: dict) -> str:
     zones = report["zones"]
     if not zones:
@@ -314,16 +369,20 @@ def _quizzes(report: dict) -> str:
 
 def _downloads(view: View) -> str:
     span = {"from": view.day_from.isoformat(), "to": view.day_to.isoformat()}
-    links = [
-        (f"stats.csv?{urlencode({**span, 'by': by})}", f"CSV by {by}")
-        for by in ("day", "hour", "zone", "language")
-    ]
+    if view.kiosk is not None:
+        span["kiosk"] = view.kiosk
+    breakdowns = ["day", "hour", "zone", "language", *(["kiosk"] if view.pavilion and not view.kiosk else [])]
+    links = [(f"stats.csv?{urlencode({**span, 'by': by})}", f"CSV by {by}") for by in breakdowns]
     links += [
         (f"stats.csv?{urlencode(span)}", "CSV, every figure"),
         (f"stats.json?{urlencode(span)}", "JSON"),
     ]
     anchors = "".join(f'<a class="chip" href="{escape(href)}">{label}</a>' for href, label in links)
     command = f"kiosk stats --from {span['from']} --to {span['to']}"
+    if view.pavilion:
+        command = command.replace("stats", "stats --db …", 1)  # the central store, or the kiosks' files
+    if view.kiosk is not None:
+        command += f" --kiosk {view.kiosk}"
     return (
         '<footer class="downloads">'
         f'<p class="chips"><span class="label">Download</span>{anchors}</p>'
