@@ -98,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(serve)
     serve.add_argument("--host", help="address to listen on (default: web.host)")
     serve.add_argument("--port", type=int, help="port (default: web.port)")
+    serve.add_argument(
+        "--db",
+        action="append",
+        metavar="PATH|URL",
+        help="the stores to show, as for kiosk stats (default: the central store, fleet.database_url,"
+        " when set: the whole pavilion; else this kiosk's)",
+    )
     serve.set_defaults(handler=_serve)
 
     snapshot = commands.add_parser("snapshot", help="every screen as PNG plus an index.html to sign off")
@@ -297,10 +304,42 @@ def _serve(args: argparse.Namespace) -> int:
         print("kiosk: set a password with `kiosk set-password` first", file=sys.stderr)
         return 1
     host, port = args.host or config.web.host, args.port or config.web.port
-    _say_store(config.store_file)
+    # A kiosk that forwards to the central store serves the whole pavilion from it.
+    stores = args.db or ([config.fleet_url] if config.fleet_url else None)
+    if stores is None:
+        _say_store(config.store_file)
+    else:
+        problem = _stores_problem(stores)
+        if problem:
+            print(f"kiosk: {problem}", file=sys.stderr)
+            return 1
+        print(f"kiosk: visitor figures from {', '.join(_shown(name) for name in stores)}", file=sys.stderr)
     print(f"kiosk: staff dashboard on http://{host}:{port}/ (Ctrl+C stops it)", file=sys.stderr)
-    serve(config, host, port)
+    serve(config, host, port, stores=stores)
     return 0
+
+
+def _shown(name: str) -> str:
+    """A store's name as said: a URL's password masked."""
+    from kiosk.fleet import url as fleet_url
+
+    return fleet_url.mask(name) if "://" in name else name
+
+
+def _stores_problem(names: list[str]) -> str | None:
+    """Why the dashboard cannot show these stores (a file not there, a central store out of
+    reach), said at the start rather than as a 503 on every page; None when all can be read."""
+    from kiosk.visitors.sources import Unreadable
+
+    urls = [name for name in names if "://" in name]
+    missing = [name for name in names if name not in urls and not Path(name).exists()]
+    if missing:
+        return f"no visitor store at {', '.join(missing)}"
+    try:
+        with _central_stores(urls):
+            return None
+    except Unreadable as exc:
+        return str(exc)
 
 
 def _snapshot(args: argparse.Namespace) -> int:

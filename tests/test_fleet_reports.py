@@ -137,3 +137,17 @@ def test_a_central_store_that_cannot_be_read_is_one_line_with_the_password_maske
     done = kiosk("stats", "--config", str(config), "--db", with_password(central_url))
     assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "could not be read" in done.stderr and "s3cret-Pw" not in done.stderr
+
+
+def test_kiosk_serve_with_a_central_store_out_of_reach_says_so_in_one_line(tmp_path):
+    config = make_site(tmp_path / "site", "hall-a")
+    StaffSecrets(load_config(config).staff_file).set("password", "forest-and-sun")
+    down = f"postgresql://kiosk:s3cret-Pw@127.0.0.1:{_closed_port()}/pavilion"
+    for args, env in ((["--db", down], {}), ([], {"KIOSK_FLEET_URL": down})):
+        done = kiosk("serve", "--config", str(config), *args, env=env)
+        assert done.returncode == 1, done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(
+            "kiosk: cannot reach the central store at postgresql://kiosk:***@"
+        )
+        assert "s3cret-Pw" not in done.stderr

@@ -50,6 +50,11 @@ class View:
         """A link to this dashboard with `params`, keeping to the page's kiosk."""
         return "?" + urlencode({**params, **({"kiosk": self.kiosk} if self.kiosk else {})})
 
+    def same_days(self, **params: str) -> str:
+        """A link to these days with `params` (today's page stays today's, with its last 7 days)."""
+        span = {} if self.is_today else {"from": self.day_from.isoformat(), "to": self.day_to.isoformat()}
+        return "?" + urlencode({**span, **params}) if span or params else "./"
+
 
 def clock(seconds: float) -> str:
     """Seconds as m:ss, or h:mm:ss from an hour on."""
@@ -97,7 +102,7 @@ def dashboard(view: View) -> str:
                 _band(view),
                 '<main class="wrap">',
                 _intro(view),
-                _big_numbers(report),
+                _big_numbers(report, view.pavilion and view.kiosk is None),
                 _kiosks(view),
                 '<div class="pair">',
                 _hours(view),
@@ -158,8 +163,7 @@ def _intro(view: View) -> str:
     )
     back = ""
     if view.kiosk is not None:  # one kiosk of the pavilion: the way back to all of them
-        span = urlencode({"from": view.day_from.isoformat(), "to": view.day_to.isoformat()})
-        back = f'<a class="chip" href="?{escape(span)}">All kiosks</a>'
+        back = f'<a class="chip" href="{escape(view.same_days())}">All kiosks</a>'
     where = f" · kiosk {escape(view.kiosk)}" if view.kiosk else " · all kiosks" if view.pavilion else ""
     return (
         '<section class="intro">'
@@ -175,10 +179,11 @@ def _intro(view: View) -> str:
     )
 
 
-def _big_numbers(report: dict) -> str:
+def _big_numbers(report: dict, pavilion: bool = False) -> str:
     # (label, the figure, a note in HTML)
+    used = "visitors who used a kiosk" if pavilion else "visitors who used the kiosk"
     cards = [
-        ("Sessions", figure("sessions", report["sessions"], css="big"), "visitors who used the kiosk"),
+        ("Sessions", figure("sessions", report["sessions"], css="big"), used),
         ("Entries", figure("entries", report["entries"], css="big"), "people through the door"),
         (
             "Average visit",
@@ -253,7 +258,8 @@ def _hours(view: View) -> str:
 
 
 def _days(view: View) -> str:
-    heading = "Last 7 days" if view.is_today else "By day"
+    last_week = (view.today - timedelta(days=6), view.today)
+    heading = "Last 7 days" if (view.days_from, view.days_to) == last_week else "By day"
     days = view.days["days"]
     columns = []
     day = view.days_from
@@ -274,11 +280,10 @@ def _kiosks(view: View) -> str:
     if not kiosks:
         return _card("Kiosks", '<p class="empty">No kiosk had visitors in this period.</p>')
     most = max(kiosk["sessions"] for kiosk in kiosks.values()) or 1
-    span = {"from": view.day_from.isoformat(), "to": view.day_to.isoformat()}
     rows = []
     for kiosk_id, kiosk in sorted(kiosks.items(), key=lambda kv: (-kv[1]["sessions"], kv[0])):
         name = f"kiosk:{kiosk_id}"
-        href = "?" + urlencode({**span, "kiosk": kiosk_id})
+        href = view.same_days(kiosk=kiosk_id)
         rows.append(
             f'<tr><td class="name"><a href="{escape(href)}">{escape(kiosk_id)}</a>'
             f"{meter(kiosk['sessions'] / most)}</td>"
@@ -294,8 +299,8 @@ def _kiosks(view: View) -> str:
             + "</tr>"
         )
     table = (
-        '<table class="ranked"><thead><tr><th>Kiosk</th><th class="num">Sessions</th>'
-        '<th class="num">Entries</th><th class="num">Average visit</th></tr></thead>'
+        '<table class="ranked kiosks"><thead><tr><th>Kiosk</th><th class="num">Sessions</th>'
+        '<th class="num">Entries</th><th class="num">Per visit</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return _card("Kiosks", table, "ranked by sessions; a kiosk's name opens its own figures")

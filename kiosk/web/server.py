@@ -26,15 +26,20 @@ def proxy_settings(config: Config) -> dict:
 
 
 def serve(
-    config: Config, host: str | None = None, port: int | None = None, live: Callable[[], dict] | None = None
+    config: Config,
+    host: str | None = None,
+    port: int | None = None,
+    live: Callable[[], dict] | None = None,
+    stores: list | None = None,
 ) -> None:
-    """Serve the dashboard in the foreground until Ctrl+C (host and port default to config.web)."""
+    """Serve the dashboard in the foreground until Ctrl+C (host and port default to config.web;
+    `stores` to this kiosk's, see `create_app`)."""
     import uvicorn
 
     from kiosk.web.app import create_app
 
     uvicorn.run(
-        create_app(config, live=live),
+        create_app(config, stores=stores, live=live),
         host=host or config.web.host,
         port=port or config.web.port,
         log_level="warning",

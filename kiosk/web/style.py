@@ -102,6 +102,8 @@ table.ranked { width: 100%; border-collapse: collapse; font-variant-numeric: tab
 .ranked tr:last-child td { border-bottom: 0; }
 .ranked .num { text-align: right; white-space: nowrap; padding-right: 0; padding-left: 10px; }
 .ranked .name { overflow-wrap: anywhere; width: 100%; }
+/* A kiosk's name breaks at its hyphens, not inside a word: the numbers give it the room. */
+.ranked.kiosks .name { overflow-wrap: break-word; }
 .code { color: var(--muted); font-size: 0.8rem; }
 svg.meter { display: block; width: 100%; height: 4px; margin-top: 5px; }
 svg.meter .track { fill: #EEEBE4; }
