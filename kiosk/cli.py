@@ -167,6 +167,15 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(sync)
     sync.set_defaults(handler=_sync)
 
+    publish = commands.add_parser(
+        "publish", help="check the site's content and publish it to the kiosks as a new release"
+    )
+    _config_option(publish)
+    publish.add_argument("--kiosks", metavar="ID,...", help="only these kiosks (try a release on one first)")
+    publish.add_argument("--note", default="", metavar="TEXT", help="what changed, shown on the dashboard")
+    publish.add_argument("--rollback", action="store_true", help="withdraw the newest release: back one")
+    publish.set_defaults(handler=_publish)
+
     stats = commands.add_parser("stats", help="visitor numbers from the store")
     _config_option(stats)
     fmt = stats.add_mutually_exclusive_group()
@@ -566,6 +575,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"kiosk: staff dashboard not started ({exc}); the exhibit runs without it", file=sys.stderr)
     clock = VirtualClock(_start_time(args.start, config)) if args.headless else None
     forwarder = _start_forwarding(config, store_file)
+    watching = _start_watching(config, running, forwarder, store_file) if not args.headless else []
 
     def visitors_today() -> int:
         return reports.sessions_today(store_file, config.tz, clock.wall() if clock else None)
@@ -613,7 +623,30 @@ def _run(args: argparse.Namespace) -> int:
         recorder.close()
         if forwarder:
             forwarder.stop()
+        for worker in watching:
+            worker.stop()
     return 0
+
+
+def _start_watching(config, running: list, forwarder, store_file: Path) -> list:
+    """With a central store named: the heartbeat and the release taker, each on its own thread."""
+    url = config.fleet_url
+    if url is None or not url.startswith(("postgresql://", "postgres://")):
+        return []
+    from kiosk.fleet.heartbeat import Heartbeat, Sources
+    from kiosk.fleet.releases import ReleaseTaker
+    from kiosk.visitors import reports
+
+    taker = ReleaseTaker(config, url)
+    sources = Sources(
+        live=lambda: running[0].live() if running else {},
+        visitors_today=lambda: reports.sessions_today(store_file, config.tz),
+        store_dir=store_file.parent,
+        backlog=forwarder.backlog if forwarder else None,
+        releases=taker.state,
+        screen=lambda: running[0].screen_copy if running else None,
+    )
+    return [Heartbeat(url, config.kiosk_id, sources).start(), taker.start()]
 
 
 def _start_forwarding(config, store_file: Path):
@@ -669,6 +702,67 @@ def _sync(args: argparse.Namespace) -> int:
     print(
         f"kiosk: {sent.records} record(s) forwarded to {fleet_url.mask(url)} in {sent.seconds:.1f} s"
         f"{refused}{more}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from kiosk.fleet import url as fleet_url
+
+    config = load_config(args.config)
+    url = config.fleet_url
+    if url is None or fleet_url.check(url):
+        print(
+            f"kiosk: no central store to publish to: set fleet.database_url in"
+            f" {config.base_dir / 'config.yaml'} or {fleet_url.ENVIRONMENT}",
+            file=sys.stderr,
+        )
+        return 1
+    import psycopg
+
+    from kiosk.fleet import publish
+
+    if args.rollback and args.kiosks:
+        print(
+            "kiosk: --rollback withdraws the newest release, whoever it is for: no --kiosks", file=sys.stderr
+        )
+        return 2
+    kiosks = [k.strip() for k in (args.kiosks or "").split(",") if k.strip()] or None
+    if not args.rollback:
+        problems = publish.site_problems(config)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            for problem in errors:
+                print(problem)
+            print(f"kiosk: {len(errors)} error(s) in the content; nothing published", file=sys.stderr)
+            return 1
+    try:
+        with psycopg.connect(
+            url, autocommit=True, connect_timeout=10, application_name="kiosk publish"
+        ) as conn:
+            if args.rollback:
+                withdrawn, now = publish.rollback(conn)
+                print(
+                    f"kiosk: release {withdrawn} withdrawn; its kiosks go back to release {now}",
+                    file=sys.stderr,
+                )
+                return 0
+            done = publish.publish(conn, publish.site_files(config), args.note, kiosks)
+    except publish.NothingToRollBack as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    except psycopg.Error as exc:
+        print(
+            f"kiosk: cannot publish to {fleet_url.mask(url)}: {fleet_url.scrub(str(exc), url)}",
+            file=sys.stderr,
+        )
+        return 1
+    whom = ", ".join(done.kiosks) if done.kiosks else "every kiosk"
+    print(done.release)
+    print(
+        f"kiosk: release {done.release} published to {fleet_url.mask(url)} for {whom}: {done.files} file(s),"
+        f" {done.new_files} new ({done.new_bytes:,} bytes); kiosks show it on their attract screen",
         file=sys.stderr,
     )
     return 0

@@ -306,12 +306,21 @@ class Config(_Strict):
         return self.store_file.parent / "staff.json"
 
     @property
+    def release_path(self) -> Path | None:
+        """The content release this kiosk took from the central store (`kiosk publish`), if any:
+        SITE/releases/current, switched by the kiosk when it takes a new one."""
+        current = self._base_dir / "releases" / "current"
+        return current if current.is_dir() else None
+
+    @property
     def zones_path(self) -> Path:
-        return self._base_dir / self.zones_dir
+        release = self.release_path
+        return release / "zones" if release else self._base_dir / self.zones_dir
 
     @property
     def media_path(self) -> Path:
-        return self._base_dir / self.media_dir
+        release = self.release_path
+        return release / "media" if release else self._base_dir / self.media_dir
 
     @property
     def required(self) -> list[str]:

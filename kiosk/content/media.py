@@ -23,13 +23,18 @@ class MediaError(Exception):
         self.message, self.hint = message, hint
 
 
-def resolve_media(media_dir: Path, ref: str) -> Path:
-    """The file `ref` names inside media_dir; anything that would leave media/ is refused."""
+def check_ref(ref: str) -> None:
+    """A path written inside media/ that cannot leave it, whatever is on disk; else MediaError."""
     if "\\" in ref or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
         raise MediaError(f"'{ref}' is not a relative path inside media/", "write e.g. images/forest.png")
     parts = PurePosixPath(ref).parts
     if ".." in parts:
         raise MediaError(f"'{ref}' leaves the media folder", "keep files inside media/")
+
+
+def resolve_media(media_dir: Path, ref: str) -> Path:
+    """The file `ref` names inside media_dir; anything that would leave media/ is refused."""
+    check_ref(ref)
     root = media_dir.resolve()
     path = (media_dir / ref).resolve()
     if not path.is_relative_to(root):

@@ -43,11 +43,15 @@ def fingerprint(folders: list[Path]) -> Fingerprint:
 class ContentReloader:
     def __init__(self, config: Config, now: float):
         self.config = config
-        self.folders = [config.zones_path, config.media_path]
         self.loaded = fingerprint(self.folders)
         self.last_check = now
         self._worker: threading.Thread | None = None
         self._result: ContentReport | None = None
+
+    @property
+    def folders(self) -> list[Path]:
+        # Asked each time, resolved: a new release (a switched symlink) is a change too.
+        return [self.config.zones_path.resolve(), self.config.media_path.resolve()]
 
     def poll(self, now: float) -> ContentReport | None:
         """A freshly loaded report when one is ready, else None. Cheap to call every frame."""

@@ -144,6 +144,40 @@ MIGRATIONS: list[str] = [
         INCLUDE (kiosk_id, zone, item, n, total);
     CREATE INDEX sessions_open ON sessions (started_at) WHERE ended_at IS NULL;
     """,
+    # Kiosks watched and content published (heartbeat.py, releases.py, publish.py). A kiosk's
+    # last heartbeat is one row, times on the central server's clock, so a kiosk whose own clock
+    # is wrong is still seen at the right time. Files are kept once by their SHA-256; a release
+    # is never changed, only withdrawn (kiosk publish --rollback), and names the kiosks it is for
+    # (NULL: all).
+    """
+    CREATE TABLE kiosk_heartbeats (
+        kiosk_id text PRIMARY KEY,
+        seen_at double precision NOT NULL,   -- epoch seconds, the central server's clock
+        figures jsonb NOT NULL
+    );
+    CREATE TABLE screenshot_requests (
+        kiosk_id text PRIMARY KEY,
+        asked_at double precision NOT NULL
+    );
+    CREATE TABLE screenshots (
+        kiosk_id text PRIMARY KEY,
+        taken_at double precision NOT NULL,
+        png bytea NOT NULL
+    );
+    CREATE TABLE content_files (
+        sha256 text PRIMARY KEY,
+        data bytea NOT NULL
+    );
+    CREATE TABLE releases (
+        id bigserial PRIMARY KEY,
+        manifest jsonb NOT NULL,             -- {"files": {path: sha256}}
+        note text NOT NULL DEFAULT '',
+        made_by text NOT NULL,
+        made_at double precision NOT NULL,
+        kiosks text[],
+        withdrawn_at double precision
+    );
+    """,
 ]
 
 # Two kiosks starting at once must not both apply a migration: the first holds this lock.

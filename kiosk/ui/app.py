@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import io
 import logging
 import math
 import os
 import signal
 import tempfile
+import threading
 import time
 import uuid
 from collections import deque
@@ -119,6 +121,38 @@ class Faults:
         ]
 
 
+class ScreenCopy:
+    """A picture of the screen for staff (the fleet's heartbeat asks for it from its thread).
+
+    The copy is taken on the frame thread, from the frame just drawn; it is made a PNG by
+    whoever takes it, on their thread, so the visitor's frame is not held up by the encoding."""
+
+    def __init__(self):
+        self._wanted = threading.Event()
+        self._lock = threading.Lock()
+        self._copy: pygame.Surface | None = None
+
+    def ask(self) -> None:
+        self._wanted.set()
+
+    def capture(self, surface: pygame.Surface) -> None:
+        if self._wanted.is_set():
+            self._wanted.clear()
+            copy = surface.copy()
+            with self._lock:
+                self._copy = copy
+
+    def take(self) -> bytes | None:
+        """The copy as PNG, once; None while none has been taken."""
+        with self._lock:
+            copy, self._copy = self._copy, None
+        if copy is None:
+            return None
+        buffer = io.BytesIO()
+        pygame.image.save(copy, buffer, "screen.png")
+        return buffer.getvalue()
+
+
 class KioskApp:
     def __init__(
         self,
@@ -141,6 +175,8 @@ class KioskApp:
         self.visitors_today = visitors_today
         self.reloader = reloader
         self.pending: Exhibit | None = None  # good new content, shown once no visitor is using the kiosk
+        self.content_source = config.zones_path.resolve()  # the site's zones, or a release's
+        self.screen_copy = ScreenCopy()
         self.content_problems = [p for p in problems or [] if p.severity == "error"]
         self.store_health = store_health
         self.faults = Faults()  # what failed to build or draw, left out of the screen
@@ -347,6 +383,9 @@ class KioskApp:
             "uptime_seconds": self.clock.wall() - self.started_wall,
             "content_errors": len(self.content_problems),
             "screen_faults": self.faults.total,
+            "maintenance": self.maintenance,
+            "content_source": str(self.content_source),
+            "content_waiting": self.pending is not None,
         }
         if self.store_health is not None:
             health = self.store_health()
@@ -493,7 +532,9 @@ class KioskApp:
     def _apply_pending(self) -> None:
         self.exhibit, self.pending = self.pending, None
         self.loaded_wall = self.clock.wall()
+        self.content_source = self.config.zones_path.resolve()
         self.images.clear()  # the old pictures go with the old content
+        self.images.media_dir = self.config.media_path  # a new release brings its own media/
         self.scene = self._rest_scene()
         self.rebuild()
         self.dirty = True
@@ -558,6 +599,11 @@ class KioskApp:
 
     def draw(self, surface: pygame.Surface, force: bool = False) -> bool:
         """Draw the current scene if anything changed; True if it drew."""
+        drew = self._draw(surface, force)
+        self.screen_copy.capture(surface)  # staff asked to see the screen: the frame just drawn
+        return drew
+
+    def _draw(self, surface: pygame.Surface, force: bool) -> bool:
         if not (self.dirty or force):
             return False
         if self.transition is not None:

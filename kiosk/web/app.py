@@ -34,6 +34,7 @@ from kiosk.config import Config
 from kiosk.visitors import reports, store
 from kiosk.visitors.sessions import EntryCounted
 from kiosk.visitors.sources import Unreadable
+from kiosk.web import kiosks as kiosks_page
 from kiosk.web import metrics, pages
 from kiosk.web.auth import StaffOnly
 from kiosk.web.passwords import Budget
@@ -77,8 +78,12 @@ def create_app(
     passwords are hashed per second (passwords.py).
     """
     dashboard = _Dashboard(config, list(stores) if stores is not None else [config.store_file], live)
+    watch = dashboard.watch = kiosks_page.KiosksPage(
+        config, [str(s) for s in dashboard.stores if "://" in str(s)]
+    )
     return Starlette(
         routes=[
+            *watch.routes(),
             Route("/", dashboard.page),
             Route("/stats.json", dashboard.stats_json),
             Route("/stats.csv", dashboard.stats_csv),
@@ -230,6 +235,11 @@ class _Dashboard:
         )
 
     def metrics(self, request: Request) -> Response:
+        if self.watch.urls:  # the central store: every kiosk, from its records and heartbeats
+            try:
+                return Response(self.watch.metrics(), media_type=metrics.CONTENT_TYPE)
+            except Unreadable as exc:
+                raise StoreUnreadable(str(exc)) from None
         (report,) = self._summaries(request, (None, None))
         live = None
         if self.live is not None:

@@ -32,10 +32,16 @@ LIVE_COUNTS = [
         "kiosk_screen_faults_total",
         "Parts of screens that failed and were left out.",
     ),
+    # Said by a kiosk's heartbeat (kiosk/fleet/heartbeat.py), on the central dashboard's /metrics.
+    ("maintenance", "gauge", "kiosk_maintenance", "1 while staff work on the kiosk (nothing is counted)."),
+    ("forward_backlog", "gauge", "kiosk_forward_backlog_records", "Visitor records not yet forwarded."),
+    ("free_disk_bytes", "gauge", "kiosk_free_disk_bytes", "Free disk beside the kiosk's visitor store."),
+    ("heartbeat_age_seconds", "gauge", "kiosk_heartbeat_age_seconds", "Seconds since the last heartbeat."),
 ]
 FRAME_TIME_QUANTILES = [("0.5", "frame_time_p50"), ("0.99", "frame_time_p99")]  # (label, key of live())
 
 Sample = tuple[dict[str, str], float]
+Family = tuple[str, str, str, list[Sample]]  # (name, type, help, samples)
 
 
 def _label_value(text: str) -> str:
@@ -54,7 +60,18 @@ def _number(value: float) -> str:
     return repr(float(value))
 
 
-def _family(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[str]:
+def _family(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[Family]:
+    return [(name, kind, help_text, samples)]
+
+
+def _render(families: list[Family]) -> str:
+    lines: list[str] = []
+    for name, kind, help_text, samples in families:
+        lines += _lines(name, kind, help_text, samples)
+    return "\n".join(lines) + "\n"
+
+
+def _lines(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[str]:
     lines = [f"# HELP {name} {_help_text(help_text)}", f"# TYPE {name} {kind}"]
     for labels, value in samples:
         label_text = ",".join(f'{key}="{_label_value(str(val))}"' for key, val in labels.items())
@@ -64,6 +81,30 @@ def _family(name: str, kind: str, help_text: str, samples: list[Sample]) -> list
 
 def exposition(report: dict, today: str, kiosk_id: str, live: dict | None) -> str:
     """The text a Prometheus server scrapes. `today`: the pavilion's date, YYYY-MM-DD."""
+    return _render(_families(report, today, kiosk_id, live))
+
+
+def fleet_exposition(kiosks: list[tuple[str, dict, dict | None, bool]], today: str) -> str:
+    """The central store's /metrics: every kiosk's series, each with its `kiosk` label.
+
+    `kiosks`: (kiosk id, its all-time report, its last heartbeat's figures, heard from in the
+    last two minutes). A family's samples of every kiosk are written together, as the format asks."""
+    merged: dict[str, Family] = {}
+    for kiosk_id, report, live, up in kiosks:
+        families = _families(report, today, kiosk_id, live)
+        families[0] = (
+            "kiosk_up",
+            "gauge",
+            "1 while the kiosk's heartbeats arrive (one in the last 2 minutes).",
+            [({}, int(up))],
+        )
+        for name, kind, help_text, samples in families:
+            labelled = [({"kiosk": kiosk_id, **labels}, value) for labels, value in samples]
+            merged.setdefault(name, (name, kind, help_text, []))[3].extend(labelled)
+    return _render(list(merged.values()))
+
+
+def _families(report: dict, today: str, kiosk_id: str, live: dict | None) -> list[Family]:
     # A kiosk with no visitor yet still exports its series, at 0, so alerts and graphs see it.
     kiosks = report["kiosks"] or {kiosk_id: 0}
     zones = report["zones"]
@@ -96,11 +137,11 @@ def exposition(report: dict, today: str, kiosk_id: str, live: dict | None) -> st
         [({}, report["days"].get(today, {}).get("sessions", 0))],
     )
     lines += _live_families(live or {})
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def _live_families(live: dict) -> list[str]:
-    lines: list[str] = []
+def _live_families(live: dict) -> list[Family]:
+    lines: list[Family] = []
     if "uptime_seconds" in live:
         lines += _family(
             "kiosk_uptime_seconds",
