@@ -147,6 +147,21 @@ def _parser() -> argparse.ArgumentParser:
         secret.add_argument("--stdin", action="store_true", help="read it from standard input (scripts)")
         secret.set_defaults(handler=_set_secret, secret=name.removeprefix("set-"))
 
+    token = commands.add_parser("token", help="named tokens for machines: a scraper, a door sensor")
+    token_commands = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    add = token_commands.add_parser("add", help="make a token; printed once, as the only line on stdout")
+    _config_option(add)
+    add.add_argument("name", help="who uses it, e.g. prometheus or door-1")
+    add.add_argument("--scope", required=True, choices=("dashboard", "metrics", "entries"))
+    add.set_defaults(handler=_token_add)
+    listing = token_commands.add_parser("list", help="names, scopes, when made, when last used")
+    _config_option(listing)
+    listing.set_defaults(handler=_token_list)
+    revoke = token_commands.add_parser("revoke", help="the token stops working at once")
+    _config_option(revoke)
+    revoke.add_argument("name")
+    revoke.set_defaults(handler=_token_revoke)
+
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files, for editors")
     _config_option(schema)
     schema.add_argument(
@@ -472,6 +487,9 @@ def _set_secret(args: argparse.Namespace) -> int:
     if args.secret == "password" and len(value) < 8:
         print("kiosk: a password has at least 8 characters; nothing changed", file=sys.stderr)
         return 1
+    if args.secret == "password" and value.startswith("kt-"):  # kept for tokens (kiosk token add)
+        print("kiosk: a password may not begin with kt-; nothing changed", file=sys.stderr)
+        return 1
     try:
         StaffSecrets(config.staff_file).set(args.secret, value)
     except OSError as exc:  # a full or read-only disk: say so, and that nothing changed
@@ -481,6 +499,70 @@ def _set_secret(args: argparse.Namespace) -> int:
         )
         return 1
     print(f"{args.secret} set in {config.staff_file} (hashed)", file=sys.stderr)
+    return 0
+
+
+def _token_add(args: argparse.Namespace) -> int:
+    from kiosk.staff import StaffSecrets
+    from kiosk.web import tokens
+
+    config = load_config(args.config)
+    try:
+        token = tokens.add(StaffSecrets(config.staff_file), args.name, args.scope)
+    except tokens.TokenError as exc:
+        print(f"kiosk: {exc}; nothing changed", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"kiosk: {config.staff_file} cannot be written ({exc.strerror or exc}); nothing changed",
+            file=sys.stderr,
+        )
+        return 1
+    print(token)
+    print(
+        f"token '{args.name}' ({args.scope}) stored hashed in {config.staff_file}; it is shown only now",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _token_list(args: argparse.Namespace) -> int:
+    from kiosk.staff import StaffSecrets
+    from kiosk.web import tokens
+
+    config = load_config(args.config)
+    listed = tokens.listed(StaffSecrets(config.staff_file))
+
+    def when(moment: float | None) -> str:
+        if not moment:
+            return "never"
+        return datetime.fromtimestamp(moment, config.tz).strftime("%Y-%m-%d %H:%M")
+
+    rows = [("name", "scope", "made", "last used")]
+    rows += [(t.name, t.scope, when(t.created), when(t.last_used)) for t in listed]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return 0
+
+
+def _token_revoke(args: argparse.Namespace) -> int:
+    from kiosk.staff import StaffSecrets
+    from kiosk.web import tokens
+
+    config = load_config(args.config)
+    try:
+        tokens.revoke(StaffSecrets(config.staff_file), args.name)
+    except tokens.TokenError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"kiosk: {config.staff_file} cannot be written ({exc.strerror or exc}); nothing changed",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"token '{args.name}' revoked", file=sys.stderr)
     return 0
 
 
