@@ -82,7 +82,9 @@ def title(app) -> str:
 
 def put(url: str, office: Path, note: str = "", kiosks=None) -> int:
     with psycopg.connect(url, autocommit=True) as conn:
-        return publish.publish(conn, publish.site_files(load_config(office)), note, kiosks, "curator@office").release
+        return publish.publish(
+            conn, publish.site_files(load_config(office)), note, kiosks, "curator@office"
+        ).release
 
 
 def test_a_published_release_reaches_a_second_kiosk_at_its_attract_screen(tmp_path, central_url):  # noqa: F811
@@ -150,7 +152,13 @@ def test_a_broken_release_is_refused_and_the_kiosk_keeps_its_content(tmp_path, c
         conn.execute("UPDATE content_files SET data = 'tampered' WHERE sha256 = %s", (digest,))
     taker.poll()
     assert "zones/pavilion.yaml: its contents do not match" in taker.state()["release_refused"]["problems"][0]
-    for bad in ("../config.yaml", "media/../../x", "media/images/../../../x", "zones/sub/a.yaml", "schema/x.json"):
+    for bad in (
+        "../config.yaml",
+        "media/../../x",
+        "media/images/../../../x",
+        "zones/sub/a.yaml",
+        "schema/x.json",
+    ):
         assert path_problem(bad), bad
     assert path_problem("media/images/forest.png") is None and path_problem("zones/forest.yaml") is None
 
@@ -161,7 +169,9 @@ def test_rollback_goes_back_one_release_and_targeting_tries_one_kiosk_first(tmp_
     second = site(tmp_path / "second", "forest-room")
     retitle(office, "Wydanie 1")
     one = put(central_url, office, "one")
-    takers = {name: ReleaseTaker(load_config(path), central_url) for name, path in (("a", first), ("b", second))}
+    takers = {
+        name: ReleaseTaker(load_config(path), central_url) for name, path in (("a", first), ("b", second))
+    }
     assert takers["a"].poll().installed and takers["a"].current() == str(one)
     pavilion = office.parent / "zones" / "pavilion.yaml"
     pavilion.write_text(pavilion.read_text().replace("Wydanie 1", "Wydanie 2", 1))

@@ -128,7 +128,8 @@ def releases(conn: psycopg.Connection, limit: int = 10) -> list[dict]:
     """The newest releases, for the dashboard."""
     rows = conn.execute(
         "SELECT id, note, made_by, made_at, kiosks, withdrawn_at,"
-        " (SELECT COUNT(*) FROM jsonb_object_keys(manifest->'files')) FROM releases ORDER BY id DESC LIMIT %s",
+        " (SELECT COUNT(*) FROM jsonb_object_keys(manifest->'files'))"
+        " FROM releases ORDER BY id DESC LIMIT %s",
         (limit,),
     ).fetchall()
     keys = ("id", "note", "made_by", "made_at", "kiosks", "withdrawn_at", "files")

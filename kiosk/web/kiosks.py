@@ -173,13 +173,15 @@ def _no_central() -> Response:
 
 
 def _same_origin(request: Request) -> bool:
+    # Browsers say where a request comes from in Sec-Fetch-Site. The dashboard's no-referrer
+    # policy makes their Origin "null" on its own forms, so Origin only counts for older ones.
     site = request.headers.get("sec-fetch-site")
-    if site is not None and site not in ("same-origin", "none"):
-        return False
+    if site is not None:
+        return site in ("same-origin", "none")
     origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return origin is None
-    return urlsplit(origin).netloc == request.headers.get("host")
+    if origin is None:
+        return True  # not a browser: a script with the password
+    return origin != "null" and urlsplit(origin).netloc == request.headers.get("host")
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -188,7 +190,8 @@ def _same_origin(request: Request) -> bool:
 def _said(name: str, value: str, shown: str, css: str = "") -> str:
     """A figure whose value is a word (a status, a release), marked as pages.figure marks numbers."""
     css_class = f' class="{css}"' if css else ""
-    return f'<span{css_class} data-figure="{escape(name)}" data-value="{escape(str(value))}">{escape(shown)}</span>'
+    marks = f'data-figure="{escape(name)}" data-value="{escape(str(value))}"'
+    return f"<span{css_class} {marks}>{escape(shown)}</span>"
 
 
 def _when(moment: float | None, config: Config, today) -> str:
@@ -230,7 +233,8 @@ def _release(kiosk: Watched) -> str:
         problems = [str(p) for p in refused.get("problems", [])]
         more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
         out += (
-            f'<div class="refused" data-figure="{escape(name)}:refused" data-value="{escape(str(refused.get("release")))}">'
+            f'<div class="refused" data-figure="{escape(name)}:refused"'
+            f' data-value="{escape(str(refused.get("release")))}">'
             f"<strong>Refused release {escape(str(refused.get('release')))}</strong>"
             + "".join(f"<code>{escape(p)}</code>" for p in problems[:3])
             + (f"<span>{escape(more)}</span>" if more else "")
@@ -260,13 +264,14 @@ def _kiosk_card(kiosk: Watched, config: Config, today) -> str:
     if "store_errors" in f:
         numbers.append(("Store errors", figure(f"{name}:store_errors", f["store_errors"])))
     if "forward_backlog" in f:
-        numbers.append(("Not yet forwarded", figure(f"{name}:forward_backlog", f["forward_backlog"])))
+        numbers.append(("To forward", figure(f"{name}:forward_backlog", f["forward_backlog"])))
     details = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     small = "".join(f'<div class="num"><span>{label}</span>{value}</div>' for label, value in numbers)
     if kiosk.shot_at is not None:
         src = "kiosks/screen.png?" + urlencode({"kiosk": kiosk.kiosk, "at": f"{kiosk.shot_at:.0f}"})
         shot = (
-            f'<a class="shot" href="{escape(src)}"><img src="{escape(src)}" alt="The screen of {escape(kiosk.kiosk)}"'
+            f'<a class="shot" href="{escape(src)}">'
+            f'<img src="{escape(src)}" alt="The screen of {escape(kiosk.kiosk)}"'
             f' loading="lazy"></a><p class="note">Screen at {_when(kiosk.shot_at, config, today)}</p>'
         )
     else:
@@ -311,14 +316,15 @@ def _releases(made: list[dict], config: Config, today) -> str:
             else "replaced"
         )
         rows.append(
-            f'<tr data-release="{r["id"]}"><td class="num">{r["id"]}</td>'
+            f'<tr data-release="{r["id"]}"><td>{r["id"]}</td>'
             f'<td class="name">{escape(r["note"] or "—")}<span class="code"> · {escape(whom)}</span></td>'
-            f'<td>{escape(state)}</td><td class="when">{_when(r["made_at"], config, today)}'
-            f'<span class="code"> {escape(r["made_by"])}</span></td><td class="num">{r["files"]}</td></tr>'
+            f'<td class="state">{escape(state)}</td><td class="when">{_when(r["made_at"], config, today)}'
+            f'<span class="code"> {escape(r["made_by"])}</span></td>'
+            f'<td class="num files">{r["files"]}</td></tr>'
         )
     return (
         '<section class="card"><h2>Releases</h2><table class="ranked releases"><thead><tr>'
-        '<th class="num">#</th><th>Note · for</th><th>State</th><th>Made</th><th class="num">Files</th>'
+        '<th class="num">#</th><th>Note · for</th><th>State</th><th>Made</th><th class="num files">Files</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         '<p class="note"><code>kiosk publish --kiosks ID</code> tries a release on one kiosk;'
         " <code>kiosk publish --rollback</code> goes back one.</p></section>"
@@ -340,7 +346,10 @@ def render(config: Config, kiosks: list[Watched], made: list[dict]) -> str:
         _kiosk_card(k, config, today) for k in sorted(kiosks, key=lambda k: (order[k.status()], k.kiosk))
     )
     if not kiosks:
-        cards = '<p class="empty">No kiosk has sent a heartbeat yet (a kiosk with fleet.database_url sends one every 30 s).</p>'
+        cards = (
+            '<p class="empty">No kiosk has sent a heartbeat yet'
+            " (a kiosk with fleet.database_url sends one every 30 s).</p>"
+        )
     body = (
         '<header class="band"><div class="wrap band-row">'
         '<span class="brand">Pavilion kiosk <span class="thin">· Kiosks</span></span>'
@@ -350,7 +359,8 @@ def render(config: Config, kiosks: list[Watched], made: list[dict]) -> str:
         f'<p class="chips">{summary}</p></section>'
         f'<div class="kiosk-grid">{cards}</div>'
         f"{_releases(made, config, today)}"
-        '<p class="note">OFFLINE: no heartbeat for 2 minutes. CLOSED: outside its opening hours (or closed by staff).'
+        '<p class="note">OFFLINE: no heartbeat for 2 minutes.'
+        " CLOSED: outside its opening hours (or closed by staff)."
         " MAINTENANCE: staff at work, nothing counted. Reload the page to see newer heartbeats.</p>"
         "</main>"
     )
@@ -365,7 +375,10 @@ def render(config: Config, kiosks: list[Watched], made: list[dict]) -> str:
 
 STYLE = """
 .band a.kiosk { color: #FFFFFF; text-decoration: none; }
-.kiosk-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 12px; }
+.kiosk-grid {
+  display: grid; align-items: start; gap: 12px;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr));
+}
 .kiosk-card { display: flex; flex-direction: column; gap: 10px; border-top: 4px solid var(--line); }
 .kiosk-card.status-online { border-top-color: #1E7B3A; }
 .kiosk-card.status-offline { border-top-color: var(--signal); }
@@ -396,7 +409,9 @@ STYLE = """
 .shot img { display: block; width: 100%; height: auto; border-radius: 8px; border: 1px solid var(--line); }
 .shot + .note { margin: 0; }
 .asked { color: #B25E00; }
-.kiosk-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap; margin-top: auto; }
+.kiosk-foot {
+  display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap;
+}
 .kiosk-foot button {
   font: inherit; font-size: 0.85rem; background: var(--card); color: var(--ink);
   border: 1px solid var(--ink); border-radius: 8px; padding: 6px 12px; min-height: 36px; cursor: pointer;
@@ -405,6 +420,10 @@ STYLE = """
 .chip.status-offline { border-color: var(--signal); }
 main > .card, main > .note { margin-top: 12px; }
 .releases td { vertical-align: top; }
+.releases td:first-child, .releases th:first-child { text-align: left; padding: 8px 12px 8px 0; }
+.releases .state { white-space: nowrap; }
 .releases .when { white-space: nowrap; font-size: 0.85rem; }
-@media (max-width: 520px) { .releases .when .code { display: none; } }
+@media (max-width: 520px) {
+  .releases .when .code, .releases .files { display: none; }
+}
 """

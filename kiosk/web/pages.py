@@ -277,8 +277,9 @@ def _kiosks(view: View) -> str:
     if not view.pavilion or view.kiosk is not None:
         return ""
     kiosks = view.period["by_kiosk"]
+    watch = '<p class="note"><a href="kiosks">Each kiosk\'s state, screen and content release</a></p>'
     if not kiosks:
-        return _card("Kiosks", '<p class="empty">No kiosk had visitors in this period.</p>')
+        return _card("Kiosks", '<p class="empty">No kiosk had visitors in this period.</p>' + watch)
     most = max(kiosk["sessions"] for kiosk in kiosks.values()) or 1
     rows = []
     for kiosk_id, kiosk in sorted(kiosks.items(), key=lambda kv: (-kv[1]["sessions"], kv[0])):
@@ -303,7 +304,7 @@ def _kiosks(view: View) -> str:
         '<th class="num">Entries</th><th class="num">Per visit</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
-    return _card("Kiosks", table, "ranked by sessions; a kiosk's name opens its own figures")
+    return _card("Kiosks", table + watch, "ranked by sessions; a kiosk's name opens its own figures")
 
 
 def _zones(report: dict) -> str:
