@@ -146,14 +146,27 @@ def test_attract_screen_under_cage(site, tmp_path: Path):
 
     children: list[str] = []
     try:
-        at(2)
+        # On screen within 2 s on this machine when it is quiet (about 1 s); a CI machine
+        # busy with the other tests may take longer, so the test looks until 10 s, and says when.
+        shown_at, why = None, ""
+        while shown_at is None and time.monotonic() < started + 10:
+            at(min(10, time.monotonic() - started + 0.25))
+            try:
+                _assert_attract_screen(_screenshot(user, shot_env, base / "first.png"))
+                shown_at = time.monotonic() - started
+            except (AssertionError, subprocess.CalledProcessError) as exc:
+                why = str(exc)
+        shutil.copy(base / "first.png", tmp_path / "first.png")
+        assert shown_at is not None, f"no attract screen in 10 s: {why}"
+        print(f"attract screen on screen {shown_at:.2f} s after the start")
         children = subprocess.run(
             ["pgrep", "-P", str(cage.pid), "-f", "kiosk"], capture_output=True, text=True
         ).stdout.split()
         assert children, "the kiosk is not cage's client"
-        _assert_attract_screen(_screenshot(user, shot_env, base / "2s.png"))
-        at(30)
-        _assert_attract_screen(_screenshot(user, shot_env, base / "30s.png"))
+        at(30)  # sleeping between changes all along: still on screen
+        later = _screenshot(user, shot_env, base / "30s.png")
+        shutil.copy(base / "30s.png", tmp_path / "30s.png")
+        _assert_attract_screen(later)
         # cage dies (this cage even aborts on SIGTERM): the kiosk must not stay behind.
         cage.send_signal(signal.SIGTERM)  # setpriv execs cage: this process is cage
         cage.wait(20)
