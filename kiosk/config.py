@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
     StringConstraints,
     ValidationError,
     ValidationInfo,
@@ -37,7 +38,9 @@ class _Strict(BaseModel):
 
 
 class DisplaySettings(_Strict):
-    fullscreen: bool = Field(True, description="Fill the whole screen (false: a window, for development).")
+    fullscreen: StrictBool = Field(
+        True, description="Fill the whole screen (false: a window, for development)."
+    )
     size: str = Field(
         "1920x1080",
         pattern=r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$",
@@ -86,7 +89,7 @@ class ThemeSettings(_Strict):
 
 
 class WebSettings(_Strict):
-    enabled: bool = Field(False, description="`kiosk run` also serves the staff dashboard.")
+    enabled: StrictBool = Field(False, description="`kiosk run` also serves the staff dashboard.")
     host: str = Field(
         "127.0.0.1", description="Address the dashboard listens on (loopback: this machine only)."
     )
@@ -211,7 +214,7 @@ class Config(_Strict):
         le=60,
         description="Seconds before the reset that 'Are you still there?' is shown (0: never).",
     )
-    show_visitors_today: bool = Field(
+    show_visitors_today: StrictBool = Field(
         False, description="The attract screen shows how many visitors the kiosk had today."
     )
     timezone: str = Field("Asia/Almaty", description="The pavilion's time zone: days and hours in reports.")
@@ -239,7 +242,7 @@ class Config(_Strict):
     tally_key: str = Field(
         "f9", description="Key a USB people counter at the door types once per person (pygame key name)."
     )
-    allow_quit: bool = Field(
+    allow_quit: StrictBool = Field(
         False, description="Let Esc and the window's close button quit (development only)."
     )
     display: DisplaySettings = Field(default_factory=DisplaySettings, description="The screen.")

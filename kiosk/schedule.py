@@ -32,7 +32,7 @@ def parse_hours(text: object) -> list[Stretch]:
 
     A close earlier than the open is overnight: "18:00-02:00" closes at 02:00 the next day."""
     if not isinstance(text, str):
-        # PyYAML reads an unquoted 10:00 as the number 600 (YAML 1.1's base 60).
+        # `hours: 1000`, say; an unquoted 10:00 is text (YAML 1.2), though 1.1 readers say 600.
         raise ValueError('write the hours as open-close, e.g. "10:00-20:00", or closed')
     if text.strip().lower() == "closed":
         return []

@@ -1,6 +1,9 @@
 """Read curator-edited YAML safely and report problems as `file:line: field: message`.
 
-Only PyYAML's SafeLoader is used, so a file can never run code. A size cap and a ban on
+Files are read by YAML 1.2's core rules, as editors (yaml-language-server) read them: `10:30`
+is the text "10:30", never 630; only `true` and `false` are booleans (`yes`, `on` are words);
+`0012` is twelve, never octal; dates are text. Only PyYAML's SafeLoader is used, so a file can
+never run code. A size cap and a ban on
 anchors/aliases keep hostile files (huge files, "billion laughs") from eating memory, and
 the line of every key is kept so validation errors point at the right line. Nesting deeper
 than any content needs, and control characters that the renderer refuses, are errors too.
@@ -9,10 +12,10 @@ than any content needs, and control characters that the renderer refuses, are er
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -52,6 +55,8 @@ class YamlDocument:
     name: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    # What the file says where YAML read a number, boolean or null: hints quote it as written.
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
         """The line of the longest prefix of `path` that exists in the file."""
@@ -89,7 +94,63 @@ def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]
 
 
 # libyaml's parser when PyYAML was built with it (many times faster); the same safe constructors.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SafeLoader(_BaseLoader):
+    """PyYAML's safe loader with YAML 1.2 core schema resolvers in place of 1.1's."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 -- PyYAML's class-level registry
+
+
+def _add(tag: str, pattern: str, first: list[str]) -> None:
+    SafeLoader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern, re.X), first)
+
+
+# The YAML 1.2 spec, 10.3.2 (Tag Resolution of the core schema); nothing else is implicit.
+_NULL = r"^(?:~|null|Null|NULL|)$"
+_BOOL = r"^(?:true|True|TRUE|false|False|FALSE)$"
+_INT = r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"
+_FLOAT = r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+            |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"""
+_MERGE = r"^<<$"  # no merge key in 1.2, but kept as one so the builder can say merging is refused
+_add("null", _NULL, [*"~nN", ""])
+_add("bool", _BOOL, [*"tTfF"])
+_add("int", _INT, [*"-+0123456789"])
+_add("float", _FLOAT, [*"-+.0123456789"])
+_add("merge", _MERGE, ["<"])
+_NOT_TEXT = [re.compile(p, re.X) for p in (_NULL, _BOOL, _INT, _FLOAT, _MERGE)]
+
+
+def _scalar(node: yaml.ScalarNode, pattern: str, kind: str) -> str:
+    if not re.match(pattern, node.value, re.X):  # only a tag such as !!int can bring one here
+        raise yaml.constructor.ConstructorError(None, None, f"not {kind}: {node.value}", node.start_mark)
+    return node.value
+
+
+def _construct_int(loader: SafeLoader, node: yaml.ScalarNode) -> int:
+    text = _scalar(node, _INT, "an integer")
+    base = {"0o": 8, "0x": 16}.get(text[:2])
+    return int(text[2:], base) if base else int(text, 10)
+
+
+def _construct_float(loader: SafeLoader, node: yaml.ScalarNode) -> float:
+    text = _scalar(node, _FLOAT, "a number").lower()
+    return float(text.replace(".inf", "inf").replace(".nan", "nan"))
+
+
+def _construct_bool(loader: SafeLoader, node: yaml.ScalarNode) -> bool:
+    return _scalar(node, _BOOL, "true or false").lower() == "true"
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+SafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+SafeLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+
+
+def reads_as_text(value: str) -> bool:
+    """Whether `value`, written without quotes, is read back as text (not a number, a boolean...)."""
+    return not any(pattern.match(value) for pattern in _NOT_TEXT)
 
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -134,7 +195,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
 def _reader_problem(text: str, name: str, exc: yaml.reader.ReaderError) -> Problem:
     """A character YAML itself refuses (a raw NUL, say), on its own line."""
     # libyaml reads the text as UTF-8 and counts bytes; the pure-Python reader counts characters.
-    data = text.encode("utf-8", "surrogatepass") if SafeLoader is not yaml.SafeLoader else text
+    data = text.encode("utf-8", "surrogatepass") if _BaseLoader is not yaml.SafeLoader else text
     position = exc.position if isinstance(exc.position, int) else 0
     line = data[:position].count("\n" if isinstance(data, str) else b"\n") + 1
     return Problem(name, line, "(file)", f"YAML syntax: {exc.reason}", _CHAR_HINT)
@@ -177,9 +238,7 @@ def bad_character(value: str) -> str | None:
     return None
 
 
-_PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
-}
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null")}
 
 
 class _Builder:
@@ -225,6 +284,8 @@ class _Builder:
         except yaml.YAMLError as exc:
             self.error(node, path, f"cannot read value: {getattr(exc, 'problem', exc)}")
             return None
+        if not isinstance(value, str):
+            self.doc.written[path] = node.value
         return self.checked(node, path, value)
 
     def checked(self, node: yaml.Node, path: Path_, value: Any) -> Any:
@@ -272,7 +333,7 @@ def problems_from_validation(
         path = _data_path(doc.data, (*prefix, *err["loc"]))
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             path = (*path, (err.get("ctx") or {}).get("discriminator", "type").strip("'"))
-        message, hint = _reword(err, path, known)
+        message, hint = _reword(err, path, known, doc.written.get(path))
         problems.append(doc.problem(path, message, hint))
     return problems
 
@@ -308,7 +369,7 @@ def _data_path(data: Any, loc: tuple) -> Path_:
     return tuple(path)
 
 
-def _reword(err: dict, path: Path_, known: list[str]) -> tuple[str, str | None]:
+def _reword(err: dict, path: Path_, known: list[str], written: str | None) -> tuple[str, str | None]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -329,8 +390,14 @@ def _reword(err: dict, path: Path_, known: list[str]) -> tuple[str, str | None]:
         close = difflib.get_close_matches(str(tag), expected, n=1)
         hint = f"did you mean `{close[0]}`?" if close else f"one of {', '.join(expected)}"
         return f"unknown type '{tag}'", hint
-    if kind == "string_type" and isinstance(err.get("input"), (int, float, bool, date)):
-        return err["msg"], f'put the text in quotes: "{err["input"]}"'
+    if kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
+        return err["msg"], f'put the text in quotes: "{written or err["input"]}"'
+    if kind == "bool_type":
+        return err["msg"], "write true or false"
+    if kind == "float_type" and isinstance(err.get("input"), str):
+        return err["msg"], "write the number without quotes, e.g. 0.5"
+    if kind == "too_short" and err.get("input") == {}:
+        return "no text in any language", "write it as {pl: ..., en: ...}, or remove the line"
     if kind == "string_type" and err.get("input") is None:
         return (
             "empty value",

@@ -7,6 +7,7 @@ import io
 
 from kiosk.cli import main
 from kiosk.config import load_config
+from kiosk.content.i18n import entries
 from kiosk.content.loader import load_exhibit
 
 
@@ -80,3 +81,31 @@ def test_a_file_that_is_not_a_translation_sheet_is_refused(project, capsys, tmp_
     sheet.write_text("name,price\nx,1\n")
     assert main(["i18n", "import", "--config", str(project), str(sheet)]) == 1
     assert "not a translation file" in capsys.readouterr().err
+
+
+def test_imported_texts_are_read_back_as_written_and_quoted_only_when_yaml_needs_it(
+    project, capsys, tmp_path
+):
+    # YAML 1.2, as the kiosk and editors read it: 10:30 and yes are words, 0012 and true are not.
+    # ruamel quotes a date of its own accord (its reader still knows timestamps): harmless.
+    values = {
+        "10:30": "10:30",
+        "yes": "yes",
+        "2017-09-07": "'2017-09-07'",
+        "0012": '"0012"',
+        "true": '"true"',
+    }
+    rows = export(project, capsys)
+    ids = ["forest:title", "forest:summary", "forest:natural-wealth.title", "forest:co2-absorption.title"]
+    ids.append("forest:natural-wealth.blocks.1.credit")
+    wanted = dict(zip(ids, values))
+    sheet = tmp_path / "kk.csv"
+    with sheet.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows([rows[0], *([r[0], r[1], wanted[r[0]]] for r in rows[1:] if r[0] in wanted)])
+    assert main(["i18n", "import", "--config", str(project), str(sheet)]) == 0
+    capsys.readouterr()
+    forest = (project.parent / "zones" / "forest.yaml").read_text()
+    for written in values.values():
+        assert f"kk: {written}\n" in forest
+    read = {e.id: e.texts["kk"] for e in entries(load_config(project))}
+    assert {text_id: read[text_id] for text_id in wanted} == wanted

@@ -57,3 +57,56 @@ def test_not_utf8_is_a_clear_error(tmp_path):
     doc, problems = read_yaml(path, "latin.yaml")
     assert doc is None
     assert "UTF-8" in problems[0].message
+
+
+def test_values_are_read_by_yaml_1_2_core_rules_as_editors_read_them():
+    doc, problems = parse_yaml(
+        "time: 10:30\nlong: 12:30:00\nwords: [yes, no, on, off, y, n]\nbools: [true, True, FALSE]\n"
+        "zeros: 0012\noctal: 0o12\nhex: 0x1A\nunderscored: 1_000\nday: 2017-09-07\n"
+        "floats: [1e3, .5, -.inf]\nnothing: [~, null, Null]\nempty:\nyes: key\n",
+        "f.yaml",
+    )
+    assert problems == []
+    assert doc.data == {
+        "time": "10:30",  # YAML 1.1 (PyYAML's own reading) says 630
+        "long": "12:30:00",
+        "words": ["yes", "no", "on", "off", "y", "n"],
+        "bools": [True, True, False],
+        "zeros": 12,  # decimal, never octal 10
+        "octal": 10,
+        "hex": 26,
+        "underscored": "1_000",
+        "day": "2017-09-07",
+        "floats": [1000.0, 0.5, float("-inf")],
+        "nothing": [None, None, None],
+        "empty": None,
+        "yes": "key",  # a key like any other, not True
+    }
+
+
+def test_a_tag_cannot_bring_back_what_1_2_does_not_read():
+    for text, message in [
+        ("a: !!int 1_000\n", "cannot read value: not an integer: 1_000"),
+        ("a: !!bool yes\n", "cannot read value: not true or false: yes"),
+        ("a: !!timestamp 2017-09-07\n", "tag tag:yaml.org,2002:timestamp is not allowed"),
+    ]:
+        doc, problems = parse_yaml(text, "f.yaml")
+        assert doc is None and [p.message for p in problems] == [message]
+    doc, _ = parse_yaml("a: !!str 10\nb: !!int '7'\n", "f.yaml")
+    assert doc.data == {"a": "10", "b": 7}
+
+
+def test_a_number_where_text_belongs_is_quoted_in_the_hint_as_the_curator_wrote_it(project):
+    from kiosk.config import load_config
+    from kiosk.content.loader import load_exhibit
+
+    path = project.parent / "zones" / "forest.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace("  en: Forest\n", "  en: 0012\n", 1).replace("  kk: Орман\n", "  kk: 10:30\n", 1)
+    )
+    report = load_exhibit(load_config(project), check_images=False)
+    found = [str(p) for p in report.errors]
+    assert found == [
+        'zones/forest.yaml:6: title.en: Input should be a valid string (put the text in quotes: "0012")'
+    ]

@@ -16,14 +16,13 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
 from kiosk.config import Config
 from kiosk.content.model import text_problem
 from kiosk.content.rewritten import looks_rewritten, lost_letter
-from kiosk.yamldoc import Problem, read_yaml
+from kiosk.yamldoc import Problem, read_yaml, reads_as_text
 
 
 class ImportRefused(ValueError):
@@ -241,14 +240,11 @@ def read_csv_rows(csv_text: str, delimiter: str = ",") -> tuple[list[list[str]],
 
 def _styled(value: str, siblings: dict):
     """A new translation takes the block style its neighbours use (folded `>-`, literal `|`);
-    one the kiosk's YAML 1.1 reader would take for something else (`10:30` is 630 there,
-    `yes` is true) is quoted, as ruamel, reading YAML 1.2, would not do by itself."""
-    if "\n" not in value and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STRING:
+    one the kiosk would read as something else (`0012` is a number, `true` a boolean) is
+    quoted. ruamel quotes those itself; asking the kiosk's own reader keeps it so."""
+    if "\n" not in value and not reads_as_text(value):
         return DoubleQuotedScalarString(value)
     for other in siblings.values():
         if isinstance(other, (FoldedScalarString, LiteralScalarString)):
             return type(other)(value)
     return value
-
-
-_RESOLVER, _STRING = yaml.resolver.Resolver(), "tag:yaml.org,2002:str"

@@ -15,16 +15,18 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
 
+from kiosk.config import LANGUAGE_CODE
 from kiosk.yamldoc import bad_character
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=64)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 MediaRef = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)]
 
 
 class Strict(BaseModel):
@@ -61,12 +63,26 @@ def _showable(value: str) -> str:
     return value
 
 
-class Text(
-    RootModel[dict[LanguageCode, Annotated[str, StringConstraints(min_length=1), AfterValidator(_showable)]]]
-):
+def _languages_as_property_names(schema: dict) -> None:
+    """Editors refuse `PL:` as the kiosk does: every key a language code, each text a string."""
+    (texts,) = schema.pop("patternProperties").values()
+    schema["propertyNames"] = {"pattern": LANGUAGE_CODE}
+    schema["additionalProperties"] = texts
+
+
+# The length limit is checked by _showable (with a message in words); the schema says it too.
+_OneText = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_showable),
+    Field(json_schema_extra={"maxLength": MAX_TEXT_CHARS}),
+]
+
+
+class Text(RootModel[Annotated[dict[LanguageCode, _OneText], Field(min_length=1)]]):
     """Text in several languages: `{pl: ..., en: ..., kk: ..., ru: ...}`."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=_languages_as_property_names)
 
     def get(self, language: str, fallback: str) -> str:
         """The text in `language`, else in the fallback (default) language, else any."""
@@ -139,7 +155,7 @@ class Timeline(Strict):
 
 class Answer(Strict):
     text: Text
-    correct: bool = False
+    correct: StrictBool = False  # `yes` is a word in YAML 1.2, never true
 
 
 class Quiz(Strict):
@@ -162,8 +178,9 @@ class Spot(Strict):
     """A tappable place on a picture; x and y are fractions of its width and height."""
 
     id: Slug
-    x: float = Field(ge=0, le=1)
-    y: float = Field(ge=0, le=1)
+    # strict: "0.5" in quotes is text, which the schema refuses too
+    x: float = Field(ge=0, le=1, strict=True)
+    y: float = Field(ge=0, le=1, strict=True)
     title: Text
     text: Text
 
