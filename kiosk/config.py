@@ -109,7 +109,9 @@ class WebSettings(_Strict):
             try:
                 ipaddress.ip_network(proxy, strict=False)
             except ValueError:
-                raise ValueError(f"'{proxy}' is not an address like 127.0.0.1 or a network like 10.0.0.0/24") from None
+                raise ValueError(
+                    f"'{proxy}' is not an address like 127.0.0.1 or a network like 10.0.0.0/24"
+                ) from None
         return value
 
 
