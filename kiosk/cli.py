@@ -638,7 +638,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     try:
         check_writable(store_file)
-        recorder = Recorder(store_file)
+        recorder = Recorder(store_file, config.timezone)
     except (StoreInUse, StoreUnwritable) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.visitors import store
+from kiosk.visitors import localtime, store
 from kiosk.visitors.sessions import Doubtful, from_json, to_json
 
 log = logging.getLogger(__name__)
@@ -128,8 +128,9 @@ def _fault(exc: BaseException) -> str:
 class Recorder:
     """Writes events on its own thread; see the module's docstring for what it survives."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, time_zone: str | None = None):
         self.path = Path(path)
+        self.time_zone = time_zone  # the pavilion's, for the store's local-time views
         self.spool_path = self.path.with_name(self.path.name + ".waiting.jsonl")
         self.reserve_path = self.path.with_name(self.path.name + ".reserve")
         self._lock_file = _take_lock(self.path)
@@ -190,6 +191,7 @@ class Recorder:
         finally:
             self._ready.set()  # the kiosk starts whatever the store does
         self._guarded(self._check_integrity)
+        self._guarded(self._keep_time_zone)
         if self._spooled:
             self._guarded(self._write_waiting)  # what a previous run could not write goes in first
         stopping = False
@@ -256,6 +258,16 @@ class Recorder:
         stat = os.stat(self.path)
         self._inode = (stat.st_dev, stat.st_ino)
         return True
+
+    def _keep_time_zone(self) -> None:
+        """The offsets the store's views read local times by; here, after the kiosk started,
+        as working them out takes a tenth of a second. Recording never waits for them."""
+        if self._conn is None or self.time_zone is None:
+            return
+        try:
+            localtime.keep(self._conn, self.time_zone, time.time())
+        except (sqlite3.Error, KeyError, OSError) as exc:  # the views say NULL until a start can
+            log.warning("visitor store: local-time offsets not written (%s)", exc)
 
     def _keep_reserve(self) -> None:
         """Hold some disk for the day it fills: giving it up lets the store go on writing."""

@@ -296,6 +296,57 @@ def _outbox_migration() -> str:
 MIGRATIONS.append(_outbox_migration())
 
 
+def _local(at: str) -> str:
+    """`at` (UTC epoch seconds) moved to the pavilion's clock, by its offset at that moment."""
+    return f"{at} + (SELECT offset_s FROM time_zone WHERE since <= {at} ORDER BY since DESC LIMIT 1)"
+
+
+def _when(local: str, name: str) -> str:
+    """A local moment as the columns an analyst groups by: the time, its day and its hour."""
+    return (
+        f"datetime({local}, 'unixepoch') AS {name}, date({local}, 'unixepoch') AS day,"
+        f" CAST(strftime('%H', {local}, 'unixepoch') AS INTEGER) AS hour"
+    )
+
+
+# Views for analysts (Datasette, sqlite3, a spreadsheet's ODBC): local times, named columns.
+# The offsets are looked up in time_zone (kiosk.visitors.localtime), written at every start.
+MIGRATIONS.append(
+    f"""
+    CREATE TABLE time_zone (              -- the pavilion's UTC offsets through time
+        since INTEGER PRIMARY KEY,         -- UTC epoch seconds from which this offset holds
+        until INTEGER,                     -- up to (not including) this; NULL: from then on
+        offset_s INTEGER NOT NULL,         -- local time minus UTC, in seconds
+        abbreviation TEXT NOT NULL,        -- as clocks there say it: CET, CEST, +05
+        zone TEXT NOT NULL                 -- the config's timezone, e.g. Asia/Almaty
+    );
+    CREATE VIEW visits_local AS SELECT
+        id AS session_id, kiosk_id, {_when("started", "started")},
+        datetime(ended, 'unixepoch') AS ended, duration_s, end_reason,
+        (SELECT language FROM session_languages WHERE session_id = id ORDER BY first_at LIMIT 1)
+            AS first_language,
+        (SELECT COUNT(*) FROM zone_visits WHERE session_id = id) AS zone_visits,
+        (SELECT COUNT(*) FROM page_views WHERE session_id = id) AS page_views,
+        started_at AS started_utc
+        FROM (SELECT *, {_local("started_at")} AS started, {_local("ended_at")} AS ended FROM sessions);
+    CREATE VIEW zone_visits_local AS SELECT
+        session_id, seq, zone_id, {_when("entered", "entered")},
+        datetime(left_, 'unixepoch') AS left, dwell_s, entered_at AS entered_utc
+        FROM (SELECT *, {_local("entered_at")} AS entered, {_local("left_at")} AS left_ FROM zone_visits);
+    CREATE VIEW page_views_local AS SELECT
+        session_id, seq, zone_id, page_id, {_when("viewed", "viewed")}, viewed_at AS viewed_utc
+        FROM (SELECT *, {_local("viewed_at")} AS viewed FROM page_views);
+    CREATE VIEW quiz_answers_local AS SELECT
+        session_id, seq, zone_id, page_id, item AS quiz, value AS answer, correct,
+        {_when("answered", "answered")}, at AS answered_utc
+        FROM (SELECT *, {_local("at")} AS answered FROM interactions WHERE kind = 'quiz');
+    CREATE VIEW entries_local AS SELECT
+        id, source, count, {_when("counted", "counted")}, at AS counted_utc
+        FROM (SELECT *, {_local("at")} AS counted FROM entries);
+    """
+)
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) a store at the newest schema."""
     if str(path) != ":memory:":
