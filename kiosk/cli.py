@@ -911,6 +911,14 @@ def _stats(args: argparse.Namespace) -> int:
             if conns[-1]:
                 conns[-1].execute("PRAGMA schema_version")  # a file that is not a store says so here
         with _central_stores(urls) as central:
+            known = reports.known_kiosks(conns + central) if kiosks else set()
+            if kiosks and kiosks - known:
+                print(
+                    f"kiosk: no records of kiosk {', '.join(sorted(kiosks - known))}"
+                    f" (the stores hold: {', '.join(sorted(known)) or 'none'})",
+                    file=sys.stderr,
+                )
+                return 1
             span = (args.date_from, args.date_to)
             report = reports.summary(conns + central, config.tz, *span, config.opening_hours, kiosks=kiosks)
     except sqlite3.DatabaseError as exc:

@@ -112,8 +112,11 @@ def test_several_kiosks_by_kiosk_and_one_kiosk_alone(tmp_path, central_url):  # 
     assert alone == json.loads(stats(*own, "--json", *side_by_side, "--kiosk", "hall-b"))
     both = stats(*own, "--json", "--db", central_url, "--kiosk", "hall-a", "--kiosk", "hall-b")
     assert json.loads(both) == central
-    nobody = json.loads(stats(*own, "--json", "--db", central_url, "--kiosk", "hall-z"))
-    assert nobody["sessions"] == 0 and nobody["by_kiosk"] == {}
+    # A mistyped kiosk is said to be one, never a report of zeros.
+    for stores in (["--db", central_url], side_by_side):
+        typo = kiosk("stats", *own, *stores, "--kiosk", "hall-z", "--kiosk", "hall-a")
+        assert typo.returncode == 1 and typo.stdout == ""
+        assert typo.stderr == "kiosk: no records of kiosk hall-z (the stores hold: hall-a, hall-b)\n"
 
 
 def test_a_central_store_that_cannot_be_read_is_one_line_with_the_password_masked(tmp_path, central_url):  # noqa: F811 - the fixture

@@ -85,6 +85,12 @@ def summary(
     return report
 
 
+def known_kiosks(conns: list) -> set[str]:
+    """Every kiosk the stores hold records of: a --kiosk that names none of them is a typo, not
+    a kiosk with no visitors."""
+    return set().union(*(sources.of(conn).known() for conn in conns if conn is not None))
+
+
 def _opening(report: dict, hours: Schedule, day_from: date | None, day_to: date | None, now: float) -> dict:
     """Open hours per hour of the day over the range (by the schedule as configured now, staff's
     word not included), the days it was closed, and sessions per hour it has been open so far."""

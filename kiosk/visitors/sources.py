@@ -49,6 +49,10 @@ class Source:
             return "", []
         return None
 
+    def known(self) -> set[str]:
+        """The kiosks this store holds records of."""
+        return {self.name("")}
+
     def name(self, kiosk: str) -> str:
         """The kiosk a row of this store belongs to: the id its sessions carry (the one most of them
         do, should it have been renamed), else the file's name."""
@@ -100,6 +104,10 @@ class CentralSource(Source):
 
     def name(self, kiosk: str) -> str:
         return kiosk
+
+    def known(self) -> set[str]:
+        # Day totals: a row a kiosk a day, so this reads thousands of rows, not the records.
+        return {row[0] for row in self.rows("SELECT DISTINCT kiosk_id FROM figure_totals WHERE span = 'day'")}
 
     def totals_source(self) -> str:
         return ""  # kept by the central schema's triggers from its first migration
