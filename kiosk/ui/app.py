@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 import io
 import logging
 import math
@@ -17,7 +18,6 @@ import signal
 import tempfile
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +42,7 @@ from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer, PointerInput
 from kiosk.ui.layout import Metrics, Rect, Sizes
+from kiosk.ui.look import Look
 from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.closed import ClosedScene
@@ -52,8 +53,20 @@ from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.ui.strings import say
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
+from kiosk.visit.flow import REST, Change, Place, VisitFlow
+from kiosk.visit.intents import (
+    Finish,
+    GoHome,
+    Intent,
+    Interacted,
+    OpenZone,
+    SetLanguage,
+    StaffAction,
+    StartVisit,
+    TurnPage,
+)
 from kiosk.visitors.recorder import StoreHealth
-from kiosk.visitors.sessions import EntryCounted, VisitTracker
+from kiosk.visitors.sessions import VisitTracker
 from kiosk.yamldoc import Problem
 
 log = logging.getLogger(__name__)
@@ -169,7 +182,6 @@ class KioskApp:
         store_health: Callable[[], StoreHealth] | None = None,
     ):
         self.config = config
-        self.exhibit = exhibit
         self.clock = clock
         self.size = size
         self.visitors_today = visitors_today
@@ -195,7 +207,9 @@ class KioskApp:
         self.tracker = VisitTracker(
             config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
         )
-        self.maintenance = False  # staff at work: nothing they touch is counted
+        # Where the visit is, and what is counted: the screen follows it.
+        self.visit = VisitFlow(exhibit, self.tracker, config.languages, config.default_language)
+        self.look = Look(self)  # all that scenes see of the app
         # Opening hours: a doubtful clock (1970 at boot) keeps the kiosk open, never dark.
         self.opening = Opening(config.opening_hours, clock, PLAUSIBLE_FROM)
         self.open = self.opening.is_open()
@@ -207,19 +221,91 @@ class KioskApp:
         self._background = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="staff")
         self._figures: concurrent.futures.Future | None = None
         self._last_input = clock.monotonic()
-        self.language = config.default_language
-        self.large_text = False
-        self.high_contrast = False
         self._apply_modes()
         m = self.metrics
         self.gestures = GestureRecognizer(slop_px=m.px(28), swipe_px=m.px(140))
         self.transition: Transition | None = None
         self._swallow = False  # the touch that dismissed "are you still there?" does nothing else
         self._last_update = clock.monotonic()
-        self.scene: Scene = self._rest_scene()
+        self._scene: Scene = self._rest_scene()
         if not measure_only:
             self.rebuild()
         self.dirty = True
+
+    # -- the visit's state, kept by the flow -----------------------------------------------------
+    @property
+    def scene(self) -> Scene:
+        return self._scene
+
+    @scene.setter
+    def scene(self, scene: Scene) -> None:
+        self._scene = scene
+        self.visit.arrived(_place_of(scene))  # the one shown, even when a fallback
+
+    @property
+    def exhibit(self) -> Exhibit:
+        return self.visit.exhibit
+
+    @exhibit.setter
+    def exhibit(self, exhibit: Exhibit) -> None:
+        self.visit.exhibit = exhibit
+
+    def _state(name: str) -> property:  # type: ignore[misc]
+        def read(self):
+            return getattr(self.visit.state, name)
+
+        def write(self, value) -> None:
+            self.visit.state = dataclasses.replace(self.visit.state, **{name: value})
+
+        return property(read, write)
+
+    language = _state("language")
+    large_text = _state("large_text")
+    high_contrast = _state("high_contrast")
+    maintenance = _state("maintenance")  # staff at work: nothing they touch is counted
+    del _state
+
+    # -- intents: every move a visitor (or staff) makes comes here ------------------------------
+    def apply(self, intent: Intent) -> Change:
+        """The visit moves first (and counts); then the screen follows."""
+        change = self.visit.apply(intent)
+        self._follow(change)
+        return change
+
+    def _follow(self, change: Change) -> None:
+        if change.reset or change.staff == "pin":
+            self.gestures.cancel()
+        if change.staff == "pin":
+            # Read the numbers while staff type the PIN: the staff screen then opens at once.
+            self._figures = self._background.submit(read_figures, self.config, self.clock.wall())
+        if change.modes:
+            self._apply_modes()
+        if change.rebuild:
+            self.rebuild()
+        if change.show is not None:
+            self.show(self._scene_for(change.show), direction=change.direction)
+        if change.reset:
+            memory.give_back()  # the visit's pictures are gone: their pages go back to the system
+        if change.staff == "hours":
+            self.toggle_open()
+        elif change.staff == "reload":
+            self.reload_content()
+        elif change.staff == "quit":
+            self.quit_requested = True
+        self.dirty = True
+
+    def _scene_for(self, place: Place) -> Scene:
+        if place.screen == "zone" and place.zone_id is not None:
+            return ZoneScene(self, self.exhibit.zone(place.zone_id), place.page_index)
+        if place.screen == "rest":
+            return self._rest_scene()
+        screens = {
+            "language": LanguageScene,
+            "home": HomeScene,
+            "staff-pin": StaffPinScene,
+            "staff": StaffScene,
+        }
+        return screens[place.screen](self)
 
     def _apply_modes(self) -> None:
         t = self.config.theme
@@ -286,7 +372,7 @@ class KioskApp:
         self.open = now_open
         log.warning("the kiosk %s", "opens" if now_open else "closes")
         if not now_open:
-            self.tracker.end("closed")
+            self.visit.end("closed")
         if not self.scene.name.startswith("staff"):  # staff at work go back to the right one
             self._reset()
 
@@ -312,9 +398,7 @@ class KioskApp:
         return isinstance(scene, ClosedScene) and not scene.showing_card and self.transition is None
 
     def start_visit(self) -> None:
-        if not self.maintenance:
-            self.tracker.start()
-        self.show(LanguageScene(self))
+        self.apply(StartVisit())
 
     # -- staff ----------------------------------------------------------------------------------
     def staff_corner(self) -> Rect:
@@ -323,11 +407,7 @@ class KioskApp:
         return Rect(0, self.size[1] - size, size, size)
 
     def open_pin(self) -> None:
-        self.tracker.end("finished")  # a visitor's session ends where staff take over
-        self.gestures.cancel()
-        # Read the numbers while staff type the PIN: the staff screen then opens at once.
-        self._figures = self._background.submit(read_figures, self.config, self.clock.wall())
-        self.show(StaffPinScene(self))
+        self.apply(StaffAction("pin"))
 
     def staff_figures(self) -> tuple:
         if self._figures is None:
@@ -335,17 +415,16 @@ class KioskApp:
         return self._figures.result()
 
     def open_staff(self) -> None:
-        self.show(StaffScene(self))
+        self.apply(StaffAction("open"))
 
     def close_staff(self) -> None:
-        self.language = self.config.default_language
-        self.show(self._rest_scene(), direction=-1)
+        self.apply(StaffAction("close"))
 
     def count_entry(self) -> None:
         """One person through the door, from a people counter typing the tally key."""
         if not self.open:
             return  # outside opening hours nothing is counted: the cleaners come and go
-        self.tracker.record_now(lambda at: EntryCounted(uuid.uuid4().hex, self.config.kiosk_id, at))
+        self.visit.count_entry()
 
     def reload_content(self) -> None:
         if self.reloader is not None:
@@ -397,31 +476,17 @@ class KioskApp:
             figures["frame_time_p99"] = times[min(len(times) - 1, round(len(times) * 0.99))]
         return figures
 
+    # The app's own words for the intents, for tools and tests that drive it.
     def switch_language(self, code: str) -> None:
-        if code not in self.config.languages:
-            return
-        self.tracker.use_language(code)
-        if code != self.language:
-            self.language = code
-            self.rebuild()  # same screen, same page, new words
-            self.dirty = True
+        self.apply(SetLanguage(code))
 
     def set_modes(
         self, large_text: bool | None = None, high_contrast: bool | None = None, rebuild: bool = True
     ) -> None:
         """Large text and high contrast: for this visitor, on every screen, until the reset."""
-        for name, value in (("large_text", large_text), ("high_contrast", high_contrast)):
-            if value is not None and value != getattr(self, name):
-                setattr(self, name, value)
-                where = self.scene
-                zone = getattr(where, "zone", None)
-                self.record_interaction(
-                    zone.id if zone else None,
-                    where.page.id if zone else None,
-                    "a11y",
-                    name.replace("_", "-"),
-                    "on" if value else "off",
-                )
+        for mode, value in (("large_text", large_text), ("high_contrast", high_contrast)):
+            if value is not None:
+                self.visit.set_mode(mode, value)  # type: ignore[arg-type]
         self._apply_modes()
         if rebuild:
             self.rebuild()
@@ -436,40 +501,23 @@ class KioskApp:
         value: str = "",
         correct: bool | None = None,
     ) -> None:
-        self.tracker.interact(zone_id, page_id, kind, item, value, correct)
+        self.apply(Interacted(zone_id, page_id, kind, item, value, correct))
 
     def show_home(self) -> None:
-        self.tracker.leave_zone()
-        self.show(HomeScene(self), direction=-1 if isinstance(self.scene, ZoneScene) else 1)
+        self.apply(GoHome())
 
     def open_zone(self, zone_id: str) -> None:
-        zone = self.exhibit.zone(zone_id)
-        self.tracker.enter_zone(zone.id)
-        self.show(ZoneScene(self, zone))
-        self.tracker.view_page(zone.id, zone.pages[0].id)
+        self.apply(OpenZone(zone_id))
 
     def turn_page(self, step: int) -> None:
-        scene = self.scene
-        if not isinstance(scene, ZoneScene):
-            return
-        index = scene.page_index + step
-        if not 0 <= index < len(scene.zone.pages):
-            return
-        self.show(ZoneScene(self, scene.zone, index), direction=step)
-        self.tracker.view_page(scene.zone.id, scene.zone.pages[index].id)
+        self.apply(TurnPage(step))
 
     def end_visit(self, reason: str) -> None:
-        self.tracker.end(reason)  # type: ignore[arg-type]
-        self._reset()
+        self.apply(Finish(reason))
 
     def _reset(self) -> None:
         """Ready for the next visitor: default language, normal text and contrast."""
-        self.gestures.cancel()
-        self.language = self.config.default_language
-        self.large_text = self.high_contrast = False
-        self._apply_modes()
-        self.show(self._rest_scene(), direction=-1)
-        memory.give_back()  # the visit's pictures are gone: their pages go back to the system
+        self._follow(self.visit.reset())
 
     # -- input and time ------------------------------------------------------------------------
     def warning_left(self) -> float | None:
@@ -490,7 +538,7 @@ class KioskApp:
             self._hold = None
         if p.kind == "down" and self.warning_left() is not None:
             self._swallow = True
-        self.tracker.touch()
+        self.visit.touch()
         self.dirty = True
         if self._swallow:
             self._swallow = p.kind != "up"
@@ -548,8 +596,9 @@ class KioskApp:
             self.open_pin()
         if self.scene.name.startswith("staff") and now - self._last_input >= STAFF_IDLE_S:
             self.close_staff()
-        if self.tracker.tick():
-            self._reset()
+        timed_out = self.visit.tick()
+        if timed_out is not None:
+            self._follow(timed_out)
         self._follow_hours()
         if self.reloader is not None:
             report = self.reloader.poll(now)
@@ -690,6 +739,14 @@ class KioskApp:
     def widget_centre(self, widget_id: str) -> tuple[int, int] | None:
         r = self.scene.targets.get(widget_id)
         return r.center if r else None
+
+
+def _place_of(scene: Scene) -> Place:
+    if isinstance(scene, ZoneScene):
+        return Place("zone", scene.zone.id, scene.page_index)
+    if isinstance(scene, (AttractScene, ClosedScene)):
+        return REST
+    return Place(scene.name)  # type: ignore[arg-type]
 
 
 # -- the window -----------------------------------------------------------------------------

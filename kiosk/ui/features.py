@@ -2,13 +2,13 @@
 
 Each feature draws what never changes into the page's static picture (`compose`) and what
 a visitor changes (the gallery's picture, a quiz's answer, an open card) in `draw_live`,
-from surfaces rendered once. What visitors do is recorded through the app.
+from surfaces rendered once. What visitors do goes to the page as an interaction (an intent).
 """
 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
@@ -17,15 +17,28 @@ from kiosk.ui import widgets
 from kiosk.ui.layout import Rect
 
 if TYPE_CHECKING:
-    from kiosk.ui.scenes.zone import ZoneScene
+    from kiosk.content.model import Zone
+    from kiosk.ui.look import Look
+
+
+class FeaturePage(Protocol):
+    """The zone page a feature sits on (a `ZoneScene`, which imports this module, not back)."""
+
+    look: Look
+    zone: Zone
+    page_area: Rect
+
+    def target(self, widget_id: str, r: Rect) -> Rect: ...
+
+    def interact(self, kind: str, item: str, value: str = "", correct: bool | None = None) -> None: ...
 
 
 class Feature:
-    def __init__(self, scene: ZoneScene, block, box: Rect):
+    def __init__(self, scene: FeaturePage, block, box: Rect):
         # The scene owns its feature; a weak reference back lets a left screen be freed at once.
         self.scene = weakref.proxy(scene)
         self.block, self.box = block, box
-        self.app = scene.app
+        self.look = scene.look
 
     def compose(self, surface: pygame.Surface) -> None:
         """Draw the parts that do not change."""
@@ -44,19 +57,19 @@ class Feature:
 
     def notes(self, caption, credit, width: int) -> list[pygame.Surface]:
         """Caption and credit under a picture."""
-        app, theme, ts = self.app, self.app.theme, self.app.type
+        look, theme, ts = self.look, self.look.theme, self.look.type
         notes = []
         if caption:
-            notes.append(ts.block(app.text(caption), "small", theme.ink, theme.paper, width, max_lines=2))
+            notes.append(ts.block(look.text(caption), "small", theme.ink, theme.paper, width, max_lines=2))
         if credit:
-            notes.append(ts.block(app.text(credit), "small", theme.muted, theme.paper, width, max_lines=1))
+            notes.append(ts.block(look.text(credit), "small", theme.muted, theme.paper, width, max_lines=1))
         return notes
 
     def picture(self, ref: str, notes: list[pygame.Surface]) -> tuple[pygame.Surface, int]:
         """The image fitted above its notes, with rounded corners; and the notes' top."""
-        m = self.app.metrics
+        m = self.look.metrics
         notes_h = sum(n.get_height() for n in notes) + (m.px(16) if notes else 0)
-        image = self.app.picture(ref, (self.box.w, max(1, self.box.h - notes_h)), "contain")
+        image = self.look.picture(ref, (self.box.w, max(1, self.box.h - notes_h)), "contain")
         return image, self.box.y + image.get_height() + m.px(16)
 
 
@@ -72,12 +85,12 @@ class PictureFeature(Feature):
 
 class FactFeature(Feature):
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         accent = theme.accent(self.scene.zone.accent)
         pad = m.px(56)
         width = self.box.w - 2 * pad
         value = ts.block(
-            app.text(self.block.value),
+            look.text(self.block.value),
             "display",
             theme.on_accent,
             accent,
@@ -87,7 +100,7 @@ class FactFeature(Feature):
             smaller=("title", "heading"),
         )
         label = ts.block(
-            app.text(self.block.label),
+            look.text(self.block.label),
             "heading",
             theme.on_accent,
             accent,
@@ -108,7 +121,7 @@ class GalleryFeature(Feature):
     def __init__(self, scene, block: Gallery, box: Rect):
         super().__init__(scene, block, box)
         self.index = 0
-        m = self.app.metrics
+        m = self.look.metrics
         self.dots_box = Rect(box.x, box.bottom - m.px(40), box.w, m.px(40))
         self.slides: list[tuple[pygame.Surface, list[pygame.Surface]]] = []
         area = Rect(box.x, box.y, box.w, box.h - self.dots_box.h)
@@ -138,7 +151,7 @@ class GalleryFeature(Feature):
             self.scene.target("gallery:next", self.arrows["gallery:next"])
 
     def draw_live(self, surface: pygame.Surface) -> None:
-        m, theme = self.app.metrics, self.app.theme
+        m, theme = self.look.metrics, self.look.theme
         image, notes = self.slides[self.index]
         surface.blit(image, (self.box.x, self.box.y))
         y = self.box.y + image.get_height() + m.px(16)
@@ -190,7 +203,7 @@ class HotspotsFeature(Feature):
         self.cards: dict[str, pygame.Surface] = {}
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         notes = self.notes(self.block.caption, self.block.credit, self.box.w)
         image, y = self.picture(self.block.src, notes)
         surface.blit(image, (self.box.x, self.box.y))
@@ -216,7 +229,7 @@ class HotspotsFeature(Feature):
         width = area.w if m.text_scale > 1 else min(self.box.w, m.px(760))
         for spot in self.block.spots:
             title = ts.block(
-                app.text(spot.title),
+                look.text(spot.title),
                 "heading",
                 theme.ink,
                 theme.card,
@@ -229,7 +242,7 @@ class HotspotsFeature(Feature):
             room = area.h - title.get_height() - 2 * pad - m.px(12)
             lines = max(1, room // round(ts.font("body").get_height() * 1.2))
             text = ts.block(
-                app.text(spot.text),
+                look.text(spot.text),
                 "body",
                 theme.ink,
                 theme.card,
@@ -252,7 +265,7 @@ class HotspotsFeature(Feature):
         if self.open is None:
             return
         card = self.cards[self.open]
-        marker, gap = self.markers[self.open], self.app.metrics.px(12)
+        marker, gap = self.markers[self.open], self.look.metrics.px(12)
         area = self.area
         x = min(max(area.x, marker.center[0] - card.get_width() // 2), area.right - card.get_width())
         # Below the marker, else above it, else at the top: never past the page.
@@ -282,7 +295,7 @@ class HotspotsFeature(Feature):
         return True
 
 
-def feature_for(scene: ZoneScene, block, box: Rect) -> Feature:
+def feature_for(scene: FeaturePage, block, box: Rect) -> Feature:
     kinds = {
         Picture: PictureFeature,
         Fact: FactFeature,

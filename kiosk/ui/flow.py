@@ -16,7 +16,7 @@ from kiosk.ui import widgets
 from kiosk.ui.layout import Rect
 
 if TYPE_CHECKING:
-    from kiosk.ui.app import KioskApp
+    from kiosk.ui.look import Look
 
 
 @dataclass
@@ -26,18 +26,18 @@ class Column:
     targets: dict[str, Rect] = field(default_factory=dict)  # in the column's coordinates
 
 
-def build_column(app: KioskApp, blocks: list, width: int, accent, quiz_choice: int | None) -> Column:
-    m = app.metrics
+def build_column(look: Look, blocks: list, width: int, accent, quiz_choice: int | None) -> Column:
+    m = look.metrics
     pieces: list[tuple[pygame.Surface, dict[str, Rect]]] = []
     for block in blocks:
         try:
-            pieces.append(_piece(app, block, width, accent, quiz_choice))
+            pieces.append(_piece(look, block, width, accent, quiz_choice))
         except Exception as exc:  # the block is left out; the rest of the column shows
-            app.faults.note("build", f"{block.type} block", exc)
+            look.faults.note("build", f"{block.type} block", exc)
     spacing = m.px(30)
     height = sum(p.get_height() for p, _ in pieces) + spacing * max(0, len(pieces) - 1)
     # Measuring only: the column's size matters, not its pixels.
-    size = (max(1, width), max(1, height)) if app.type.draw else (1, 1)
+    size = (max(1, width), max(1, height)) if look.type.draw else (1, 1)
     column = Column(pygame.Surface(size, pygame.SRCALPHA), height)
     y = 0
     for piece, targets in pieces:
@@ -48,36 +48,36 @@ def build_column(app: KioskApp, blocks: list, width: int, accent, quiz_choice: i
     return column
 
 
-def _piece(app: KioskApp, block, width: int, accent, quiz_choice: int | None):
+def _piece(look: Look, block, width: int, accent, quiz_choice: int | None):
     if isinstance(block, Heading):
-        return _heading(app, block, width), {}
+        return _heading(look, block, width), {}
     if isinstance(block, Paragraphs):
-        return _paragraphs(app, block, width), {}
+        return _paragraphs(look, block, width), {}
     if isinstance(block, Fact):
-        return _fact(app, block, width, accent), {}
+        return _fact(look, block, width, accent), {}
     if isinstance(block, Timeline):
-        return _timeline(app, block, width, accent), {}
-    return _quiz(app, block, width, quiz_choice)
+        return _timeline(look, block, width, accent), {}
+    return _quiz(look, block, width, quiz_choice)
 
 
-def _heading(app: KioskApp, block: Heading, width: int) -> pygame.Surface:
-    theme = app.theme
-    return app.type.block(
-        app.text(block.text), "heading", theme.ink, theme.paper, width, bold=True, line_height=1.2
+def _heading(look: Look, block: Heading, width: int) -> pygame.Surface:
+    theme = look.theme
+    return look.type.block(
+        look.text(block.text), "heading", theme.ink, theme.paper, width, bold=True, line_height=1.2
     )
 
 
-def _paragraphs(app: KioskApp, block: Paragraphs, width: int) -> pygame.Surface:
-    theme = app.theme
-    return app.type.block(app.text(block.text), "body", theme.ink, theme.paper, width, line_height=1.42)
+def _paragraphs(look: Look, block: Paragraphs, width: int) -> pygame.Surface:
+    theme = look.theme
+    return look.type.block(look.text(block.text), "body", theme.ink, theme.paper, width, line_height=1.42)
 
 
-def _fact(app: KioskApp, block: Fact, width: int, accent) -> pygame.Surface:
-    m, theme, ts = app.metrics, app.theme, app.type
+def _fact(look: Look, block: Fact, width: int, accent) -> pygame.Surface:
+    m, theme, ts = look.metrics, look.theme, look.type
     bar = m.px(10)
     inner = width - bar - m.px(24)
-    value = ts.block(app.text(block.value), "title", accent, theme.paper, inner, bold=True, line_height=1.1)
-    label = ts.block(app.text(block.label), "body", theme.muted, theme.paper, inner)
+    value = ts.block(look.text(block.value), "title", accent, theme.paper, inner, bold=True, line_height=1.1)
+    label = ts.block(look.text(block.label), "body", theme.muted, theme.paper, inner)
     piece = pygame.Surface((width, value.get_height() + label.get_height()), pygame.SRCALPHA)
     pygame.draw.rect(piece, accent, (0, 0, bar, piece.get_height()), border_radius=bar // 2)
     piece.blit(value, (bar + m.px(24), 0))
@@ -85,15 +85,15 @@ def _fact(app: KioskApp, block: Fact, width: int, accent) -> pygame.Surface:
     return piece
 
 
-def _timeline(app: KioskApp, block: Timeline, width: int, accent) -> pygame.Surface:
+def _timeline(look: Look, block: Timeline, width: int, accent) -> pygame.Surface:
     """Dates on a rail, each with its event."""
-    m, theme, ts = app.metrics, app.theme, app.type
+    m, theme, ts = look.metrics, look.theme, look.type
     rail_x, text_x = m.px(14), m.px(56)
     inner = width - text_x
     rows = [
         (
-            ts.block(app.text(moment.date), "heading", accent, theme.paper, inner, bold=True),
-            ts.block(app.text(moment.text), "body", theme.ink, theme.paper, inner, line_height=1.35),
+            ts.block(look.text(moment.date), "heading", accent, theme.paper, inner, bold=True),
+            ts.block(look.text(moment.text), "body", theme.ink, theme.paper, inner, line_height=1.35),
         )
         for moment in block.events
     ]
@@ -112,14 +112,12 @@ def _timeline(app: KioskApp, block: Timeline, width: int, accent) -> pygame.Surf
     return piece
 
 
-def _quiz(
-    app: KioskApp, block: Quiz, width: int, chosen: int | None
-) -> tuple[pygame.Surface, dict[str, Rect]]:
+def _quiz(look: Look, block: Quiz, width: int, chosen: int | None) -> tuple[pygame.Surface, dict[str, Rect]]:
     """The question, its answers as buttons, and once answered: right or wrong, and why."""
-    m, theme, ts = app.metrics, app.theme, app.type
+    m, theme, ts = look.metrics, look.theme, look.type
     from kiosk.ui.strings import say
 
-    question = ts.block(app.text(block.question), "heading", theme.ink, theme.paper, width, bold=True)
+    question = ts.block(look.text(block.question), "heading", theme.ink, theme.paper, width, bold=True)
     pad = m.px(22)
     faces, targets = [], {}
     y = question.get_height() + m.gap
@@ -132,7 +130,7 @@ def _quiz(
             "right": (theme.right, theme.on_signal, None),
             "wrong": (theme.wrong, theme.on_signal, None),
         }[state]
-        face = ts.block(app.text(answer.text), "body", ink, fill, width - 2 * pad, bold=True)
+        face = ts.block(look.text(answer.text), "body", ink, fill, width - 2 * pad, bold=True)
         r = Rect(0, y, width, max(m.target, face.get_height() + 2 * pad))
         targets[f"quiz:1:answer:{k + 1}"] = r
         faces.append((r, face, fill, border))
@@ -140,9 +138,9 @@ def _quiz(
     after = []
     if chosen is not None:
         verdict = "right" if block.answers[chosen].correct else "wrong"
-        after.append(ts.line(say(app.language, verdict), "heading", theme.ink, theme.paper, width))
+        after.append(ts.line(say(look.language, verdict), "heading", theme.ink, theme.paper, width))
         after.append(
-            ts.block(app.text(block.explanation), "body", theme.ink, theme.paper, width, line_height=1.35)
+            ts.block(look.text(block.explanation), "body", theme.ink, theme.paper, width, line_height=1.35)
         )
     height = y + sum(a.get_height() for a in after) + (m.px(8) if after else 0)
     piece = pygame.Surface((width, height), pygame.SRCALPHA)

@@ -7,6 +7,7 @@ import pygame
 from kiosk.ui import layout, widgets
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.strings import say
+from kiosk.visit.intents import StartVisit
 
 CYCLE_S = 3.5  # each zone and each language's invitation is highlighted this long
 FADE_S = 0.5
@@ -15,8 +16,8 @@ FADE_S = 0.5
 class AttractScene(Scene):
     name = "attract"
 
-    def __init__(self, app):
-        super().__init__(app)
+    def __init__(self, host):
+        super().__init__(host)
         self.turn = 0  # how many cycles have passed: picks the zone and the language
         self.turned_at = -FADE_S
         self.now = 0.0
@@ -27,20 +28,20 @@ class AttractScene(Scene):
         self.thumbs: list[layout.Rect] = []
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
-        pavilion, default, codes = app.exhibit.pavilion, app.config.default_language, app.config.languages
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        pavilion, default, codes = look.exhibit.pavilion, look.config.default_language, look.config.languages
         self.target("attract", m.screen)
         widgets.flag_band(surface, m, theme)
         words, pictures = layout.attract_frame(m)
 
-        zones = app.exhibit.zones
+        zones = look.exhibit.zones
         self.big, self.thumbs = layout.mosaic(pictures, len(zones), m.gap)
         # Opaque copies on the paper colour: blending them in the fade costs least.
         self.covers = [
-            app.picture(zone.cover, (self.big.w, self.big.h), backdrop=theme.paper) for zone in zones
+            look.picture(zone.cover, (self.big.w, self.big.h), backdrop=theme.paper) for zone in zones
         ]
         for zone, box in zip(zones, self.thumbs):
-            surface.blit(app.picture(zone.cover, (box.w, box.h)), (box.x, box.y))
+            surface.blit(look.picture(zone.cover, (box.w, box.h)), (box.x, box.y))
         label_w = self.big.w - 2 * m.px(32)
         self.labels = []
         for zone in zones:
@@ -86,8 +87,8 @@ class AttractScene(Scene):
             )
             surface.blit(sub, (words.x, y))
             y += sub.get_height() + m.px(20)
-        if app.config.show_visitors_today and app.visitors_today:
-            count = say(default, "visitors_today").format(n=app.visitors_today())
+        if look.config.show_visitors_today and look.visitors_today:
+            count = say(default, "visitors_today").format(n=look.visitors_today())
             surface.blit(ts.line(count, "body", theme.muted, theme.paper, words.w, bold=False), (words.x, y))
 
         # The invitations, bottom-aligned: each pre-rendered plain and highlighted.
@@ -105,8 +106,8 @@ class AttractScene(Scene):
             self.invitations.append((plain, lit, box))
 
     def draw_live(self, surface: pygame.Surface) -> None:
-        m, theme = self.app.metrics, self.app.theme
-        zones = self.app.exhibit.zones
+        m, theme = self.look.metrics, self.look.theme
+        zones = self.look.exhibit.zones
         zone = self.turn % len(zones)
         fade = min(1.0, (self.now - self.turned_at) / FADE_S)
         surface.blit(self.covers[zone], (self.big.x, self.big.y))
@@ -143,7 +144,7 @@ class AttractScene(Scene):
             else:
                 surface.blit(plain, (box.x + m.px(28), box.y + (box.h - plain.get_height()) // 2))
 
-        if self.app.content_problems:
+        if self.look.content_problems:
             # For staff: the last edit was refused (details in the log and `kiosk validate`).
             r = m.px(14)
             pygame.draw.circle(surface, theme.signal, (m.width - m.margin, m.height - m.margin), r)
@@ -169,4 +170,4 @@ class AttractScene(Scene):
         super().draw(surface)
 
     def activate(self, widget_id: str) -> None:
-        self.app.start_visit()
+        self.post(StartVisit())

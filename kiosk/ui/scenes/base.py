@@ -15,28 +15,30 @@ import pygame
 from kiosk.ui import layout, widgets
 from kiosk.ui.layout import Rect
 from kiosk.ui.strings import say
+from kiosk.visit.intents import Finish, GoHome, SetLanguage, ToggleMode
 
 if TYPE_CHECKING:
-    from kiosk.ui.app import KioskApp
+    from kiosk.ui.look import Host
 
 
 class Scene:
     name = "scene"
 
-    def __init__(self, app: KioskApp):
-        self.app = app
+    def __init__(self, host: Host):
+        self.look = host.look  # what it draws with, read-only
+        self.post = host.apply  # what the visitor asks for, as intents
         self.targets: dict[str, Rect] = {}
         self.pressed: str | None = None
         self.static: pygame.Surface | None = None
 
     # -- building ------------------------------------------------------------------------------
     def build(self) -> None:
-        m = self.app.metrics
+        m = self.look.metrics
         self.targets = {}
-        self.app.type.record.clear()
+        self.look.type.record.clear()
         if self.static is None or self.static.get_size() != (m.width, m.height):
-            self.static = self.app.blank_screen()
-        self.static.fill(self.app.theme.paper)
+            self.static = self.look.blank_screen()
+        self.static.fill(self.look.theme.paper)
         self.compose(self.static)
 
     def compose(self, surface: pygame.Surface) -> None:
@@ -48,10 +50,10 @@ class Scene:
 
     def compose_chrome(self, surface: pygame.Surface, title: str, accent=None) -> None:
         """Home, title, text size, contrast, finish and languages: the same places everywhere."""
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         finish_label = self.say("finish")
         finish_w = ts.font("body", True).size(finish_label)[0] + m.px(56)
-        c = layout.chrome(m, len(app.config.languages), finish_w)
+        c = layout.chrome(m, len(look.config.languages), finish_w)
         pygame.draw.rect(surface, theme.card, widgets.rect(c.bar))
         pygame.draw.line(
             surface, theme.line, (0, c.bar.bottom - 1), (m.width, c.bar.bottom - 1), max(1, m.px(2))
@@ -84,8 +86,8 @@ class Scene:
             surface.blit(words, (box.x, box.y + (box.h - words.get_height()) // 2))
 
         for widget_id, r, on in (
-            ("a11y:large-text", c.large_text, app.large_text),
-            ("a11y:contrast", c.contrast, app.high_contrast),
+            ("a11y:large-text", c.large_text, look.large_text),
+            ("a11y:contrast", c.contrast, look.high_contrast),
         ):
             self.target(widget_id, r)
             fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
@@ -99,16 +101,16 @@ class Scene:
         finish = self.target("finish", c.finish)
         widgets.button(surface, ts, m, finish, finish_label, theme.card, theme.ink, theme.line)
 
-        for code, pill in zip(app.config.languages, c.languages):
+        for code, pill in zip(look.config.languages, c.languages):
             self.target(f"lang:{code}", pill)
-            on = code == app.language
+            on = code == look.language
             fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
             widgets.button(
                 surface, ts, m, pill, code.upper(), fill, ink, None if on else theme.line, style="small"
             )
 
     def say(self, key: str) -> str:
-        return say(self.app.language, key)
+        return say(self.look.language, key)
 
     # -- running -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -117,7 +119,7 @@ class Scene:
         surface.blit(self.static, (0, 0))
         self.draw_live(surface)
         if self.pressed in self.targets:
-            widgets.pressed_overlay(surface, self.targets[self.pressed], self.app.metrics)
+            widgets.pressed_overlay(surface, self.targets[self.pressed], self.look.metrics)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Whatever changes while the scene is shown; nothing by default."""
@@ -160,17 +162,16 @@ class Scene:
 
     def activate(self, widget_id: str) -> None:
         """Shared controls; scenes handle their own ids first and defer to this."""
-        app = self.app
         if widget_id.startswith("lang:"):
-            app.switch_language(widget_id.split(":", 1)[1])
+            self.post(SetLanguage(widget_id.split(":", 1)[1]))
         elif widget_id == "home":
-            app.show_home()
+            self.post(GoHome())
         elif widget_id == "finish":
-            app.end_visit("finished")
+            self.post(Finish("finished"))
         elif widget_id == "a11y:large-text":
-            app.set_modes(large_text=not app.large_text)
+            self.post(ToggleMode("large_text"))
         elif widget_id == "a11y:contrast":
-            app.set_modes(high_contrast=not app.high_contrast)
+            self.post(ToggleMode("high_contrast"))
 
     def swipe(self, x: float, y: float, dx: float) -> None:
         """A horizontal swipe that started at (x, y); most screens ignore it."""

@@ -22,9 +22,9 @@ BLACK = (0, 0, 0)
 class ClosedScene(Scene):
     name = "closed"
 
-    def __init__(self, app):
-        super().__init__(app)
-        self.dark = app.config.schedule.when_closed == "dark"
+    def __init__(self, host):
+        super().__init__(host)
+        self.dark = self.look.config.schedule.when_closed == "dark"
         self.card_until: float | None = None  # the dark screen shows the card until then
         self.built_day = None
 
@@ -33,20 +33,20 @@ class ClosedScene(Scene):
         return not self.dark or self.card_until is not None
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
-        now = datetime.fromtimestamp(app.clock.wall(), app.config.tz)
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        now = datetime.fromtimestamp(look.clock.wall(), look.config.tz)
         self.built_day = now.date()
         if not self.showing_card:
             surface.fill(BLACK)
             return
         widgets.flag_band(surface, m, theme)
-        opens = app.opening.next_opening()
-        opening = datetime.fromtimestamp(opens, app.config.tz) if opens is not None else None
-        default = app.config.default_language
+        opens = look.opening.next_opening()
+        opening = datetime.fromtimestamp(opens, look.config.tz) if opens is not None else None
+        default = look.config.default_language
         width = min(m.width - 2 * m.margin, m.px(1100))
         inner = width - 2 * m.margin
         pieces: list[pygame.Surface | int] = []
-        for i, code in enumerate(app.config.languages):
+        for i, code in enumerate(look.config.languages):
             if i:
                 pieces.append(round(m.gap * 1.6))  # a divider goes here
             pieces.append(
@@ -57,7 +57,7 @@ class ClosedScene(Scene):
                 pieces.append(ts.block(when, "body", theme.muted, theme.card, inner, align="center"))
         height = sum(p if isinstance(p, int) else p.get_height() for p in pieces) + 2 * m.margin
         title = ts.block(
-            app.exhibit.pavilion.title.get(default, default),
+            look.exhibit.pavilion.title.get(default, default),
             "heading",
             theme.muted,
             theme.paper,
@@ -94,7 +94,7 @@ class ClosedScene(Scene):
         # "Tomorrow" becomes "today" at midnight.
         if (
             self.built_day is not None
-            and datetime.fromtimestamp(self.app.clock.wall(), self.app.config.tz).date() != self.built_day
+            and datetime.fromtimestamp(self.look.clock.wall(), self.look.config.tz).date() != self.built_day
         ):
             changed = True
         if changed:
@@ -102,7 +102,7 @@ class ClosedScene(Scene):
         return changed
 
     def next_change(self, now: float) -> float:
-        wall = datetime.fromtimestamp(self.app.clock.wall(), self.app.config.tz)
+        wall = datetime.fromtimestamp(self.look.clock.wall(), self.look.config.tz)
         midnight = datetime.combine(wall.date() + timedelta(days=1), datetime.min.time(), wall.tzinfo)
         waits = [max(1.0, midnight.timestamp() - wall.timestamp())]
         if self.card_until is not None:
@@ -111,6 +111,5 @@ class ClosedScene(Scene):
 
     def tap_elsewhere(self, x: float, y: float) -> None:
         if self.dark:
-            self.card_until = self.app.clock.monotonic() + CARD_ON_TOUCH_S
+            self.card_until = self.look.clock.monotonic() + CARD_ON_TOUCH_S
             self.build()
-            self.app.dirty = True

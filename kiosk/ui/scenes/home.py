@@ -6,25 +6,26 @@ import pygame
 
 from kiosk.ui import layout, widgets
 from kiosk.ui.scenes.base import Scene
+from kiosk.visit.intents import OpenZone
 
 
 class HomeScene(Scene):
     name = "home"
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
-        self.compose_chrome(surface, app.text(app.exhibit.pavilion.title))
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        self.compose_chrome(surface, look.text(look.exhibit.pavilion.title))
         intro = layout.home_intro(m)
         heading = ts.line(self.say("zones"), "heading", theme.ink, theme.paper, intro.w)
         surface.blit(heading, (intro.x, intro.y + (intro.h - heading.get_height()) // 2))
 
-        zones = app.exhibit.zones
+        zones = look.exhibit.zones
         for zone, box in zip(zones, layout.zone_tiles(m, len(zones))):
             self.target(f"zone:{zone.id}", box)
             self._card(surface, zone, box)
 
     def _card(self, surface: pygame.Surface, zone, box: layout.Rect) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         widgets.panel(surface, box, theme.card, m.radius, theme.line, m.px(2))
         pad, bar_h = m.px(26), m.px(8)
         if m.portrait:
@@ -35,7 +36,7 @@ class HomeScene(Scene):
         else:
             words = layout.Rect(box.x + pad, box.y, box.w - 2 * pad, box.h)
         title = ts.block(
-            app.text(zone.title),
+            look.text(zone.title),
             "heading",
             theme.ink,
             theme.card,
@@ -51,8 +52,8 @@ class HomeScene(Scene):
             picture_h = min(round(box.h * 0.5), max(round(box.h * 0.25), box.h - text_h - m.px(60)))
             picture = layout.Rect(box.x, box.y, box.w, picture_h)
             words = layout.Rect(words.x, picture.bottom + pad, words.w, box.bottom - picture.bottom - 2 * pad)
-        image = app.images.get(zone.cover, (picture.w, picture.h))
-        surface.blit(app.picture(zone.cover, (picture.w, picture.h)), (picture.x, picture.y))
+        image = look.images.get(zone.cover, (picture.w, picture.h))
+        surface.blit(look.picture(zone.cover, (picture.w, picture.h)), (picture.x, picture.y))
         # Square off the inner corners so the picture meets the card cleanly.
         r = m.radius
         if m.portrait:
@@ -69,12 +70,12 @@ class HomeScene(Scene):
             line_h = round(ts.font("small").get_height() * 1.3)
             lines = (words.bottom - y) // line_h
             # The summary is a bonus: shown whole or not at all (large text leaves little room).
-            if lines >= 1 and ts.fits(app.text(zone.summary), "small", words.w, lines):
-                summary = ts.block(app.text(zone.summary), "small", theme.muted, theme.card, words.w)
+            if lines >= 1 and ts.fits(look.text(zone.summary), "small", words.w, lines):
+                summary = ts.block(look.text(zone.summary), "small", theme.muted, theme.card, words.w)
                 surface.blit(summary, (words.x, y))
 
     def activate(self, widget_id: str) -> None:
         if widget_id.startswith("zone:"):
-            self.app.open_zone(widget_id.split(":", 1)[1])
+            self.post(OpenZone(widget_id.split(":", 1)[1]))
         else:
             super().activate(widget_id)

@@ -7,15 +7,16 @@ import pygame
 from kiosk.ui import layout, widgets
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.strings import language_name, say
+from kiosk.visit.intents import SetLanguage
 
 
 class LanguageScene(Scene):
     name = "language"
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
-        codes = app.config.languages
-        self.compose_chrome(surface, app.text(app.exhibit.pavilion.title))
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        codes = look.config.languages
+        self.compose_chrome(surface, look.text(look.exhibit.pavilion.title))
 
         # The prompt in every language, since the visitor's is not known yet.
         width = m.width - 2 * m.margin
@@ -52,7 +53,6 @@ class LanguageScene(Scene):
 
     def activate(self, widget_id: str) -> None:
         if widget_id.startswith("lang:") and self.hit(*self.targets[widget_id].center) == widget_id:
-            self.app.switch_language(widget_id.split(":", 1)[1])
-            self.app.show_home()
+            self.post(SetLanguage(widget_id.split(":", 1)[1], then_home=True))
         else:
             super().activate(widget_id)

@@ -14,6 +14,7 @@ from kiosk.staff import StaffSecrets
 from kiosk.ui import layout, widgets
 from kiosk.ui.layout import Rect
 from kiosk.ui.scenes.base import Scene
+from kiosk.visit.intents import StaffAction
 from kiosk.visitors import reports
 
 KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
@@ -23,15 +24,15 @@ STAFF_IDLE_S = 60.0  # the staff screen closes itself
 class StaffPinScene(Scene):
     name = "staff-pin"
 
-    def __init__(self, app):
-        super().__init__(app)
+    def __init__(self, host):
+        super().__init__(host)
         self.entered = ""
         self.message = "PIN"
         # The process's one keeper of the file: reopening the pad does not forget wrong PINs.
-        self.secrets = StaffSecrets.shared(app.config.staff_file, app.clock)
+        self.secrets = StaffSecrets.shared(self.look.config.staff_file, self.look.clock)
 
     def compose(self, surface: pygame.Surface) -> None:
-        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        m, theme, ts = self.look.metrics, self.look.theme, self.look.type
         surface.fill(theme.ink)
         width = min(m.width - 2 * m.margin, m.px(620))
         key = (width - 2 * m.gap) // 3
@@ -57,7 +58,7 @@ class StaffPinScene(Scene):
     def activate(self, widget_id: str) -> None:
         key = widget_id.split(":", 1)[1]
         if key == "cancel":
-            self.app.close_staff()
+            self.post(StaffAction("close"))
             return
         if key == "clear":
             self.entered = ""
@@ -66,7 +67,6 @@ class StaffPinScene(Scene):
         elif len(self.entered) < 8:
             self.entered += key
         self.build()
-        self.app.dirty = True
 
     def _check(self) -> None:
         if not self.secrets.has("pin"):
@@ -77,7 +77,7 @@ class StaffPinScene(Scene):
             self.message, self.entered = f"Locked for {int(locked) + 1} s", ""
             return
         if self.secrets.try_pin(self.entered):
-            self.app.open_staff()
+            self.post(StaffAction("open"))
             return
         locked = self.secrets.locked_for()
         self.message = f"Wrong PIN - locked for {int(locked)} s" if locked else "Wrong PIN"
@@ -114,13 +114,13 @@ class StaffScene(Scene):
     name = "staff"
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
-        day, today, week = app.staff_figures()
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        day, today, week = look.staff_figures()
         self.figures = today
         widgets.flag_band(surface, m, theme)
         y = layout.band(m) + m.gap
         title = ts.line(
-            f"Staff · {app.config.kiosk_id} · {day.isoformat()} · {app.hours_status()}",
+            f"Staff · {look.config.kiosk_id} · {day.isoformat()} · {look.hours_status()}",
             "heading",
             theme.ink,
             theme.paper,
@@ -188,13 +188,13 @@ class StaffScene(Scene):
             "Zones and languages today",
             rows or ["no visitors yet"],
         )
-        ry = self._list(surface, right.x, ry + m.gap, right.w, "Content", app.content_status())
-        self._list(surface, right.x, ry + m.gap, right.w, "Visitor records", app.store_status())
+        ry = self._list(surface, right.x, ry + m.gap, right.w, "Content", look.content_status())
+        self._list(surface, right.x, ry + m.gap, right.w, "Visitor records", look.store_status())
 
         # Actions along the bottom.
         labels = [
-            ("staff:maintenance", "Maintenance: " + ("ON" if app.maintenance else "off")),
-            ("staff:hours", "Close now" if app.open else "Open now"),
+            ("staff:maintenance", "Maintenance: " + ("ON" if look.maintenance else "off")),
+            ("staff:hours", "Close now" if look.open else "Open now"),
             ("staff:reload", "Reload content"),
             ("staff:exit", "Exit kiosk"),
             ("staff:close", "Close"),
@@ -207,7 +207,7 @@ class StaffScene(Scene):
         for i, (widget_id, label) in enumerate(labels):
             row, col = divmod(i, per_row)
             r = self.target(widget_id, Rect(m.margin + col * (bw + m.gap), top + row * (bh + m.gap), bw, bh))
-            on = widget_id == "staff:maintenance" and app.maintenance
+            on = widget_id == "staff:maintenance" and look.maintenance
             widgets.button(
                 surface,
                 ts,
@@ -220,7 +220,7 @@ class StaffScene(Scene):
             )
 
     def _bars(self, surface, x: int, y: int, width: int, title: str, values: list) -> int:
-        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        m, theme, ts = self.look.metrics, self.look.theme, self.look.type
         head = ts.line(title, "body", theme.ink, theme.paper, width)
         surface.blit(head, (x, y))
         y += head.get_height() + m.px(8)
@@ -248,7 +248,7 @@ class StaffScene(Scene):
         return y + height
 
     def _list(self, surface, x: int, y: int, width: int, title: str, rows: list[str]) -> int:
-        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        m, theme, ts = self.look.metrics, self.look.theme, self.look.type
         head = ts.line(title, "body", theme.ink, theme.paper, width)
         surface.blit(head, (x, y))
         y += head.get_height() + m.px(6)
@@ -259,18 +259,17 @@ class StaffScene(Scene):
         return y
 
     def activate(self, widget_id: str) -> None:
-        app = self.app
         if widget_id == "staff:maintenance":
-            app.maintenance = not app.maintenance
+            self.post(StaffAction("maintenance"))
             self.build()
         elif widget_id == "staff:hours":
-            app.toggle_open()  # until the next scheduled change; visitors see it once staff close
+            # Until the next scheduled change; visitors see it once staff close.
+            self.post(StaffAction("hours"))
             self.build()
         elif widget_id == "staff:reload":
-            app.reload_content()
+            self.post(StaffAction("reload"))
             self.build()
         elif widget_id == "staff:exit":
-            app.quit_requested = True
+            self.post(StaffAction("quit"))
         elif widget_id == "staff:close":
-            app.close_staff()
-        app.dirty = True
+            self.post(StaffAction("close"))

@@ -14,6 +14,7 @@ from kiosk.ui import layout, widgets
 from kiosk.ui.features import Feature, feature_for
 from kiosk.ui.flow import build_column
 from kiosk.ui.scenes.base import Scene
+from kiosk.visit.intents import GoHome, Interacted, TurnPage
 
 FRICTION_S = 0.35  # a fling's speed falls by e every this many seconds
 STOP_PX_S = 20.0
@@ -22,8 +23,8 @@ STOP_PX_S = 20.0
 class ZoneScene(Scene):
     name = "zone"
 
-    def __init__(self, app, zone: Zone, page_index: int = 0):
-        super().__init__(app)
+    def __init__(self, host, zone: Zone, page_index: int = 0):
+        super().__init__(host)
         self.zone = zone
         self.page_index = page_index
         self.feature: Feature | None = None
@@ -45,13 +46,13 @@ class ZoneScene(Scene):
         return max(0, self.column_height - self.column_box.h)
 
     def compose(self, surface: pygame.Surface) -> None:
-        app, m, theme, ts = self.app, self.app.metrics, self.app.theme, self.app.type
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         accent = theme.accent(self.zone.accent)
-        self.compose_chrome(surface, app.text(self.zone.title), accent=accent)
+        self.compose_chrome(surface, look.text(self.zone.title), accent=accent)
         featured = self.page.feature()
         # A long title wraps onto a second line and the page moves down to make room.
         title = ts.block(
-            app.text(self.page.title),
+            look.text(self.page.title),
             "title",
             theme.ink,
             theme.paper,
@@ -88,7 +89,7 @@ class ZoneScene(Scene):
                 self.feature.compose(surface)
             except Exception as exc:  # the page shows without it
                 self.feature = None
-                self.app.faults.note("build", f"{self.zone.id}/{self.page.id} {featured.type}", exc)
+                self.look.faults.note("build", f"{self.zone.id}/{self.page.id} {featured.type}", exc)
         self._footer(surface, frame, accent, back_label)
 
     @staticmethod
@@ -103,9 +104,9 @@ class ZoneScene(Scene):
     # -- the text column ----------------------------------------------------------------------
     def _build_column(self) -> None:
         """(Re)render the text column; its controls follow the scroll."""
-        accent = self.app.theme.accent(self.zone.accent)
+        accent = self.look.theme.accent(self.zone.accent)
         if self.flow:
-            built = build_column(self.app, self.flow, self.column_box.w, accent, self.quiz_choice)
+            built = build_column(self.look, self.flow, self.column_box.w, accent, self.quiz_choice)
             self.column, self.column_height, self.column_targets = built.surface, built.height, built.targets
         else:
             self.column, self.column_height, self.column_targets = None, 0, {}
@@ -130,7 +131,7 @@ class ZoneScene(Scene):
             visible = pygame.Rect(0, top, box.w, min(box.h, column.get_height() - top))
             surface.blit(column, (box.x, box.y), visible)
             if self.max_scroll > 0:
-                m, theme = self.app.metrics, self.app.theme
+                m, theme = self.look.metrics, self.look.theme
                 if top > 0:
                     surface.blit(self.fade_top, (box.x, box.y))
                 if top < self.max_scroll:
@@ -142,14 +143,14 @@ class ZoneScene(Scene):
                 pygame.draw.rect(
                     surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
                 )
-        if self.feature and not self.app.faults.guard(
+        if self.feature and not self.look.faults.guard(
             "draw", f"{self.zone.id}/{self.page.id} feature", self.feature.draw_live, surface
         ):
             self.feature = None  # left out from now on: the rest of the page goes on
 
     # -- navigation ---------------------------------------------------------------------------
     def _footer(self, surface: pygame.Surface, frame: layout.ZoneFrame, accent, back_label: str) -> None:
-        m, theme, ts = self.app.metrics, self.app.theme, self.app.type
+        m, theme, ts = self.look.metrics, self.look.theme, self.look.type
         bar = layout.footer(m)
         pygame.draw.line(surface, theme.line, (m.margin, bar.y), (m.width - m.margin, bar.y), max(1, m.px(2)))
         back = self.target("back", frame.back)
@@ -168,20 +169,19 @@ class ZoneScene(Scene):
 
     # -- behaviour ----------------------------------------------------------------------------
     def interact(self, kind: str, item: str, value: str = "", correct: bool | None = None) -> None:
-        self.app.record_interaction(self.zone.id, self.page.id, kind, item, value, correct)
-        self.app.dirty = True
+        self.post(Interacted(self.zone.id, self.page.id, kind, item, value, correct))
 
     def activate(self, widget_id: str) -> None:
         if widget_id.startswith("quiz:"):
             self._answer(int(widget_id.rsplit(":", 1)[1]) - 1)
         elif self.feature and self.feature.activate(widget_id):
-            self.app.dirty = True
+            pass  # the feature answered it (a gallery picture, a hotspot's card)
         elif widget_id == "next":
-            self.app.turn_page(+1)
+            self.post(TurnPage(+1))
         elif widget_id == "prev":
-            self.app.turn_page(-1)
+            self.post(TurnPage(-1))
         elif widget_id == "back":
-            self.app.show_home()
+            self.post(GoHome())
         else:
             super().activate(widget_id)
 
@@ -195,15 +195,14 @@ class ZoneScene(Scene):
         self._build_column()
 
     def tap_elsewhere(self, x: float, y: float) -> None:
-        if self.feature and self.feature.tap_elsewhere(x, y):
-            self.app.dirty = True
+        if self.feature:
+            self.feature.tap_elsewhere(x, y)
 
     def swipe(self, x: float, y: float, dx: float) -> None:
         if self.feature and self.feature.swipe(x, y, dx):
-            self.app.dirty = True
             return
         # Content follows the finger: a swipe to the left brings the next page.
-        self.app.turn_page(+1 if dx < 0 else -1)
+        self.post(TurnPage(+1 if dx < 0 else -1))
 
     def drag(self, x: float, y: float, dy: float) -> bool:
         if self.max_scroll <= 0 or not self.column_box.contains(x, y):
