@@ -1,23 +1,18 @@
-"""KioskApp owns the screen, the scenes, the visitor's session and the loop.
+"""KioskApp owns the screen, the scenes and the visitor's session.
 
-Only this module calls `pygame.display`. The app itself is driven from outside: the window
-loop feeds it real events and the system clock; a replay feeds it scripted pointers and a
-virtual clock. Both record visitors the same way.
+The app itself is driven from outside: the window loop (`window.py`, the only module that
+calls `pygame.display`) feeds it real events and the system clock; a replay (`replay.py`)
+feeds it scripted pointers and a virtual clock. Both record visitors the same way.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import dataclasses
 import io
 import logging
 import math
-import os
-import signal
-import tempfile
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,17 +27,16 @@ from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
-from kiosk.notify import Notifier, status_text
-from kiosk.replay import ReplayError, Step
+from kiosk.replay import Step
 from kiosk.schedule import Opening
 from kiosk.staff import StaffSecrets
 from kiosk.ui import widgets
-from kiosk.ui.compositor import compositor_gone
 from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
-from kiosk.ui.input import Pointer, PointerInput
+from kiosk.ui.input import Pointer
 from kiosk.ui.layout import Metrics, Rect, Sizes
 from kiosk.ui.look import Look
+from kiosk.ui.replay import play
 from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.closed import ClosedScene
@@ -53,6 +47,10 @@ from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.ui.strings import say
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
+from kiosk.ui.window import NoDisplayError as NoDisplayError  # the CLI's to catch
+from kiosk.ui.window import WindowLoop as WindowLoop  # tests and benchmarks drive it
+from kiosk.ui.window import _events as _events
+from kiosk.ui.window import headless_display, open_window, serve, stop_on_signals
 from kiosk.visit.flow import REST, Change, Place, VisitFlow
 from kiosk.visit.intents import (
     Finish,
@@ -736,6 +734,10 @@ class KioskApp:
             y += piece.get_height()
         return card
 
+    def shutdown(self) -> None:
+        """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""
+        self.visit.end("shutdown")
+
     def widget_centre(self, widget_id: str) -> tuple[int, int] | None:
         r = self.scene.targets.get(widget_id)
         return r.center if r else None
@@ -749,166 +751,7 @@ def _place_of(scene: Scene) -> Place:
     return Place(scene.name)  # type: ignore[arg-type]
 
 
-# -- the window -----------------------------------------------------------------------------
-
-
-class NoDisplayError(RuntimeError):
-    pass
-
-
-HEADLESS_DRIVERS = ("offscreen", "dummy")
-
-
-def open_window(
-    config: Config, windowed: bool, size: tuple[int, int] | None
-) -> tuple[pygame.Surface, tuple[int, int], int]:
-    """(window, logical size, rotation): the picture is rotated for screens mounted sideways."""
-    fullscreen = config.display.fullscreen and not windowed
-    try:
-        with _sdl_messages_silenced():
-            pygame.display.init()
-            if pygame.display.get_driver() in HEADLESS_DRIVERS:
-                # SDL falls back to drawing nowhere when it finds no screen.
-                raise NoDisplayError("no screen found")
-            if fullscreen:
-                window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-            else:
-                window = pygame.display.set_mode(size or config.display.width_height)
-    except pygame.error as exc:
-        raise NoDisplayError(str(exc)) from None
-    pygame.display.set_caption("Pavilion kiosk")
-    if fullscreen:
-        pygame.mouse.set_visible(False)
-    w, h = window.get_size()
-    wanted = config.display.orientation
-    turn = (wanted == "portrait" and w > h) or (wanted == "landscape" and h > w)
-    return window, ((h, w) if turn else (w, h)), (90 if turn else 0)
-
-
-@contextlib.contextmanager
-def _sdl_messages_silenced():
-    """SDL prints its probing of video back-ends straight to stderr; keep it for the log only."""
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            sink.seek(0)
-            noise = sink.read().decode(errors="replace").strip()
-            if noise:
-                log.debug("SDL: %s", noise)
-
-
-STATUS_EVERY_S = 30.0  # the status line's visitor count is read from the store this often
-
-
-COMPOSITOR_DOUBT_S = 15  # after SDL's QUIT, how long the compositor's socket is asked again
-
-
-class WindowLoop:
-    """A real window: its events go to the app, the app's frames go to the screen, and the
-    service manager hears that the kiosk is up and its loop alive."""
-
-    def __init__(
-        self,
-        app: KioskApp,
-        window: pygame.Surface,
-        rotation: int,
-        allow_quit: bool,
-        notifier: Notifier | None = None,
-    ):
-        self.app, self.window, self.rotation, self.allow_quit = app, window, rotation, allow_quit
-        self.notifier = notifier or Notifier({})
-        self.wayland = pygame.display.get_driver() == "wayland"
-        self._quit_seen_at: float | None = None  # when SDL last said QUIT under Wayland
-        self._status_at: float | None = None
-        self._status_screen = ""
-        # SDL keeps the system's screen blanking off while it runs; said here, so that the
-        # closed-and-dark screen can let it on and the opening turn it off again.
-        self._may_blank = False
-        pygame.display.set_allow_screensaver(False)
-        logical = (app.metrics.width, app.metrics.height)
-        self.canvas = window if rotation == 0 else pygame.Surface(logical)
-        self.input = PointerInput(window.get_size(), logical, rotation)
-        try:
-            self.tally_key = pygame.key.key_code(app.config.tally_key)
-        except ValueError:
-            log.error("tally_key '%s' is not a key name; the door count is off", app.config.tally_key)
-            self.tally_key = None
-
-    def step(self, events: list[pygame.event.Event]) -> bool:
-        """Handle a batch of events and draw if needed; False when the kiosk should stop."""
-        shown = self.app.scene
-        if self._display_lost(events):
-            return False
-        for event in events:
-            if _wants_quit(event) and self.allow_quit:
-                return False
-            if event.type == pygame.KEYDOWN and event.key == self.tally_key:
-                self.app.count_entry()
-                continue
-            pointer = self.input.translate(event)
-            # One new screen per frame: hands mashing the glass cannot make the kiosk build
-            # several screens in one frame (nobody taps twice in 16 ms on purpose).
-            if pointer and self.app.scene is shown:
-                self.app.pointer(pointer)
-            elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
-                self.app.dirty = True
-        self.app.update()
-        if self.app.screen_may_blank != self._may_blank:
-            self._may_blank = self.app.screen_may_blank
-            pygame.display.set_allow_screensaver(self._may_blank)
-        started = time.perf_counter()
-        if self.app.draw(self.canvas):
-            if self.rotation:
-                self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
-            pygame.display.flip()
-            self.app.frame_times.append(time.perf_counter() - started)
-            self.notifier.ready()  # the first frame is on its way to the screen
-        # Fed here, not from a thread: a loop that hangs stops feeding and is restarted.
-        self.notifier.watchdog(time.monotonic())
-        self._tell_status()
-        return not self.app.quit_requested
-
-    def next_sleep(self) -> float:
-        """Seconds to sleep waiting for events: the app's wish, within the watchdog's reach."""
-        return min(self.app.next_wakeup(), self.notifier.max_sleep_s)
-
-    def _display_lost(self, events: list[pygame.event.Event]) -> bool:
-        # SDL's Wayland driver sends one QUIT when the compositor goes away; the kiosk then
-        # ends with it (cage leaves its clients running when it dies). A dying compositor may
-        # still take connections for a moment (writing its core dump), so after that QUIT the
-        # kiosk asks again on every pass for a while, not once.
-        now = time.monotonic()
-        if self.wayland and any(event.type == pygame.QUIT for event in events):
-            self._quit_seen_at = now
-        if self._quit_seen_at is None:
-            return False
-        if compositor_gone():
-            log.warning("the Wayland compositor is gone; the kiosk stops")
-            return True
-        if now - self._quit_seen_at > COMPOSITOR_DOUBT_S:
-            self._quit_seen_at = None  # a QUIT of its own kind, not the compositor's end
-        return False
-
-    def _tell_status(self) -> None:
-        if not self.notifier.enabled:
-            return
-        now = time.monotonic()
-        screen = self.app.scene.name
-        if screen == self._status_screen and self._status_at and now - self._status_at < STATUS_EVERY_S:
-            return
-        self._status_at, self._status_screen = now, screen
-        figures = self.app.live()
-        if self.app.visitors_today is not None:
-            try:
-                figures["visitors_today"] = self.app.visitors_today()
-            except Exception:  # the status line never stops the exhibit
-                log.debug("visitors today not read for the status line", exc_info=True)
-        self.notifier.status(status_text(figures))
+# -- running: the window, or a replay ----------------------------------------------------------
 
 
 def run_window(
@@ -939,50 +782,7 @@ def run_window(
     )
     if on_app:
         on_app(app)  # e.g. the staff dashboard's /metrics reads its live figures
-    notifier = Notifier()
-    loop = WindowLoop(app, window, rotation, allow_quit, notifier)
-    ticker = pygame.time.Clock()
-    _stop_on_signals(notifier)
-    try:
-        while loop.step(_events(loop.next_sleep())):
-            if app.busy:
-                ticker.tick(60)
-    finally:
-        notifier.stopping()  # Esc, the compositor gone, or a signal: systemd hears it first
-        app.tracker.end("shutdown")
-        pygame.display.quit()
-        notifier.close()
-
-
-def _events(sleep_s: float) -> list[pygame.event.Event]:
-    """Events waiting now; when nothing moves, sleep until one comes or the app needs a frame."""
-    if sleep_s <= 0:
-        return pygame.event.get()
-    first = pygame.event.wait(max(1, min(1000, round(sleep_s * 1000))))
-    return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
-
-
-def _stop_on_signals(notifier: Notifier | None = None) -> None:
-    """A service manager stops the kiosk with SIGTERM (a terminal with SIGINT or SIGQUIT): the
-    visit is ended and the records written, as on Esc. SDL's own handlers would swallow them."""
-
-    def stop(signum: int, frame: object) -> None:
-        if notifier is not None:
-            notifier.stopping()  # at once: writing the records may take a moment
-        raise SystemExit(0)
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
-        signal.signal(signum, stop)
-
-
-def _wants_quit(event: pygame.event.Event) -> bool:
-    # Visitors cannot leave: window close, Esc and Alt+F4 are ignored unless quitting is allowed.
-    return event.type == pygame.QUIT or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE)
-
-
-# -- headless replay -------------------------------------------------------------------------
-
-TICK_S = 0.1  # virtual time advances in small steps so timeouts fire when they would
+    serve(app, window, rotation, allow_quit)
 
 
 def run_replay(
@@ -998,80 +798,10 @@ def run_replay(
     store_health: Callable[[], StoreHealth] | None = None,
 ) -> None:
     """Play a script on the dummy video driver, as fast as the machine allows."""
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    _stop_on_signals()  # after SDL, which installs its own handlers that swallow them
-    canvas = pygame.Surface(size)
-    app = KioskApp(config, exhibit, size, clock, record, visitors_today, store_health=store_health)
-    try:
-        for step in steps:
-            while clock.elapsed < step.at:
-                clock.advance(min(TICK_S, step.at - clock.elapsed))
-                app.update()
-            if step.quit or app.quit_requested:
-                return
-            _play(app, step, canvas, screenshots, script_name, clock)
-        # A script that just ends lets the kiosk run until the visitor would have timed out.
-        deadline = app.tracker.idle_deadline()
-        if deadline is not None:
-            clock.advance(max(0.0, deadline - clock.monotonic()))
-            app.update()
-    finally:
-        app.tracker.end("shutdown")
-        pygame.display.quit()
-
-
-def _play(
-    app: KioskApp,
-    step: Step,
-    canvas: pygame.Surface,
-    screenshots: Path | None,
-    script_name: str,
-    clock: VirtualClock,
-) -> None:
-    if step.hold is not None:
-        x, y = _point(app, step, step.hold, script_name)
-        app.pointer(Pointer("down", x, y))
-        held = 0.0
-        while held < step.seconds:
-            clock.advance(min(TICK_S, step.seconds - held))
-            held += TICK_S
-            app.update()
-        app.pointer(Pointer("up", x, y))
-    elif step.tap is not None:
-        x, y = _point(app, step, step.tap, script_name)
-        app.pointer(Pointer("down", x, y))
-        app.pointer(Pointer("up", x, y))
-    elif step.swipe is not None:
-        (x0, y0), (x1, y1) = step.swipe.start, step.swipe.end
-        app.pointer(Pointer("down", x0, y0))
-        app.pointer(Pointer("move", (x0 + x1) / 2, (y0 + y1) / 2))
-        app.pointer(Pointer("up", x1, y1))
-    elif step.screenshot is not None:
-        app.update()
-        app.draw(canvas, force=True)
-        if screenshots is not None:
-            screenshots.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(canvas, str(screenshots / f"{step.screenshot}.png"))
-
-
-def _point(app: KioskApp, step: Step, tap, script_name: str) -> tuple[float, float]:
-    if tap == "staff-corner":
-        return app.staff_corner().center
-    if isinstance(tap, str):
-        centre = app.widget_centre(tap)
-        if centre is None:
-            shown = ", ".join(sorted(app.scene.targets)) or "none"
-            raise ReplayError(
-                [
-                    Problem(
-                        script_name,
-                        step.line,
-                        "tap",
-                        f"no widget '{tap}' on the {app.scene.name} screen "
-                        f"({step.describe()}); on screen: {shown}",
-                    )
-                ]
-            )
-        return centre
-    return tap[0], tap[1]
+    with headless_display():
+        stop_on_signals()  # after SDL, which installs its own handlers that swallow them
+        app = KioskApp(config, exhibit, size, clock, record, visitors_today, store_health=store_health)
+        try:
+            play(app, steps, size, screenshots, clock, script_name)
+        finally:
+            app.shutdown()

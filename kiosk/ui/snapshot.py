@@ -21,6 +21,7 @@ from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
 from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.ui.strings import language_name
+from kiosk.ui.window import headless_display
 
 
 def screens(app: KioskApp) -> list[tuple[str, str, object]]:
@@ -34,8 +35,14 @@ def screens(app: KioskApp) -> list[tuple[str, str, object]]:
 
 
 def write_snapshot(config: Config, exhibit: Exhibit, out: Path) -> Path:
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
+    with headless_display():
+        sections = _draw_screens(config, exhibit, out)
+    index = out / "index.html"
+    index.write_text(_index(config, sections), encoding="utf-8")
+    return index
+
+
+def _draw_screens(config: Config, exhibit: Exhibit, out: Path) -> list[tuple]:
     sections = []
     for size in screen_sizes(config):
         folder = f"{size[0]}x{size[1]}"
@@ -61,10 +68,7 @@ def write_snapshot(config: Config, exhibit: Exhibit, out: Path) -> Path:
                 rows.setdefault(stem, []).append(name)
                 labels.setdefault(stem, label)
         sections.append((folder, size, rows, labels))
-    pygame.display.quit()
-    index = out / "index.html"
-    index.write_text(_index(config, sections), encoding="utf-8")
-    return index
+    return sections
 
 
 def _cell(file: str, width: int) -> str:
