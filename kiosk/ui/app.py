@@ -7,11 +7,9 @@ feeds it scripted pointers and a virtual clock. Both record visitors the same wa
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import io
 import logging
-import math
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -30,21 +28,21 @@ from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
 from kiosk.replay import Step
 from kiosk.schedule import Opening
 from kiosk.staff import StaffSecrets
-from kiosk.ui import widgets
 from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
 from kiosk.ui.layout import Metrics, Rect, Sizes
 from kiosk.ui.look import Look
+from kiosk.ui.overlays import Overlays
 from kiosk.ui.replay import play
 from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.closed import ClosedScene
 from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
-from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene, read_figures
+from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene
 from kiosk.ui.scenes.zone import ZoneScene
-from kiosk.ui.strings import say
+from kiosk.ui.staff import StaffDoor
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
 from kiosk.ui.window import NoDisplayError as NoDisplayError  # the CLI's to catch
@@ -73,7 +71,6 @@ log = logging.getLogger(__name__)
 TRANSITION_S = 0.3
 IMAGE_SCREENS = 5  # the picture cache holds this many full screens' worth of pixels
 IMAGE_MIN_BYTES = 64 * 2**20  # and at least this: small screens still keep a visit's pictures
-STAFF_HOLD_S = 3.0  # a press this long in the staff corner opens the PIN pad
 HOURS_CHECK_S = 60.0  # the opening hours are read at least this often: a clock step is seen soon
 
 
@@ -208,6 +205,7 @@ class KioskApp:
         # Where the visit is, and what is counted: the screen follows it.
         self.visit = VisitFlow(exhibit, self.tracker, config.languages, config.default_language)
         self.look = Look(self)  # all that scenes see of the app
+        self.overlays = Overlays(self.look)
         # Opening hours: a doubtful clock (1970 at boot) keeps the kiosk open, never dark.
         self.opening = Opening(config.opening_hours, clock, PLAUSIBLE_FROM)
         self.open = self.opening.is_open()
@@ -215,9 +213,7 @@ class KioskApp:
         self.started_wall = clock.wall()
         self.loaded_wall = clock.wall()
         self.frame_times: deque[float] = deque(maxlen=600)  # seconds, for /metrics
-        self._hold: tuple[float, float, float] | None = None  # a press in the staff corner
-        self._background = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="staff")
-        self._figures: concurrent.futures.Future | None = None
+        self.staff_door = StaffDoor(config, clock)
         self._last_input = clock.monotonic()
         self._apply_modes()
         m = self.metrics
@@ -275,7 +271,7 @@ class KioskApp:
             self.gestures.cancel()
         if change.staff == "pin":
             # Read the numbers while staff type the PIN: the staff screen then opens at once.
-            self._figures = self._background.submit(read_figures, self.config, self.clock.wall())
+            self.staff_door.read_figures_ahead()
         if change.modes:
             self._apply_modes()
         if change.rebuild:
@@ -315,7 +311,7 @@ class KioskApp:
         base = theme_from(t)
         self.theme = high_contrast(base) if self.high_contrast else base
         self.type = Typesetter(self.fonts, self.metrics, draw=not self.measure_only)
-        self._overlays: dict[tuple, pygame.Surface] = {}
+        self.overlays.forget()
 
     def picture(self, ref: str, size: tuple[int, int], fit: str = "cover", backdrop=None) -> pygame.Surface:
         """An image at a size, with the theme's rounded corners, from the picture cache."""
@@ -400,17 +396,13 @@ class KioskApp:
 
     # -- staff ----------------------------------------------------------------------------------
     def staff_corner(self) -> Rect:
-        """Where staff press for three seconds: the bottom-left corner, on every screen."""
-        size = round(self.metrics.target * 1.5)
-        return Rect(0, self.size[1] - size, size, size)
+        return self.staff_door.corner(self.metrics)
 
     def open_pin(self) -> None:
         self.apply(StaffAction("pin"))
 
     def staff_figures(self) -> tuple:
-        if self._figures is None:
-            return read_figures(self.config, self.clock.wall())
-        return self._figures.result()
+        return self.staff_door.figures()
 
     def open_staff(self) -> None:
         self.apply(StaffAction("open"))
@@ -530,10 +522,7 @@ class KioskApp:
     def pointer(self, p: Pointer) -> None:
         now = self.clock.monotonic()
         self._last_input = now
-        if p.kind == "down":
-            self._hold = (now, p.x, p.y) if self.staff_corner().contains(p.x, p.y) else None
-        elif p.kind == "up" or self.gestures.axis:
-            self._hold = None
+        self.staff_door.pointer(p.kind, p.x, p.y, now, self.staff_corner(), bool(self.gestures.axis))
         if p.kind == "down" and self.warning_left() is not None:
             self._swallow = True
         self.visit.touch()
@@ -589,8 +578,7 @@ class KioskApp:
     def update(self) -> None:
         now = self.clock.monotonic()
         dt, self._last_update = now - self._last_update, now
-        if self._hold is not None and now - self._hold[0] >= STAFF_HOLD_S:
-            self._hold = None
+        if self.staff_door.held_long_enough(now):
             self.open_pin()
         if self.scene.name.startswith("staff") and now - self._last_input >= STAFF_IDLE_S:
             self.close_staff()
@@ -622,7 +610,7 @@ class KioskApp:
             self.transition is not None
             or self.scene.animating
             or self.gestures.start is not None
-            or self._hold is not None
+            or self.staff_door.holding
         )
 
     def next_wakeup(self) -> float:
@@ -660,79 +648,11 @@ class KioskApp:
             self.show(self._fallback(self.scene), direction=-1)
         left = self.warning_left()
         if left is not None:
-            self._still_there(surface, left)
+            self.overlays.still_there(surface, left)
         if self.maintenance:
-            self._maintenance_marker(surface)
+            self.overlays.maintenance(surface)
         self.dirty = False
         return True
-
-    def _overlay(self, key: tuple, make: Callable[[], pygame.Surface]) -> pygame.Surface:
-        """Overlays are drawn on every frame while shown: render each once per mode and language."""
-        surface = self._overlays.get(key)
-        if surface is None:
-            surface = self._overlays[key] = make()
-        return surface
-
-    def _maintenance_marker(self, surface: pygame.Surface) -> None:
-        marker = self._overlay(("maintenance",), self._make_maintenance_marker)
-        m = self.metrics
-        surface.blit(
-            marker, (self.size[0] - marker.get_width() - m.margin, self.size[1] - marker.get_height())
-        )
-
-    def _make_maintenance_marker(self) -> pygame.Surface:
-        m, theme = self.metrics, self.theme
-        label = self.type.line("MAINTENANCE · not counted", "small", theme.on_signal, theme.signal)
-        pad = m.px(12)
-        marker = pygame.Surface((label.get_width() + 2 * pad, label.get_height() + 2 * pad), pygame.SRCALPHA)
-        widgets.panel(
-            marker, Rect(0, 0, marker.get_width(), marker.get_height()), theme.signal, m.radius // 2
-        )
-        marker.blit(label, (pad, pad))
-        return marker
-
-    def _still_there(self, surface: pygame.Surface, left: float) -> None:
-        surface.blit(self._overlay(("shade",), self._make_shade), (0, 0))
-        seconds = math.ceil(left)
-        card = self._overlay(("still-there", self.language, seconds), lambda: self._make_still_there(seconds))
-        surface.blit(card, ((self.size[0] - card.get_width()) // 2, (self.size[1] - card.get_height()) // 2))
-
-    def _make_shade(self) -> pygame.Surface:
-        shade = pygame.Surface(self.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        return shade
-
-    def _make_still_there(self, seconds: int) -> pygame.Surface:
-        m, theme, ts = self.metrics, self.theme, self.type
-        width = min(self.size[0] - 2 * m.margin, m.px(900))
-        ask = ts.block(
-            say(self.language, "still_here"),
-            "title",
-            theme.ink,
-            theme.card,
-            width - 2 * m.margin,
-            bold=True,
-            align="center",
-        )
-        count = ts.line(
-            str(seconds), "display", theme.signal if not self.high_contrast else theme.ink, theme.card
-        )
-        hint = ts.block(
-            say(self.language, "continue"),
-            "body",
-            theme.muted,
-            theme.card,
-            width - 2 * m.margin,
-            align="center",
-        )
-        height = ask.get_height() + count.get_height() + hint.get_height() + 2 * m.margin
-        card = pygame.Surface((width, height), pygame.SRCALPHA)
-        widgets.panel(card, Rect(0, 0, width, height), theme.card, m.radius)
-        y = m.margin
-        for piece in (ask, count, hint):
-            card.blit(piece, ((width - piece.get_width()) // 2, y))
-            y += piece.get_height()
-        return card
 
     def shutdown(self) -> None:
         """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""

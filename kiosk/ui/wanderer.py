@@ -14,9 +14,10 @@ import random
 import pygame
 
 from kiosk.clock import VirtualClock
-from kiosk.ui.app import STAFF_HOLD_S, KioskApp
+from kiosk.ui.app import KioskApp
 from kiosk.ui.input import Pointer
 from kiosk.ui.replay import TICK_S
+from kiosk.ui.staff import STAFF_HOLD_S
 
 # How a visitor on a zone page spends a tap, by widget id prefix (the rest: page turns).
 ZONE_TASTES = (
