@@ -69,3 +69,17 @@ def test_no_scene_and_no_feature_imports_the_app():
 def test_the_cycle_finder_finds_one():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_only_the_window_module_calls_pygame_display():
+    callers = set()
+    for path in UI.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "display"
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "pygame"
+            ):
+                callers.add(_module(path))
+    assert callers == {"kiosk.ui.window"}

@@ -39,7 +39,7 @@ NOW = "extract(epoch from now())"
 
 
 class Screen(Protocol):
-    """The running kiosk's screen copy (`kiosk.ui.app.ScreenCopy`)."""
+    """The running kiosk's screen copy (`kiosk.ui.screencopy.ScreenCopy`)."""
 
     def ask(self) -> None: ...
 

@@ -8,12 +8,9 @@ feeds it scripted pointers and a virtual clock. Both record visitors the same wa
 from __future__ import annotations
 
 import dataclasses
-import io
 import logging
-import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +25,7 @@ from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
 from kiosk.replay import Step
 from kiosk.schedule import Opening
 from kiosk.staff import StaffSecrets
+from kiosk.ui.faults import Faults
 from kiosk.ui.gestures import Fling, GestureRecognizer, Swipe, Tap
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
@@ -42,9 +40,11 @@ from kiosk.ui.scenes.home import HomeScene
 from kiosk.ui.scenes.language import LanguageScene
 from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene
 from kiosk.ui.scenes.zone import ZoneScene
+from kiosk.ui.screencopy import ScreenCopy
 from kiosk.ui.staff import StaffDoor
 from kiosk.ui.text import Fonts, Typesetter
 from kiosk.ui.theme import high_contrast, theme_from
+from kiosk.ui.transition import Transition
 from kiosk.ui.window import NoDisplayError as NoDisplayError  # the CLI's to catch
 from kiosk.ui.window import WindowLoop as WindowLoop  # tests and benchmarks drive it
 from kiosk.ui.window import _events as _events
@@ -68,97 +68,9 @@ from kiosk.yamldoc import Problem
 log = logging.getLogger(__name__)
 
 
-TRANSITION_S = 0.3
 IMAGE_SCREENS = 5  # the picture cache holds this many full screens' worth of pixels
 IMAGE_MIN_BYTES = 64 * 2**20  # and at least this: small screens still keep a visit's pictures
 HOURS_CHECK_S = 60.0  # the opening hours are read at least this often: a clock step is seen soon
-
-
-def ease_out(p: float) -> float:
-    return 1 - (1 - p) ** 3
-
-
-@dataclass
-class Transition:
-    """The screen that was slides out as the screen that comes slides in.
-
-    Sliding only moves two finished pictures (no blending), so it stays cheap at 4K."""
-
-    before: pygame.Surface
-    after: pygame.Surface
-    direction: int  # +1: the new screen comes from the right (deeper, next); -1: from the left
-    start: float
-
-    def progress(self, now: float) -> float:
-        return min(1.0, (now - self.start) / TRANSITION_S)
-
-    def draw(self, surface: pygame.Surface, now: float) -> None:
-        width = surface.get_width()
-        offset = round(width * ease_out(self.progress(now))) * self.direction
-        surface.blit(self.before, (-offset, 0))
-        surface.blit(self.after, (self.direction * width - offset, 0))
-
-
-class Faults:
-    """What failed on screen: left out and counted, logged once per kind, listed for staff."""
-
-    def __init__(self):
-        self.total = 0
-        self.seen: dict[tuple[str, str], str] = {}  # (what, where) -> the error, first time
-
-    def guard(self, what: str, where: str, action: Callable, *args) -> bool:
-        """Run `action`; a failure is recorded and False returned, never raised to the visitor."""
-        try:
-            action(*args)
-            return True
-        except Exception as exc:  # the exhibit goes on whatever a screen does
-            self.note(what, where, exc)
-            return False
-
-    def note(self, what: str, where: str, exc: BaseException) -> None:
-        self.total += 1
-        if (what, where) not in self.seen:
-            self.seen[(what, where)] = f"{type(exc).__name__}: {exc}"[:200]
-            log.exception("screen fault: %s %s failed; left out, the kiosk goes on", what, where)
-
-    def lines(self) -> list[str]:
-        if not self.seen:
-            return []
-        return [f"{self.total} screen fault(s), left out:"] + [
-            f"{what} {where}: {error}" for (what, where), error in list(self.seen.items())[:6]
-        ]
-
-
-class ScreenCopy:
-    """A picture of the screen for staff (the fleet's heartbeat asks for it from its thread).
-
-    The copy is taken on the frame thread, from the frame just drawn; it is made a PNG by
-    whoever takes it, on their thread, so the visitor's frame is not held up by the encoding."""
-
-    def __init__(self):
-        self._wanted = threading.Event()
-        self._lock = threading.Lock()
-        self._copy: pygame.Surface | None = None
-
-    def ask(self) -> None:
-        self._wanted.set()
-
-    def capture(self, surface: pygame.Surface) -> None:
-        if self._wanted.is_set():
-            self._wanted.clear()
-            copy = surface.copy()
-            with self._lock:
-                self._copy = copy
-
-    def take(self) -> bytes | None:
-        """The copy as PNG, once; None while none has been taken."""
-        with self._lock:
-            copy, self._copy = self._copy, None
-        if copy is None:
-            return None
-        buffer = io.BytesIO()
-        pygame.image.save(copy, buffer, "screen.png")
-        return buffer.getvalue()
 
 
 class KioskApp:
