@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from postgres import URL_VARIABLE, NoServer, Server, create_database, drop_database
+from waiting import wait_for
 
 from kiosk.fleet import central
 from kiosk.fleet import url as fleet_url
@@ -420,17 +421,14 @@ def test_a_sync_killed_mid_way_is_followed_by_an_exact_one(tmp_path, central_url
 
 
 def _wait_for_some_sessions(url: str, n: int) -> None:
-    give_up = time.monotonic() + 60
-    while time.monotonic() < give_up:
+    def arrived() -> bool:
         try:
             with psycopg.connect(url, connect_timeout=2) as pg:
-                found = pg.execute("SELECT COUNT(*) FROM sessions").fetchone()
-                if found[0] >= n:
-                    return
+                return pg.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] >= n
         except psycopg.Error:
-            pass  # the tables are not made yet
-        time.sleep(0.02)
-    raise AssertionError(f"fewer than {n} sessions reached the central store in 60 s")
+            return False  # the tables are not made yet
+
+    wait_for(arrived, 60, f"{n} sessions reaching the central store", every=0.02)
 
 
 def test_a_kiosk_offline_for_a_week_catches_up_with_one_line_each_way(tmp_path, own_server, caplog):
@@ -444,22 +442,19 @@ def test_a_kiosk_offline_for_a_week_catches_up_with_one_line_each_way(tmp_path, 
     for day in range(7):  # the kiosk goes on recording while the central store is away
         record(path, visits("hall-e", DAY + day * 86400, 400, spacing=60))
     # Counted by the worker for the kiosk's live figures, while it keeps trying.
-    _wait(lambda: forwarder.failures >= 3 and forwarder.backlog() == (50 + 7 * 400) * 7)
+    wait_for(
+        lambda: forwarder.failures >= 3 and forwarder.backlog() == (50 + 7 * 400) * 7,
+        60,
+        "three failed passes",
+    )
     own_server.start()
-    _wait(lambda: forwarder.backlog() == 0 and forwarder.problem is None)
+    wait_for(lambda: forwarder.backlog() == 0 and forwarder.problem is None, 60, "the backlog sent")
     forwarder.stop()
     assert_exact(url, path, "hall-e")
     said = [r.getMessage() for r in caplog.records]
     assert len(said) == 2, said  # one line when it stops, one when it has caught up
     assert said[0].startswith("fleet: cannot reach the central store at postgresql://postgres@127.0.0.1:")
     assert said[1].startswith("fleet: forwarding to") and "caught up" in said[1]
-
-
-def _wait(condition, seconds: float = 60) -> None:
-    give_up = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < give_up, "waited in vain"
-        time.sleep(0.05)
 
 
 def test_kiosk_run_forwards_while_it_runs_and_stops_promptly(project, tmp_path, central_url):

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -28,6 +27,7 @@ from test_dashboard_browser import (
     record_visiting_day,
 )
 from test_fleet import central_url, server_url  # noqa: F401 - fixtures
+from waiting import listening
 
 from kiosk.config import load_config
 from kiosk.fleet.forwarder import Forwarder
@@ -91,16 +91,7 @@ def pavilion(tmp_path, central_url):  # noqa: F811 - the fixture
         text=True,
     )
     try:
-        give_up = time.monotonic() + 30
-        import socket
-
-        while True:
-            assert server.poll() is None, server.stderr.read()
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            assert time.monotonic() < give_up, "kiosk serve did not listen"
-            time.sleep(0.1)
+        listening(server, port)
         yield office, central_url, f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()

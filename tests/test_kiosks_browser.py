@@ -11,7 +11,6 @@ the picture come back. The screenshot goes to docs/kiosks.png only with KIOSK_UP
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import pytest
 from test_dashboard_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PASSWORD, PHONE, free_port
 from test_fleet import central_url, server_url  # noqa: F401 - fixtures
 from test_publish import ROOT, kiosk_cli, put, retitle, running, settle, site, title
+from waiting import listening
 
 from kiosk.config import load_config
 from kiosk.fleet import heartbeat
@@ -73,14 +73,8 @@ def serve(office, url):
         stderr=subprocess.PIPE,
         text=True,
     )
-    give_up = time.monotonic() + 30
-    while True:
-        assert server.poll() is None, server.stderr.read()
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return server, f"http://127.0.0.1:{port}/"
-        assert time.monotonic() < give_up, "kiosk serve did not listen"
-        time.sleep(0.1)
+    listening(server, port)
+    return server, f"http://127.0.0.1:{port}/"
 
 
 def test_the_kiosks_page_shows_the_fleet_and_a_release_reaching_a_second_kiosk(tmp_path, central_url):  # noqa: F811
