@@ -492,14 +492,16 @@ def _set_secret(args: argparse.Namespace) -> int:
         return 1
     try:
         StaffSecrets(config.staff_file).set(args.secret, value)
-    except OSError as exc:  # a full or read-only disk: say so, and that nothing changed
-        print(
-            f"kiosk: {config.staff_file} cannot be written ({exc.strerror or exc}); nothing changed",
-            file=sys.stderr,
-        )
-        return 1
+    except OSError as exc:
+        return _unwritable(config.staff_file, exc)
     print(f"{args.secret} set in {config.staff_file} (hashed)", file=sys.stderr)
     return 0
+
+
+def _unwritable(path: Path, exc: OSError) -> int:
+    """A full or read-only disk under the staff secrets: said in one line, and nothing changed."""
+    print(f"kiosk: {path} cannot be written ({exc.strerror or exc}); nothing changed", file=sys.stderr)
+    return 1
 
 
 def _token_add(args: argparse.Namespace) -> int:
@@ -513,11 +515,7 @@ def _token_add(args: argparse.Namespace) -> int:
         print(f"kiosk: {exc}; nothing changed", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"kiosk: {config.staff_file} cannot be written ({exc.strerror or exc}); nothing changed",
-            file=sys.stderr,
-        )
-        return 1
+        return _unwritable(config.staff_file, exc)
     print(token)
     print(
         f"token '{args.name}' ({args.scope}) stored hashed in {config.staff_file}; it is shown only now",
@@ -557,11 +555,7 @@ def _token_revoke(args: argparse.Namespace) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"kiosk: {config.staff_file} cannot be written ({exc.strerror or exc}); nothing changed",
-            file=sys.stderr,
-        )
-        return 1
+        return _unwritable(config.staff_file, exc)
     print(f"token '{args.name}' revoked", file=sys.stderr)
     return 0
 
