@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import psycopg  # noqa: E402
-from postgres import URL_VARIABLE, Server, create_database  # noqa: E402
+from postgres import admin_url, create_database  # noqa: E402
 from test_fleet import DAY, record, visits  # noqa: E402
 
 from kiosk.fleet.forwarder import Forwarder  # noqa: E402
@@ -33,12 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visits", type=int, default=20_000)
     args = parser.parse_args()
-    server = None
-    admin = os.environ.get(URL_VARIABLE)
-    if not admin:
-        server = Server()
-        admin = server.url
-    try:
+    with admin_url() as admin:
         folder = Path(tempfile.mkdtemp())
         print(
             f"{args.visits} visits, {args.visits * 7} records; PostgreSQL on loopback, {os.cpu_count()} cores"
@@ -67,9 +62,6 @@ def main() -> None:
             f"bare COPY of as many rows into one table: {seconds:.2f} s,"
             f" {args.visits * 7 / seconds:.0f} rows/s"
         )
-    finally:
-        if server:
-            server.remove()
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import psycopg  # noqa: E402
-from postgres import URL_VARIABLE, Server, create_database  # noqa: E402
+from postgres import admin_url, create_database  # noqa: E402
 from test_fleet import DAY, visits  # noqa: E402
 
 from kiosk.fleet.forwarder import Forwarder  # noqa: E402
@@ -114,12 +114,7 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=400, help="a busy day's visitors per kiosk")
     parser.add_argument("--seconds", type=float, default=60, help="real time the day is squeezed into")
     args = parser.parse_args()
-    server = None
-    admin = os.environ.get(URL_VARIABLE)
-    if not admin:
-        server = Server()
-        admin = server.url
-    try:
+    with admin_url() as admin:
         rate = args.kiosks * args.visits * 7 / args.seconds
         print(
             f"{args.kiosks} kiosks x {args.visits} visits in {args.seconds:.0f} s"
@@ -135,9 +130,6 @@ def main() -> None:
                 f"{interval_s:>8.0f}s {r['visits']:>7} {r['arrived']:>8} {r['p50']:>7.2f} {r['p95']:>7.2f}"
                 f" {r['max']:>7.2f} {r['p95'] / interval_s:>13.2f}"
             )
-    finally:
-        if server:
-            server.remove()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ Tests that stop the server in their middle always get one of their own.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -137,3 +138,16 @@ def drop_database(admin_url: str, url: str) -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     except psycopg.OperationalError:
         pass  # the server went with its test
+
+
+@contextlib.contextmanager
+def admin_url():
+    """The maintenance database of CI's server, or of one started here and removed after."""
+    if os.environ.get(URL_VARIABLE):
+        yield os.environ[URL_VARIABLE]
+        return
+    server = Server()
+    try:
+        yield server.url
+    finally:
+        server.remove()
