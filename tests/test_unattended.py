@@ -19,8 +19,9 @@ import pytest
 
 from kiosk.clock import VirtualClock
 from kiosk.config import load_config
-from kiosk.ui import features
 from kiosk.ui.app import KioskApp, WindowLoop
+from kiosk.ui.blocks.gallery import GalleryView
+from kiosk.ui.blocks.hotspots import HotspotsView
 from kiosk.ui.input import Pointer, PointerInput
 from kiosk.ui.wanderer import flood
 from kiosk.visitors.recorder import Recorder
@@ -66,10 +67,10 @@ def open_page_with(app, clock, block_type: str):
 def test_a_feature_that_fails_to_build_is_left_out_and_the_page_shows(shipped, monkeypatch):
     app, clock, _ = make_app(shipped)
 
-    def broken(self, surface):
+    def broken(self, surface, box):
         raise RuntimeError("the gallery's pictures are in a format nobody expected")
 
-    monkeypatch.setattr(features.GalleryFeature, "compose", broken)
+    monkeypatch.setattr(GalleryView, "compose", broken)
     zone, page = open_page_with(app, clock, "gallery")
     assert app.scene.name == "zone" and app.scene.page.id == page.id
     assert app.scene.feature is None
@@ -84,7 +85,7 @@ def test_a_feature_that_fails_to_build_is_left_out_and_the_page_shows(shipped, m
 def test_a_feature_that_fails_to_draw_is_dropped_after_one_frame(shipped, monkeypatch):
     app, clock, _ = make_app(shipped)
     open_page_with(app, clock, "hotspots")
-    monkeypatch.setattr(features.HotspotsFeature, "draw_live", lambda self, s: 1 / 0)
+    monkeypatch.setattr(HotspotsView, "draw_live", lambda self, s: 1 / 0)
     canvas = pygame.Surface(SIZE)
     for _ in range(5):
         app.draw(canvas, force=True)

@@ -7,7 +7,7 @@ unknown keys (`extra="forbid"`) so a misspelt field is an error, not silently ig
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, Union, get_args
 
 from pydantic import (
     AfterValidator,
@@ -93,32 +93,57 @@ class Text(RootModel[Annotated[dict[LanguageCode, _OneText], Field(min_length=1)
         return set(self.root)
 
 
-class Heading(Strict):
+class Block(Strict):
+    """One piece of a page. A block type is its model here, listed in `BLOCKS`, and its view
+    in `kiosk/ui/blocks/` (see docs/architecture.md, "Adding a block type")."""
+
+    # Where the page shows it: beside the text ("picture"), in the text column ("column"), or
+    # beside the text when the page has no picture block ("either": a big figure).
+    place: ClassVar[Literal["picture", "column", "either"]] = "column"
+    solo: ClassVar[bool] = False  # at most one of these per page: it is what the page is about
+    kind: ClassVar[str] = "block"  # the curator's word for it in notes and messages
+
+    def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """(path inside the block, media reference) of every file the block shows."""
+        return iter(())
+
+
+class Heading(Block):
     """A title inside a page."""
 
+    kind: ClassVar[str] = "heading"
     type: Literal["heading"]
     text: Text
 
 
-class Paragraphs(Strict):
+class Paragraphs(Block):
     """Running text; a blank line starts a new paragraph."""
 
+    kind: ClassVar[str] = "running text"
     type: Literal["text"]
     text: Text
 
 
-class Picture(Strict):
+class Picture(Block):
     """An image from media/, with an optional caption and credit."""
 
+    place: ClassVar = "picture"
+    solo: ClassVar[bool] = True
+    kind: ClassVar[str] = "picture"
     type: Literal["image"]
     src: MediaRef
     caption: Text | None = None
     credit: Text | None = None
 
+    def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        yield ("src",), self.src
 
-class Fact(Strict):
+
+class Fact(Block):
     """A big figure with a label, e.g. "759 mln USD" / "trade in 2016"."""
 
+    place: ClassVar = "either"
+    kind: ClassVar[str] = "big figure"
     type: Literal["fact"]
     value: Text
     label: Text
@@ -127,40 +152,54 @@ class Fact(Strict):
 class Slide(Strict):
     """One picture of a gallery."""
 
+    kind: ClassVar[str] = "gallery picture"
     src: MediaRef
     caption: Text | None = None
     credit: Text | None = None
 
 
-class Gallery(Strict):
+class Gallery(Block):
     """Pictures a visitor swipes through one by one."""
 
+    place: ClassVar = "picture"
+    solo: ClassVar[bool] = True
+    kind: ClassVar[str] = "gallery"
     type: Literal["gallery"]
     images: list[Slide] = Field(min_length=2, max_length=12)
+
+    def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        for i, slide in enumerate(self.images):
+            yield ("images", i, "src"), slide.src
 
 
 class Moment(Strict):
     """One dated event of a timeline."""
 
+    kind: ClassVar[str] = "timeline event"
     date: Text
     text: Text
 
 
-class Timeline(Strict):
+class Timeline(Block):
     """Dated events, oldest first."""
 
+    solo: ClassVar[bool] = True  # read like text, it stays in the text column (the default place)
+    kind: ClassVar[str] = "timeline"
     type: Literal["timeline"]
     events: list[Moment] = Field(min_length=2, max_length=8)
 
 
 class Answer(Strict):
+    kind: ClassVar[str] = "quiz answer"
     text: Text
     correct: StrictBool = False  # `yes` is a word in YAML 1.2, never true
 
 
-class Quiz(Strict):
+class Quiz(Block):
     """A question with answers; the visitor's choice is counted anonymously."""
 
+    solo: ClassVar[bool] = True
+    kind: ClassVar[str] = "quiz"
     type: Literal["quiz"]
     id: Slug
     question: Text
@@ -177,6 +216,7 @@ class Quiz(Strict):
 class Spot(Strict):
     """A tappable place on a picture; x and y are fractions of its width and height."""
 
+    kind: ClassVar[str] = "hotspot card"
     id: Slug
     # strict: "0.5" in quotes is text, which the schema refuses too
     x: float = Field(ge=0, le=1, strict=True)
@@ -185,9 +225,12 @@ class Spot(Strict):
     text: Text
 
 
-class Hotspots(Strict):
+class Hotspots(Block):
     """A picture with places to tap, each opening a short card."""
 
+    place: ClassVar = "picture"
+    solo: ClassVar[bool] = True
+    kind: ClassVar[str] = "hotspot picture"
     type: Literal["hotspots"]
     src: MediaRef
     caption: Text | None = None
@@ -201,46 +244,55 @@ class Hotspots(Strict):
             raise ValueError("two spots have the same id")
         return self
 
+    def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        yield ("src",), self.src
 
-Block = Annotated[
-    Heading | Paragraphs | Picture | Fact | Gallery | Timeline | Quiz | Hotspots,
-    Field(discriminator="type"),
-]
-BLOCK_TYPES = ("heading", "text", "image", "fact", "gallery", "timeline", "quiz", "hotspots")
-# Blocks that take the page's picture side; a page has at most one of them.
-FEATURE_TYPES = (Picture, Gallery, Timeline, Quiz, Hotspots)
+
+# Every block type a page may hold, in the order the curator's guide lists them.
+BLOCKS: tuple[type[Block], ...] = (Heading, Paragraphs, Picture, Fact, Gallery, Timeline, Quiz, Hotspots)
+AnyBlock = Annotated[Union[BLOCKS], Field(discriminator="type")]  # noqa: UP007 (built from a tuple)
+
+
+def _type_of(block: type[Block]) -> str:
+    """The `type:` a curator writes for a block model."""
+    return get_args(block.model_fields["type"].annotation)[0]
+
+
+BLOCK_TYPES = tuple(_type_of(b) for b in BLOCKS)
 
 
 class Page(Strict):
     """One screen of a zone."""
 
+    kind: ClassVar[str] = "page"
     id: Slug
     title: Text
-    blocks: list[Block] = Field(min_length=1)
+    blocks: list[AnyBlock] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _one_feature(self) -> Page:
-        features = [b for b in self.blocks if isinstance(b, FEATURE_TYPES)]
-        if len(features) > 1:
+        solos = [b for b in self.blocks if b.solo]
+        if len(solos) > 1:
+            *most, last = [_type_of(b) for b in BLOCKS if b.solo]
             raise ValueError(
-                "a page shows one image, gallery, timeline, quiz or hotspots block; "
-                f"this one has {len(features)}: split it into two pages"
+                f"a page shows one {', '.join(most)} or {last} block; "
+                f"this one has {len(solos)}: split it into two pages"
             )
         return self
 
     def feature(self) -> Block | None:
-        """The block for the picture side: a picture, gallery or hotspots, else the first fact.
-
-        Timelines and quizzes are read like text, so they stay in the page's text column."""
-        for block in self.blocks:
-            if isinstance(block, (Picture, Gallery, Hotspots)):
+        """The block beside the text: a picture block, else the first big figure."""
+        for place in ("picture", "either"):
+            block = next((b for b in self.blocks if b.place == place), None)
+            if block is not None:
                 return block
-        return next((b for b in self.blocks if isinstance(b, Fact)), None)
+        return None
 
 
 class Zone(Strict):
     """One zone of the pavilion: a tile on the home screen and its pages."""
 
+    kind: ClassVar[str] = "zone"
     id: Slug
     title: Text
     summary: Text | None = None
@@ -258,16 +310,14 @@ class Zone(Strict):
 def page_media(page: Page, p: int) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(path in the zone file, media reference) of every image on page number `p`."""
     for b, block in enumerate(page.blocks):
-        where = ("pages", p, "blocks", b)
-        if isinstance(block, (Picture, Hotspots)):
-            yield (*where, "src"), block.src
-        elif isinstance(block, Gallery):
-            for i, slide in enumerate(block.images):
-                yield (*where, "images", i, "src"), slide.src
+        for path, ref in block.media():
+            yield ("pages", p, "blocks", b, *path), ref
 
 
 class Pavilion(Strict):
     """The pavilion-level file: titles, the invitation, and the order of the zones."""
+
+    kind: ClassVar[str] = "pavilion"
 
     title: Text
     subtitle: Text | None = None
@@ -305,22 +355,27 @@ def _texts_in(value: object, path: tuple) -> Iterator[tuple[tuple, Text]]:
 def field_names() -> set[str]:
     """All field names of the content files, for "did you mean" hints."""
     names: set[str] = set()
-    for model in (
-        Heading,
-        Paragraphs,
-        Picture,
-        Fact,
-        Slide,
-        Gallery,
-        Moment,
-        Timeline,
-        Answer,
-        Quiz,
-        Spot,
-        Hotspots,
-        Page,
-        Zone,
-        Pavilion,
-    ):
+    seen: set[type] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
         names.update(model.model_fields)
+        for info in model.model_fields.values():
+            for inner in _models_in(info.annotation):
+                walk(inner)
+
+    for top in (Pavilion, Zone, *BLOCKS):
+        walk(top)
     return names
+
+
+def _models_in(annotation) -> Iterator[type[BaseModel]]:
+    """The content models an annotation names (inside lists, unions and Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if not issubclass(annotation, RootModel):
+            yield annotation
+        return
+    for arg in get_args(annotation):
+        yield from _models_in(arg)

@@ -83,23 +83,6 @@ def _stand_in(words: str, length: int, serial: int) -> str:
     return (filled[: max(1, length - len(mark) - 1)].rstrip() + " " + mark)[:length]
 
 
-KINDS = {
-    "Heading": "heading",
-    "Paragraphs": "running text",
-    "Picture": "picture",
-    "Fact": "big figure",
-    "Slide": "gallery picture",
-    "Moment": "timeline event",
-    "Answer": "quiz answer",
-    "Quiz": "quiz",
-    "Spot": "hotspot card",
-    "Hotspots": "hotspot picture",
-    "Page": "page",
-    "Zone": "zone",
-    "Pavilion": "pavilion",
-}
-
-
 def notes(report: ContentReport, config: Config, language: str) -> dict[Place, str]:
     """For every text: what it is, how long the source is, and how many characters its box
     holds on every screen, e.g. `page title · pl 23 characters · fits 50 on every screen`."""
@@ -113,7 +96,7 @@ def notes(report: ContentReport, config: Config, language: str) -> dict[Place, s
             owner = model
             for step in path[:-1]:
                 owner = owner[step] if isinstance(step, int) else getattr(owner, step)
-            thing = KINDS.get(type(owner).__name__, type(owner).__name__.lower())
+            thing = getattr(owner, "kind", type(owner).__name__.lower())
             kind = (
                 thing
                 if (thing, path[-1]) in (("running text", "text"), ("heading", "text"))

@@ -1,5 +1,8 @@
 """A zone: its pages one at a time, text on one side and a feature on the other.
 
+Each block is drawn by its view (`kiosk/ui/blocks/`); the page lays them out, scrolls the
+text column, and passes taps to the views before its own controls.
+
 Text longer than its column scrolls under a finger, with inertia, within bounds.
 """
 
@@ -9,10 +12,10 @@ import math
 
 import pygame
 
-from kiosk.content.model import Page, Quiz, Zone
+from kiosk.content.model import Page, Zone
 from kiosk.ui import layout, widgets
-from kiosk.ui.features import Feature, feature_for
-from kiosk.ui.flow import build_column
+from kiosk.ui.blocks import BlockView, view_for
+from kiosk.ui.column import build_column
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.intents import GoHome, Interacted, TurnPage
 
@@ -27,13 +30,16 @@ class ZoneScene(Scene):
         super().__init__(host)
         self.zone = zone
         self.page_index = page_index
-        self.feature: Feature | None = None
+        featured = self.page.feature()
+        # Made once with the page: a rebuild (language, text size) keeps what the visitor did.
+        self.featured: BlockView | None = view_for(self, featured) if featured is not None else None
+        self.feature = self.featured  # None while it fails: the page shows without it
+        self.flow = [view_for(self, b) for b in self.page.blocks if b is not featured]
         self.column: pygame.Surface | None = None
         self.column_height = 0
         self.column_box = layout.Rect(0, 0, 0, 0)
         self.column_targets: dict[str, layout.Rect] = {}
-        self.flow: list = []
-        self.quiz_choice: int | None = None
+        self.page_area = layout.Rect(0, 0, 0, 0)
         self.scroll = 0.0
         self.velocity = 0.0
 
@@ -49,7 +55,6 @@ class ZoneScene(Scene):
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         accent = theme.accent(self.zone.accent)
         self.compose_chrome(surface, look.text(self.zone.title), accent=accent)
-        featured = self.page.feature()
         # A long title wraps onto a second line and the page moves down to make room.
         title = ts.block(
             look.text(self.page.title),
@@ -64,49 +69,35 @@ class ZoneScene(Scene):
         )
         back_label = "‹  " + self.say("all_zones")
         back_w = ts.font("body", True).size(back_label)[0] + m.px(56)
-        flow = [b for b in self.page.blocks if b is not featured]
-        frame = layout.zone_frame(m, bool(flow), featured is not None, title.get_height(), back_w)
+        frame = layout.zone_frame(m, bool(self.flow), self.featured is not None, title.get_height(), back_w)
         surface.blit(title, (frame.title.x, frame.title.y))
 
         self.column_box = frame.text
-        self.flow = flow
         self.fade_top = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=False)
         self.fade_bottom = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=True)
         self._build_column()
-        previous = self.feature
         self.page_area = layout.Rect(
             frame.text.x,
             frame.title.bottom + m.gap,
             layout.body(m).w,
             layout.body(m).bottom - frame.title.bottom - m.gap,
         )
-        self.feature = None
-        if featured is not None:
+        self.feature = self.featured
+        if self.feature is not None:
             try:
-                self.feature = feature_for(self, featured, frame.visual)
-                if previous is not None and type(previous) is type(self.feature):
-                    self._keep_state(previous, self.feature)
-                self.feature.compose(surface)
+                self.feature.compose(surface, frame.visual)
             except Exception as exc:  # the page shows without it
                 self.feature = None
-                self.look.faults.note("build", f"{self.zone.id}/{self.page.id} {featured.type}", exc)
+                self.look.faults.note(
+                    "build", f"{self.zone.id}/{self.page.id} {self.page.feature().type}", exc
+                )
         self._footer(surface, frame, accent, back_label)
-
-    @staticmethod
-    def _keep_state(old: Feature, new: Feature) -> None:
-        """A rebuild (language, text size) keeps what the visitor opened or answered."""
-        for name in ("index", "open"):
-            if hasattr(old, name):
-                setattr(new, name, getattr(old, name))
-        if hasattr(new, "_targets"):
-            new._targets()
 
     # -- the text column ----------------------------------------------------------------------
     def _build_column(self) -> None:
         """(Re)render the text column; its controls follow the scroll."""
-        accent = self.look.theme.accent(self.zone.accent)
         if self.flow:
-            built = build_column(self.look, self.flow, self.column_box.w, accent, self.quiz_choice)
+            built = build_column(self.look, self.flow, self.column_box.w)
             self.column, self.column_height, self.column_targets = built.surface, built.height, built.targets
         else:
             self.column, self.column_height, self.column_targets = None, 0, {}
@@ -168,15 +159,21 @@ class ZoneScene(Scene):
                 widgets.chevron(surface, r, direction, theme.on_accent, stroke)
 
     # -- behaviour ----------------------------------------------------------------------------
+    # -- what the blocks see of their page -----------------------------------------------------
     def interact(self, kind: str, item: str, value: str = "", correct: bool | None = None) -> None:
         self.post(Interacted(self.zone.id, self.page.id, kind, item, value, correct))
 
+    def untarget(self, widget_id: str) -> None:
+        self.targets.pop(widget_id, None)
+
+    def reflow(self) -> None:
+        self._build_column()
+
     def activate(self, widget_id: str) -> None:
-        if widget_id.startswith("quiz:"):
-            self._answer(int(widget_id.rsplit(":", 1)[1]) - 1)
-        elif self.feature and self.feature.activate(widget_id):
-            pass  # the feature answered it (a gallery picture, a hotspot's card)
-        elif widget_id == "next":
+        views = [*self.flow, self.feature] if self.feature else self.flow
+        if any(view.activate(widget_id) for view in views):
+            return  # a block's own control: a quiz answer, a gallery arrow, a hotspot
+        if widget_id == "next":
             self.post(TurnPage(+1))
         elif widget_id == "prev":
             self.post(TurnPage(-1))
@@ -184,15 +181,6 @@ class ZoneScene(Scene):
             self.post(GoHome())
         else:
             super().activate(widget_id)
-
-    def _answer(self, index: int) -> None:
-        """The first answer counts; the explanation then shows, for everyone to read."""
-        quiz = next(b for b in self.flow if isinstance(b, Quiz))
-        if self.quiz_choice is not None:
-            return
-        self.quiz_choice = index
-        self.interact("quiz", quiz.id, str(index + 1), quiz.answers[index].correct)
-        self._build_column()
 
     def tap_elsewhere(self, x: float, y: float) -> None:
         if self.feature:
