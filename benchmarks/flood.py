@@ -29,8 +29,9 @@ import pygame  # noqa: E402
 from kiosk.clock import VirtualClock  # noqa: E402
 from kiosk.config import load_config  # noqa: E402
 from kiosk.content.loader import load_exhibit  # noqa: E402
-from kiosk.ui.app import KioskApp, WindowLoop  # noqa: E402
+from kiosk.ui.app import KioskApp  # noqa: E402
 from kiosk.ui.wanderer import flood  # noqa: E402
+from kiosk.ui.window import WindowLoop  # noqa: E402
 
 FRAME_S = 1 / 60
 

@@ -32,6 +32,7 @@ from kiosk.config import load_config  # noqa: E402
 from kiosk.content.loader import load_exhibit  # noqa: E402
 from kiosk.ui.app import KioskApp  # noqa: E402
 from kiosk.ui.input import Pointer  # noqa: E402
+from kiosk.visit.intents import GoHome, OpenZone, SetLanguage, TurnPage  # noqa: E402
 
 SIZES = [(1920, 1080), (3840, 2160)]
 
@@ -99,14 +100,14 @@ def transition_frames(frames: int, app: KioskApp, clock: VirtualClock, window: p
 
 
 def turn_page(app: KioskApp) -> None:
-    app.turn_page(+1 if app.scene.page_index == 0 else -1)
+    app.apply(TurnPage(+1 if app.scene.page_index == 0 else -1))
 
 
 def home_and_back(app: KioskApp) -> None:
     if app.scene.name == "zone":
-        app.show_home()
+        app.apply(GoHome())
     else:
-        app.open_zone("forest")
+        app.apply(OpenZone("forest"))
 
 
 def scrolling_frame(app: KioskApp, clock: VirtualClock, window: pygame.Surface):
@@ -126,7 +127,7 @@ def scrolling_frame(app: KioskApp, clock: VirtualClock, window: pygame.Surface):
 
 def idle_cpu(app: KioskApp, seconds: float) -> float:
     """Percent of one core the real window loop uses while nobody touches the screen."""
-    from kiosk.ui.app import WindowLoop, _events
+    from kiosk.ui.window import WindowLoop, _events
 
     loop = WindowLoop(app, pygame.display.get_surface(), 0, allow_quit=False)
     ticker = pygame.time.Clock()
@@ -176,7 +177,7 @@ def main() -> None:
         clock.advance(1)
         app.update()
         if app.scene.name != "zone":
-            app.open_zone("forest")
+            app.apply(OpenZone("forest"))
         app.set_modes(large_text=True)  # long enough to scroll
         clock.advance(1)
         app.update()
@@ -200,8 +201,8 @@ def main() -> None:
     idle_cpu(app, 1.0)  # let the first frames and the start-up transition pass
     print(f"  attract (cycling every 3.5 s)  {idle_cpu(app, args.idle_seconds):5.1f} % of one core")
     app.start_visit()
-    app.switch_language("en")
-    app.open_zone("forest")
+    app.apply(SetLanguage("en"))
+    app.apply(OpenZone("forest"))
     app.tracker.idle_timeout_s = 3600  # the visitor reads on; no reset during the measurement
     idle_cpu(app, 1.0)
     print(f"  zone page, nobody touching     {idle_cpu(app, args.idle_seconds):5.1f} % of one core")

@@ -42,7 +42,8 @@ from kiosk.clock import SystemClock  # noqa: E402
 from kiosk.config import load_config  # noqa: E402
 from kiosk.content.loader import load_exhibit  # noqa: E402
 from kiosk.staff import StaffSecrets  # noqa: E402
-from kiosk.ui.app import KioskApp, WindowLoop  # noqa: E402
+from kiosk.ui.app import KioskApp  # noqa: E402
+from kiosk.ui.window import WindowLoop  # noqa: E402
 from kiosk.visitors.recorder import Recorder  # noqa: E402
 from kiosk.web import start_in_thread, tokens  # noqa: E402
 

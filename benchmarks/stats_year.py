@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from kiosk.visit.intents import StaffAction  # noqa: E402
 from kiosk.visitors import reports, store  # noqa: E402
 
 KIOSKS = 25
@@ -203,8 +204,8 @@ def staff_screen(path: Path) -> None:
     pygame.display.set_mode((1920, 1080))
     app = KioskApp(config, load_exhibit(config).exhibit, (1920, 1080), VirtualClock(1_504_771_200.0))
     start = time.perf_counter()
-    app.open_pin()  # the kiosk starts reading the numbers while staff type the PIN
-    app.staff_figures()
+    app.apply(StaffAction("pin"))  # the kiosk starts reading the numbers while staff type the PIN
+    app.staff_door.figures()
     reading = time.perf_counter() - start
     seconds = timed(StaffScene(app).build)
     print(

@@ -611,7 +611,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     try:
         steps = load_script(args.replay) if args.replay else []
-        from kiosk.ui import app as ui
+        from kiosk.ui import run as ui
     except ReplayError as exc:
         print(exc, file=sys.stderr)
         return 1

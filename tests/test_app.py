@@ -17,6 +17,7 @@ from kiosk.ui.input import Pointer
 from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
 from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
 from kiosk.ui.theme import contrast_ratio
+from kiosk.visit.intents import StaffAction
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)]
 
@@ -224,7 +225,7 @@ def test_the_glyph_check_can_fail(shipped):
 
 
 def window_loop(shipped, window_size, logical, rotation, allow_quit=False):
-    from kiosk.ui.app import WindowLoop
+    from kiosk.ui.window import WindowLoop
 
     window = pygame.display.set_mode(window_size)
     app, _, _ = make_app(shipped, logical)
@@ -323,7 +324,7 @@ def test_an_open_hotspot_card_is_whole_and_legible(shipped, size, large):
 
 
 def test_the_door_counter_key_counts_entries_not_visits(shipped):
-    from kiosk.ui.app import WindowLoop
+    from kiosk.ui.window import WindowLoop
     from kiosk.visitors.sessions import EntryCounted
 
     window = pygame.display.set_mode((1280, 720))
@@ -340,11 +341,11 @@ def test_the_door_counter_key_counts_entries_not_visits(shipped):
 def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size):
     app, clock, _ = make_app(shipped, size)  # 1280x800 (16:10) once failed to crop a cover picture
     surface = pygame.Surface(size)
-    app.open_pin()
+    app.apply(StaffAction("pin"))
     assert app.draw(surface, force=True)
     check_screen(app, "staff-pin")
     app.maintenance = True  # the longest label: "Maintenance: ON" must show whole
-    app.open_staff()
+    app.apply(StaffAction("open"))
     clock.advance(1)
     app.update()
     assert app.draw(surface, force=True)
@@ -354,7 +355,7 @@ def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size):
 
 def test_the_staff_screen_closes_itself_after_a_minute(shipped, tmp_path):
     app, clock, _ = make_app(shipped)
-    x, y = app.staff_corner().center
+    x, y = app.staff_door.corner(app.metrics).center
     app.pointer(Pointer("down", x, y))
     clock.advance(3.1)
     app.update()

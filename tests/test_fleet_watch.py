@@ -82,7 +82,7 @@ def test_a_running_kiosk_beats_from_its_own_thread_with_its_live_figures(project
 
 def test_status_online_offline_closed_maintenance(project, tmp_path, central_url):  # noqa: F811
     config, app, clock = running_kiosk(project, "forest-room", hours="09:00-11:00")  # closed at noon
-    assert not app.open
+    assert not app.hours.open
     beat = beating(app, config, central_url)
     assert beat.beat()
     app.maintenance = True

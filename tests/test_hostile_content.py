@@ -116,7 +116,7 @@ def test_a_control_character_in_a_setting_is_a_config_error(project, capsys):
 def test_hot_reload_refuses_a_nul_and_keeps_the_last_good_content(project, display):
     app, before = after_a_reload(project, lambda: edit(project, "  en: Forest\n", '  en: "Forest\\0"\n'))
     assert app.exhibit is before
-    assert any(":6: title.en: control character U+0000" in str(p) for p in app.content_problems)
+    assert any(":6: title.en: control character U+0000" in str(p) for p in app.content.problems)
 
 
 def write_sheet(path, rows):
@@ -193,7 +193,7 @@ def test_hot_reload_survives_deep_nesting(project, display):
         project, lambda: edit(project, "summary:\n", f"x: {flow_bomb()}\nsummary:\n")
     )
     assert app.exhibit is before
-    assert any("nested deeper than 32 levels" in str(p) for p in app.content_problems)
+    assert any("nested deeper than 32 levels" in str(p) for p in app.content.problems)
 
 
 def test_a_reload_that_fails_unforeseen_says_so(project, display, monkeypatch, caplog):
@@ -204,7 +204,7 @@ def test_a_reload_that_fails_unforeseen_says_so(project, display, monkeypatch, c
     with caplog.at_level(logging.ERROR):
         app, before = after_a_reload(project, lambda: edit(project, "Las", "Las!"))
     assert app.exhibit is before  # the kiosk goes on with what it had
-    assert any("MemoryError: no room" in str(p) for p in app.content_problems)
+    assert any("MemoryError: no room" in str(p) for p in app.content.problems)
     assert "content reload failed" in caplog.text
 
 

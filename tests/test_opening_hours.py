@@ -11,10 +11,12 @@ import pygame
 from kiosk.clock import VirtualClock
 from kiosk.config import Config
 from kiosk.staff import StaffSecrets
-from kiosk.ui.app import KioskApp, WindowLoop
+from kiosk.ui.app import KioskApp
 from kiosk.ui.input import Pointer
 from kiosk.ui.scenes.closed import CARD_ON_TOUCH_S
 from kiosk.ui.theme import contrast_ratio
+from kiosk.ui.window import WindowLoop
+from kiosk.visit.intents import Finish
 from kiosk.visitors.sessions import SessionEnded, SessionStarted
 from kiosk.web.metrics import exposition
 from tests.test_cli import run_cli
@@ -50,7 +52,7 @@ def touch(app, x=960, y=540):
 
 def test_at_night_the_closed_card_shows_and_touches_count_nothing(shipped):
     app, clock, events = make_app(shipped, "2026-06-01T22:00")
-    assert app.scene.name == "closed" and not app.open
+    assert app.scene.name == "closed" and not app.hours.open
     assert not app.scene.targets  # nothing on it leads a visitor in
     for _ in range(5):
         touch(app)
@@ -69,7 +71,7 @@ def test_at_night_the_closed_card_shows_and_touches_count_nothing(shipped):
 
 def test_a_visit_still_open_at_closing_time_ends_as_closed_then_opening_time_brings_the_attract_loop(shipped):
     app, clock, events = make_app(shipped, "2026-06-01T19:59:00")
-    assert app.scene.name == "attract" and app.open
+    assert app.scene.name == "attract" and app.hours.open
     tap(app, "attract")
     tap(app, "lang:en")
     clock.advance(30)  # 19:59:30, the visitor reads on
@@ -92,7 +94,7 @@ def test_a_visit_still_open_at_closing_time_ends_as_closed_then_opening_time_bri
     assert app.scene.name == "closed"
     clock.advance(1)
     app.update()
-    assert app.scene.name == "attract" and app.open
+    assert app.scene.name == "attract" and app.hours.open
     tap(app, "attract")
     assert sum(isinstance(e, SessionStarted) for e in events) == 2
 
@@ -100,27 +102,27 @@ def test_a_visit_still_open_at_closing_time_ends_as_closed_then_opening_time_bri
 def test_staff_open_the_kiosk_after_hours_until_the_next_opening(shipped, tmp_path):
     app, clock, events = make_app(shipped, "2026-06-01T21:00", tmp_path)
     StaffSecrets.shared(app.config.staff_file, clock).set("pin", "4711")
-    app.pointer(Pointer("down", *app.staff_corner().center))
+    app.pointer(Pointer("down", *app.staff_door.corner(app.metrics).center))
     clock.advance(3.1)
     app.update()
     for key in "4711":
         tap(app, f"pin:{key}")
     tap(app, "pin:ok")
     assert app.scene.name == "staff"
-    assert "closed until Tue 10:00" in app.hours_status()
+    assert "closed until Tue 10:00" in app.hours.status()
     tap(app, "staff:hours")  # "Open now"
-    assert app.open and app.hours_status() == "open by staff until Tue 10:00"
+    assert app.hours.open and app.hours.status() == "open by staff until Tue 10:00"
     assert app.scene.name == "staff"  # staff see it first; visitors once they close the screen
     tap(app, "staff:close")
     assert app.scene.name == "attract"
     tap(app, "attract")
     assert app.tracker.active  # this visitor counts: staff opened the kiosk
-    app.end_visit("finished")
+    app.apply(Finish("finished"))
     # 10:00 the next day: the schedule's word again, the kiosk still open, no change on screen.
     clock.advance(13 * 3600)
     app.update()
-    assert app.open and not app.opening.by_staff() and app.scene.name == "attract"
-    assert app.hours_status() == "open until Tue 20:00"
+    assert app.hours.open and not app.hours.opening.by_staff() and app.scene.name == "attract"
+    assert app.hours.status() == "open until Tue 20:00"
 
 
 def test_a_dark_closed_screen_lets_the_system_blank_it_and_wakes_to_a_touch(shipped):
@@ -145,7 +147,7 @@ def test_a_dark_closed_screen_lets_the_system_blank_it_and_wakes_to_a_touch(ship
     assert pygame.display.get_allow_screensaver() and surface.get_at((960, 540))[:3] == (0, 0, 0)
     clock.advance(14 * 3600)  # 10:00: open, blanking off again
     loop.step([])
-    assert app.open and not pygame.display.get_allow_screensaver()
+    assert app.hours.open and not pygame.display.get_allow_screensaver()
 
 
 def test_a_replay_across_closing_time_records_the_visit_as_closed(project, tmp_path):

@@ -140,7 +140,7 @@ def test_a_broken_release_is_refused_and_the_kiosk_keeps_its_content(tmp_path, c
     assert not (config.base_dir / "releases" / "current").exists()
     assert not (config.base_dir / "releases" / str(broken)).exists()
     settle(app, clock, reloader)
-    assert title(app) == "Pawilon Polski" and app.content_problems == []
+    assert title(app) == "Pawilon Polski" and app.content.problems == []
     # A file whose bytes are not what the manifest says is refused too, and so is a path out of the site.
     forest.write_text(forest.read_text().replace("pagez:", "pages:", 1))
     retitle(office, "Zmieniony")

@@ -48,7 +48,7 @@ def test_a_valid_edit_shows_within_two_seconds_on_the_attract_screen(project):
     after_a_second(app, clock, reloader)
     assert app.exhibit.pavilion.title.root["pl"] == "Pawilon Polski — Expo"
     assert any(w.text == "Pawilon Polski — Expo" for w in app.type.record)  # on screen
-    assert app.content_problems == []
+    assert app.content.problems == []
 
 
 def test_a_valid_edit_waits_until_the_visitor_has_gone(project):
@@ -58,7 +58,7 @@ def test_a_valid_edit_waits_until_the_visitor_has_gone(project):
     app.pointer(Pointer("up", x, y))
     rename_pavilion(project, "Nowy tytuł")
     after_a_second(app, clock, reloader)
-    assert app.pending is not None
+    assert app.content.pending is not None
     assert app.exhibit.pavilion.title.root["pl"] == "Pawilon Polski"  # not under the finger
     clock.advance(app.config.idle_timeout_s + 1)
     app.update()  # the visitor has gone: back to the attract screen
@@ -75,11 +75,11 @@ def test_an_invalid_edit_is_refused_and_reported(project):
     forest.write_text(forest.read_text().replace("accent:", "acent:", 1))
     after_a_second(app, clock, reloader)
     assert app.exhibit is before  # visitors keep the last good content
-    assert any("forest.yaml" in str(p) and "acent" in str(p) for p in app.content_problems)
+    assert any("forest.yaml" in str(p) and "acent" in str(p) for p in app.content.problems)
     # Fixed again: the kiosk takes it and forgets the problem.
     forest.write_text(forest.read_text().replace("acent:", "accent:", 1))
     after_a_second(app, clock, reloader)
-    assert app.content_problems == [] and app.exhibit is not before
+    assert app.content.problems == [] and app.exhibit is not before
 
 
 def test_swapping_content_lets_the_old_pictures_go(project):
@@ -96,4 +96,4 @@ def test_nothing_changed_means_nothing_loaded(project):
     app, clock, reloader = running_kiosk(project)
     before = app.exhibit
     after_a_second(app, clock, reloader)
-    assert app.exhibit is before and app.pending is None
+    assert app.exhibit is before and app.content.pending is None

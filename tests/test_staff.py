@@ -20,6 +20,7 @@ import pytest
 from kiosk import staff
 from kiosk.clock import VirtualClock
 from kiosk.staff import FREE_TRIES, LOCK_BASE_S, REWRITE_S, StaffSecrets
+from kiosk.visit.intents import StaffAction
 
 TEN_YEARS = 10 * 365.25 * 86400
 START = 1_504_771_200.0  # 2017-09-07, the pavilion's season
@@ -304,13 +305,13 @@ def test_the_pad_reopened_or_under_a_stepped_clock_keeps_the_lock(config):
     StaffSecrets(config.staff_file).set("pin", "4711")
     clock = SteppedClock(START)
     app = KioskApp(config, load_exhibit(config).exhibit, (1280, 720), clock)
-    app.open_pin()
+    app.apply(StaffAction("pin"))
     for _ in range(FREE_TRIES):
         type_pin("0000")
     assert app.scene.message == f"Wrong PIN - locked for {int(LOCK_BASE_S)} s"
     tap("pin:cancel")
     clock.step_wall(-TEN_YEARS)  # the clock is set back to where it booted
-    app.open_pin()
+    app.apply(StaffAction("pin"))
     type_pin("4711")
     assert app.scene.name == "staff-pin" and app.scene.message == f"Locked for {int(LOCK_BASE_S) + 1} s"
     clock.advance(LOCK_BASE_S)

@@ -58,7 +58,9 @@ def test_the_ui_package_has_no_import_cycle():
 
 def test_no_scene_and_no_block_imports_the_app():
     graph = import_graph()
-    drawers = [m for m in graph if m.startswith(("kiosk.ui.scenes", "kiosk.ui.blocks")) or m == "kiosk.ui.column"]
+    drawers = [
+        m for m in graph if m.startswith(("kiosk.ui.scenes", "kiosk.ui.blocks")) or m == "kiosk.ui.column"
+    ]
     assert drawers
     for module in drawers:
         assert "kiosk.ui.app" not in graph[module], module

@@ -19,11 +19,12 @@ import pytest
 
 from kiosk.clock import VirtualClock
 from kiosk.config import load_config
-from kiosk.ui.app import KioskApp, WindowLoop
+from kiosk.ui.app import KioskApp
 from kiosk.ui.blocks.gallery import GalleryView
 from kiosk.ui.blocks.hotspots import HotspotsView
 from kiosk.ui.input import Pointer, PointerInput
 from kiosk.ui.wanderer import flood
+from kiosk.ui.window import WindowLoop
 from kiosk.visitors.recorder import Recorder
 from kiosk.visitors.sessions import PageViewed, SessionEnded, SessionStarted, ZoneEntered, ZoneLeft
 
@@ -78,7 +79,7 @@ def test_a_feature_that_fails_to_build_is_left_out_and_the_page_shows(shipped, m
     canvas = pygame.Surface(SIZE)
     assert app.draw(canvas, force=True)
     assert app.faults.total == 1 and app.live()["screen_faults"] == 1
-    status = "\n".join(app.content_status())
+    status = "\n".join(app.look.content_status())
     assert "screen fault" in status and "gallery" in status and "nobody expected" in status
 
 

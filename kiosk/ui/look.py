@@ -6,8 +6,10 @@ words, and for the staff screen the kiosk's state) and post intents through `Hos
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Protocol
 
+from kiosk.ui import status
 from kiosk.visit.flow import Change
 from kiosk.visit.intents import Intent
 
@@ -21,15 +23,18 @@ class Host(Protocol):
     def apply(self, intent: Intent) -> Change | None: ...
 
 
-def _read(name: str) -> property:
-    return property(lambda self: getattr(self._source, name), doc=f"The kiosk's `{name}`, read-only.")
+def _read(path: str) -> property:
+    get = attrgetter(path)
+    return property(lambda self: get(self._source), doc=f"The kiosk's `{path}`, read-only.")
 
 
-def _ask(name: str):
+def _ask(path: str):
+    get = attrgetter(path)
+
     def ask(self, *args, **kwargs) -> Any:
-        return getattr(self._source, name)(*args, **kwargs)
+        return get(self._source)(*args, **kwargs)
 
-    ask.__name__ = name
+    ask.__name__ = path.rsplit(".", 1)[-1]
     return ask
 
 
@@ -55,12 +60,16 @@ class Look:
     picture = _ask("picture")
     blank_screen = _ask("blank_screen")
     # the attract, closed and staff screens
-    open = _read("open")
-    opening = _read("opening")
+    open = _read("hours.open")
+    opening = _read("hours.opening")
     maintenance = _read("maintenance")
     visitors_today = _read("visitors_today")
-    content_problems = _read("content_problems")
-    staff_figures = _ask("staff_figures")
-    hours_status = _ask("hours_status")
-    content_status = _ask("content_status")
-    store_status = _ask("store_status")
+    content_problems = _read("content.problems")
+    staff_figures = _ask("staff_door.figures")
+    hours_status = _ask("hours.status")
+
+    def content_status(self) -> list[str]:
+        return self._source.content.status(len(self._source.exhibit.zones))
+
+    def store_status(self) -> list[str]:
+        return status.store_lines(self._source)

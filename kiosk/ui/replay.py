@@ -76,7 +76,7 @@ def _play(
 
 def _point(app, step: Step, tap, script_name: str) -> tuple[float, float]:
     if tap == "staff-corner":
-        return app.staff_corner().center
+        return app.staff_door.corner(app.metrics).center
     if isinstance(tap, str):
         centre = app.widget_centre(tap)
         if centre is None:

@@ -116,7 +116,7 @@ class Wanderer:
 
     def staff_visit(self) -> None:
         """Staff hold the corner, type the PIN, look at the figures and close the screen."""
-        x, y = self.app.staff_corner().center
+        x, y = self.app.staff_door.corner(self.app.metrics).center
         self.app.pointer(Pointer("down", x, y))
         self.wait(STAFF_HOLD_S + 0.2)
         self.app.pointer(Pointer("up", x, y))

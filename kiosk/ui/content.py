@@ -1,0 +1,91 @@
+"""The content a kiosk shows, and the edit that waits to replace it.
+
+Good new content waits until no visitor is using the kiosk (the attract screen); bad content
+is refused, and its problems are kept for the staff screen while the last good content stays.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from kiosk.clock import Clock
+from kiosk.config import Config
+from kiosk.content.loader import ContentReport, load_exhibit
+from kiosk.content.model import Exhibit
+from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
+from kiosk.yamldoc import Problem
+
+log = logging.getLogger(__name__)
+
+
+class ContentSwap:
+    def __init__(
+        self,
+        config: Config,
+        clock: Clock,
+        reloader: ContentReloader | None,
+        problems: list[Problem] | None,
+        faults: Callable[[], list[str]],
+    ):
+        self.config, self.clock, self.reloader = config, clock, reloader
+        self.problems = [p for p in problems or [] if p.severity == "error"]
+        self.pending: Exhibit | None = None
+        self.source = config.zones_path.resolve()  # the site's zones, or a release's
+        self.loaded_wall = clock.wall()
+        self._faults = faults
+
+    def poll(self, now: float) -> bool:
+        """Look for an edit (at the reloader's pace); True when there is news for staff."""
+        if self.reloader is None:
+            return False
+        report = self.reloader.poll(now)
+        if report is None:
+            return False
+        self.offer(report)
+        return True
+
+    def wait_s(self, now: float) -> float:
+        if self.reloader is None:
+            return float("inf")
+        return CHECK_EVERY_S - (now - self.reloader.last_check)
+
+    def reload(self) -> None:
+        """Staff's "reload content": at once, not at the next look."""
+        if self.reloader is not None:
+            self.reloader.force()
+        else:
+            self.offer(load_exhibit(self.config))
+
+    def offer(self, report: ContentReport) -> None:
+        if report.exhibit is None or report.errors:
+            self.problems = report.errors or report.problems
+            self.pending = None
+            for problem in self.problems:
+                log.error("content not reloaded: %s", problem)
+        else:
+            self.problems = []
+            self.pending = report.exhibit
+
+    def take(self) -> Exhibit:
+        """The waiting content, now shown."""
+        exhibit, self.pending = self.pending, None
+        assert exhibit is not None
+        self.loaded_wall = self.clock.wall()
+        self.source = self.config.zones_path.resolve()
+        log.warning("content reloaded: %d zones", len(exhibit.zones))
+        return exhibit
+
+    def status(self, zones: int) -> list[str]:
+        """Lines for the staff screen: what is shown, what waits, what was refused."""
+        loaded = datetime.fromtimestamp(self.loaded_wall, self.config.tz).strftime("%Y-%m-%d %H:%M")
+        lines = [f"loaded {loaded}: {zones} zones"]
+        if self.pending is not None:
+            lines.append("new content waits for the attract screen")
+        if self.problems:
+            lines.append(f"{len(self.problems)} error(s) in the last edit, not shown to visitors:")
+            lines += [str(p) for p in self.problems[:8]]
+        else:
+            lines.append("no errors")
+        return lines + self._faults()
