@@ -1,0 +1,59 @@
+"""Every block type has its view, in the place its model names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.content.model import BLOCK_TYPES, BLOCKS, Page, page_media
+from kiosk.ui import blocks
+from kiosk.ui.blocks.base import BlockView
+
+
+def test_every_block_type_has_one_view_and_no_view_lacks_a_type():
+    assert blocks.registered() == set(BLOCK_TYPES)
+
+
+def test_each_view_draws_where_its_model_places_it():
+    for model in BLOCKS:
+        view = blocks._VIEWS[model.model_fields["type"].annotation.__args__[0]]
+        beside = view.compose is not BlockView.compose
+        in_text = view.piece is not BlockView.piece
+        assert (beside, in_text) == {
+            "picture": (True, False),
+            "column": (False, True),
+            "either": (True, True),
+        }[model.place], model.__name__
+
+
+def test_a_page_names_the_one_block_it_is_about_and_the_files_it_shows():
+    page = Page.model_validate(
+        {
+            "id": "p",
+            "title": {"en": "A page"},
+            "blocks": [
+                {"type": "fact", "value": {"en": "759"}, "label": {"en": "million"}},
+                {"type": "gallery", "images": [{"src": "images/a.png"}, {"src": "images/b.png"}]},
+            ],
+        }
+    )
+    assert page.feature().type == "gallery"  # a picture block before a big figure
+    assert list(page_media(page, 3)) == [
+        (("pages", 3, "blocks", 1, "images", 0, "src"), "images/a.png"),
+        (("pages", 3, "blocks", 1, "images", 1, "src"), "images/b.png"),
+    ]
+
+
+def test_two_blocks_a_page_is_about_are_refused_in_the_curators_words():
+    with pytest.raises(
+        ValueError, match="one image, gallery, timeline, quiz or hotspots block; this one has 2"
+    ):
+        Page.model_validate(
+            {
+                "id": "p",
+                "title": {"en": "A page"},
+                "blocks": [
+                    {"type": "image", "src": "images/a.png"},
+                    {"type": "timeline", "events": [{"date": {"en": "1"}, "text": {"en": "a"}}] * 2},
+                ],
+            }
+        )
