@@ -29,7 +29,10 @@ def test_left_screens_are_freed_without_the_cycle_collector(shipped):
     try:
         shows = []
         real_show = app.show
-        app.show = lambda scene, direction=1: (shows.append(1), real_show(scene, direction))
+        app.show = lambda scene, direction=1, built=False: (
+            shows.append(1),
+            real_show(scene, direction, built),
+        )
         wanderer = Wanderer(app, clock, seed=3, canvas=pygame.Surface((1280, 720)))
         while len(shows) < 50:
             wanderer.visit()

@@ -106,3 +106,22 @@ def test_unknown_languages_change_nothing_and_interactions_are_counted():
         flow.count_entry()
         assert kinds()[-1] == "EntryCounted"
     """)
+
+
+def test_the_likely_next_screens_are_the_next_page_then_home_then_the_page_before():
+    run_without_pygame("""
+        assert flow.likely_next() == [Place("language")]
+        flow.apply(StartVisit())
+        assert flow.likely_next() == [Place("home")]
+        flow.apply(SetLanguage("en", then_home=True))
+        flow.arrived(Place("home"))
+        assert flow.likely_next() == [Place("zone", z.id, 0) for z in exhibit.zones]
+        flow.apply(OpenZone(zone.id))
+        flow.arrived(Place("zone", zone.id, 0))
+        assert flow.likely_next() == [Place("zone", zone.id, 1), Place("home")]
+        last = len(zone.pages) - 1
+        flow.arrived(Place("zone", zone.id, last))
+        assert flow.likely_next() == [Place("home"), Place("zone", zone.id, last - 1)]
+        flow.arrived(Place("staff"))
+        assert flow.likely_next() == []
+    """)

@@ -22,6 +22,7 @@ from kiosk.config import Config
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import ContentReloader
 from kiosk.ui import status
+from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
 from kiosk.ui.faults import Faults
 from kiosk.ui.hours import Hours
@@ -88,6 +89,8 @@ class KioskApp:
         # pictures (the one shown, the one coming), two for the slide between them.
         # Measuring only (content checks): token surfaces; what is drawn on them is clipped away.
         self._screens = [pygame.Surface((1, 1) if measure_only else size) for _ in range(4)]
+        # The likely next screens, built while the visitor reads (never when only measuring).
+        self.ahead = None if measure_only else Ahead(size, scratch=self._screens[2])
         self.record = record
         self.tracker = VisitTracker(
             config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
@@ -153,10 +156,11 @@ class KioskApp:
             self.staff_door.read_figures_ahead()
         if change.modes:
             self._apply_modes()
-        if change.rebuild:
+        if change.show is not None:  # the screen left is not built again first: nobody reads it
+            built = self.ahead.take(change.show, self._ahead_key()) if self.ahead else None
+            self.show(built or self._scene_for(change.show), change.direction, built=built is not None)
+        elif change.rebuild:
             self.rebuild()
-        if change.show is not None:
-            self.show(self._scene_for(change.show), direction=change.direction)
         if change.reset:
             memory.give_back()  # the visit's pictures are gone: their pages go back to the system
         if change.staff == "hours":
@@ -211,11 +215,11 @@ class KioskApp:
         """Where the kiosk waits for the next visitor: the attract loop, or closed."""
         return AttractScene(self) if self.hours.open else ClosedScene(self)
 
-    def show(self, scene: Scene, direction: int = 1) -> None:
+    def show(self, scene: Scene, direction: int = 1, built: bool = False) -> None:
         before, after = self._screens[2], self._screens[3]
         self.faults.guard("draw", self.scene.name, self.scene.draw, before)
         # Built while the old scene still holds its picture: the new one takes the other.
-        if not self.faults.guard("build", scene.name, scene.build):
+        if not built and not self.faults.guard("build", scene.name, scene.build):
             scene = self._fallback(scene)
         self.scene = scene
         self.faults.guard("draw", scene.name, scene.draw, after)
@@ -318,6 +322,19 @@ class KioskApp:
             self._take_content()
         if self.warning_left() is not None:
             self.dirty = True  # the countdown
+        if self._ahead_pending():
+            self.ahead.step(self.visit.likely_next(), self._ahead_key(), self._scene_for, self.scene)
+
+    def _ahead_key(self) -> tuple:
+        """What a screen built ahead depends on: shown otherwise, it is built again."""
+        state = self.visit.state
+        return state.language, state.large_text, state.high_contrast, id(self.exhibit), self.hours.open
+
+    def _ahead_pending(self) -> bool:
+        """Screens to build ahead, and a quiet moment: nothing slides, no finger is down."""
+        if self.ahead is None or self.busy or self.maintenance:
+            return False
+        return self.ahead.pending(self.visit.likely_next(), self._ahead_key())
 
     @property
     def busy(self) -> bool:
@@ -331,7 +348,7 @@ class KioskApp:
 
     def next_wakeup(self) -> float:
         """Seconds the window loop may sleep if no event comes."""
-        if self.busy:
+        if self.busy or self._ahead_pending():
             return 0.0
         now = self.clock.monotonic()
         waits = [self.scene.next_change(now), self.hours.wait_s(), self.content.wait_s(now)]

@@ -110,6 +110,25 @@ class VisitFlow:
             return self._staff(intent.verb)
         raise TypeError(f"not an intent: {intent!r}")
 
+    def likely_next(self) -> list[Place]:
+        """Where the visitor most likely goes from here, likeliest first: the screens the
+        kiosk builds ahead while the visitor reads."""
+        place = self.state.place
+        if place.screen == "rest":
+            return [Place("language")]
+        if place.screen == "language":
+            return [Place("home")]
+        if place.screen == "home":
+            return [Place("zone", zone.id, 0) for zone in self.exhibit.zones]
+        if place.screen == "zone" and place.zone_id is not None:
+            pages = len(self.exhibit.zone(place.zone_id).pages)
+            onward = (
+                [Place("zone", place.zone_id, place.page_index + 1)] if place.page_index + 1 < pages else []
+            )
+            back = [Place("zone", place.zone_id, place.page_index - 1)] if place.page_index > 0 else []
+            return [*onward, Place("home"), *back]
+        return []
+
     def _set_language(self, intent: SetLanguage) -> Change:
         code = intent.code
         changed = False
