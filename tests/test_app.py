@@ -125,8 +125,8 @@ def check_screen(app, where):
         ratio = contrast_ratio(written.colour[:3], written.background[:3])
         assert ratio >= theme.minimum_contrast, (where, written.text, round(ratio, 2))
     # Text drawn on a card (a zone's title, its summary) stays inside the card.
-    for text, card in getattr(app.scene, "text_boxes", ()):
-        assert text.inside(card), (where, text, card)
+    for words, text, card in getattr(app.scene, "text_boxes", ()):
+        assert text.inside(card), (where, words, text, card)
 
 
 @pytest.mark.parametrize("size, language, mode", list(walks()))
@@ -510,3 +510,22 @@ def test_a_new_language_or_text_size_keeps_the_home_page(shipped):
     tap(app, "a11y:large-text")  # normal text: every card on one page, these among them
     assert app.scene.pages == 1 and set(shown) <= set(zones_shown(app))
     assert "next" not in app.scene.targets and "prev" not in app.scene.targets
+
+
+def test_the_titles_on_other_home_pages_are_checked_too(shipped):
+    app, _ = large_text_home(shipped)
+    written = {w.text for w in app.type.record}
+    assert {app.text(zone.title) for zone in app.exhibit.zones} <= written
+
+
+def test_the_walk_sees_a_title_that_leaves_its_card(shipped, monkeypatch):
+    from kiosk.ui import layout
+
+    monkeypatch.setattr(layout, "card_height", lambda *args: 1)  # every card "holds" its title
+    app, _, _ = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:pl")
+    app.set_modes(large_text=True)  # as before pages: two short rows, two-line titles run out
+    assert app.scene.pages == 1
+    with pytest.raises(AssertionError, match="Kazachstan|Narodowy"):
+        check_screen(app, "home")

@@ -23,8 +23,8 @@ class HomeScene(Scene):
         self.grid: layout.HomeGrid | None = None
         self.page = 0
         self.first = 0  # the first zone of the page shown: a rebuild (language, text size) keeps it
-        # (where a text was drawn, the card it belongs to), for the checks that text stays inside
-        self.text_boxes: list[tuple[layout.Rect, layout.Rect]] = []
+        # (text, where it was drawn, its card): for the checks that text stays inside its card
+        self.text_boxes: list[tuple[str, layout.Rect, layout.Rect]] = []
         self.slide: tuple[int, float] | None = None  # (direction, start) while cards slide
         self.slide_offset = 0
         self._leaving: pygame.Surface | None = None  # the cards of the page slid away from
@@ -107,8 +107,7 @@ class HomeScene(Scene):
             surface.blit(image, (picture.x, picture.bottom - r), pygame.Rect(0, picture.h - r, picture.w, r))
         bar = card.bar
         pygame.draw.rect(surface, theme.accent(zone.accent), widgets.rect(bar), border_radius=bar.h // 2)
-        surface.blit(title, (card.title.x, card.title.y))
-        self.text_boxes.append((card.title, box))
+        self._put(surface, title, look.text(zone.title), card.title.x, card.title.y, box)
         if zone.summary:
             y = card.summary_top
             line_h = round(ts.font("small").get_height() * 1.3)
@@ -116,10 +115,13 @@ class HomeScene(Scene):
             # The summary is a bonus: shown whole or not at all (large text leaves little room).
             if lines >= 1 and ts.fits(look.text(zone.summary), "small", words.w, lines):
                 summary = ts.block(look.text(zone.summary), "small", theme.muted, theme.card, words.w)
-                surface.blit(summary, (words.x, y))
-                self.text_boxes.append(
-                    (layout.Rect(words.x, y, summary.get_width(), summary.get_height()), box)
-                )
+                self._put(surface, summary, look.text(zone.summary), words.x, y, box)
+
+    def _put(
+        self, surface: pygame.Surface, text: pygame.Surface, words: str, x: int, y: int, card: layout.Rect
+    ) -> None:
+        surface.blit(text, (x, y))
+        self.text_boxes.append((words, layout.Rect(x, y, text.get_width(), text.get_height()), card))
 
     def _nav(self, surface: pygame.Surface, nav: layout.PageNav) -> None:
         """Page dots and arrows, drawn as a zone's are, in the signal colour."""
