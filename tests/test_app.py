@@ -406,12 +406,14 @@ def many(request, tmp_path_factory):
 
 
 def many_walks():
-    """Both orientations and 4K, normal and large text, in a Latin and a Cyrillic alphabet."""
+    """Both orientations and 4K, normal and large text, in a Latin and a Cyrillic alphabet;
+    the smallest screen, and 4K in portrait."""
     for size in ((1920, 1080), (1080, 1920), (3840, 2160)):
         for language in ("pl", "kk"):
             for mode in ("normal", "large-text"):
                 yield size, language, mode
     yield (1280, 720), "kk", "large-text"
+    yield (2160, 3840), "pl", "large-text"  # 4K on its side
 
 
 @pytest.mark.parametrize("size, language, mode", list(many_walks()))
