@@ -17,7 +17,7 @@ from kiosk.ui.input import Pointer
 from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
 from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
 from kiosk.ui.theme import contrast_ratio
-from kiosk.visit.intents import StaffAction
+from kiosk.visit.intents import OpenZone, StaffAction
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)]
 
@@ -59,13 +59,31 @@ def tap(app, widget_id):
     app.pointer(Pointer("up", x, y))
 
 
+def home_pages(app):
+    """Turn the home screen's pages from the one shown to the last, yielding at each."""
+    yield
+    while "next" in app.scene.targets:
+        tap(app, "next")
+        yield
+
+
+def open_zone(app, zone_id):
+    """Tap a zone's card on the home screen, turning its pages until the card is shown."""
+    for _ in home_pages(app):
+        if f"zone:{zone_id}" in app.scene.targets:
+            return tap(app, f"zone:{zone_id}")
+    raise AssertionError(f"no page of the home screen shows {zone_id}")
+
+
 def every_screen(app, language=None):
     """Walk the app from the language screen through each zone page, yielding at each."""
     yield "language"
     tap(app, f"lang:{language or app.config.languages[0]}")
-    yield "home"
+    for page, _ in enumerate(home_pages(app)):
+        yield f"home page {page + 1}"
+    tap(app, "home")
     for zone in app.exhibit.zones:
-        tap(app, f"zone:{zone.id}")
+        open_zone(app, zone.id)
         yield f"{zone.id}/0"
         for page in range(1, len(zone.pages)):
             tap(app, "next")
@@ -106,6 +124,9 @@ def check_screen(app, where):
         assert not written.cut, (where, written.text)
         ratio = contrast_ratio(written.colour[:3], written.background[:3])
         assert ratio >= theme.minimum_contrast, (where, written.text, round(ratio, 2))
+    # Text drawn on a card (a zone's title, its summary) stays inside the card.
+    for words, text, card in getattr(app.scene, "text_boxes", ()):
+        assert text.inside(card), (where, words, text, card)
 
 
 @pytest.mark.parametrize("size, language, mode", list(walks()))
@@ -368,3 +389,146 @@ def test_the_staff_screen_closes_itself_after_a_minute(shipped, tmp_path):
     clock.advance(2)
     app.update()
     assert app.scene.name == "attract"
+
+
+# -- many zones: the home screen's pages ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=[20, 50], ids=lambda n: f"{n}-zones")
+def many(request, tmp_path_factory):
+    """The sample zones copied until there are 20 (or 50), on a site of their own."""
+    from kiosk.config import load_config
+    from tests.many_zones import many_zones_site
+
+    config = load_config(many_zones_site(tmp_path_factory.mktemp("site"), request.param))
+    report = load_exhibit(config)
+    assert report.exhibit is not None and len(report.exhibit.zones) == request.param, report.problems
+    return config, report.exhibit
+
+
+def many_walks():
+    """Both orientations and 4K, normal and large text, in a Latin and a Cyrillic alphabet;
+    the smallest screen, and 4K in portrait."""
+    for size in ((1920, 1080), (1080, 1920), (3840, 2160)):
+        for language in ("pl", "kk"):
+            for mode in ("normal", "large-text"):
+                yield size, language, mode
+    yield (1280, 720), "kk", "large-text"
+    yield (2160, 3840), "pl", "large-text"  # 4K on its side
+
+
+@pytest.mark.parametrize("size, language, mode", list(many_walks()))
+def test_with_many_zones_every_card_is_on_a_page_whole_and_opens_its_zone(many, size, language, mode):
+    app, clock, _ = make_app(many, size)
+    surface = pygame.Surface(size)
+    tap(app, "attract")
+    tap(app, f"lang:{language}")
+    app.set_modes(large_text=mode == "large-text")
+    home = app.scene
+    asked = []
+    home.post = asked.append  # what its cards ask for, without leaving the screen
+    shown = []
+    for page, _ in enumerate(home_pages(app)):
+        clock.advance(1)  # the cards have slid in
+        app.update()
+        assert app.draw(surface, force=True)
+        check_screen(app, f"home page {page + 1}")
+        cards = [w for w in home.targets if w.startswith("zone:")]
+        assert len(home.text_boxes) >= len(cards)  # every card's title was checked to stay inside
+        for card in cards:
+            tap(app, card)
+        shown += cards
+    assert app.scene is home and home.pages > 1
+    assert shown == [f"zone:{zone.id}" for zone in app.exhibit.zones]  # each once, in order
+    assert asked == [OpenZone(zone.id) for zone in app.exhibit.zones]
+    # And through the whole kiosk: a card on a later page opens its zone.
+    home.post = app.apply
+    for zone in app.exhibit.zones[len(app.exhibit.zones) // 2 :: 9]:
+        tap(app, "home")  # back at home, the pages start again from the first
+        open_zone(app, zone.id)
+        assert app.scene.name == "zone" and app.scene.zone.id == zone.id
+
+
+def large_text_home(shipped):
+    """The bundled zones in large text on a landscape screen: three cards a page, two pages."""
+    app, clock, _ = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:pl")
+    app.set_modes(large_text=True)
+    assert app.scene.name == "home" and app.scene.pages == 2
+    return app, clock
+
+
+def zones_shown(app):
+    return [w.split(":", 1)[1] for w in app.scene.targets if w.startswith("zone:")]
+
+
+def test_home_pages_turn_with_a_swipe_and_slide_in_like_screens(shipped):
+    app, clock = large_text_home(shipped)
+    ids = [zone.id for zone in app.exhibit.zones]
+    assert zones_shown(app) == ids[:3]
+    # A swipe to the left that starts on a card brings the next page and opens nothing.
+    x, y = app.widget_centre(f"zone:{ids[2]}")
+    for kind, px in (("down", x), ("move", x - 300), ("up", x - 600)):
+        app.pointer(Pointer(kind, px, y))
+    assert app.scene.name == "home" and zones_shown(app) == ids[3:]
+    assert "next" not in app.scene.targets and "prev" in app.scene.targets  # the last page
+    # The cards slide in (0.3 s, as screens do); then the kiosk rests again.
+    assert app.busy
+    clock.advance(0.15)
+    app.update()
+    assert app.busy and 0 < abs(app.scene.slide_offset) < app.metrics.width
+    clock.advance(0.2)
+    app.update()
+    assert not app.busy and app.draw(pygame.Surface(app.size)) and not app.draw(pygame.Surface(app.size))
+    # Past the last page a swipe does nothing; to the right, the first page comes back.
+    for start, end in ((1500, 300), (300, 1500)):
+        for kind, px in (("down", start), ("move", (start + end) / 2), ("up", end)):
+            app.pointer(Pointer(kind, px, y))
+    assert zones_shown(app) == ids[:3]
+
+
+def test_a_drag_on_a_card_opens_nothing_and_a_tap_after_turning_opens_its_zone(shipped):
+    app, clock = large_text_home(shipped)
+    first = app.exhibit.zones[0].id
+    x, y = app.widget_centre(f"zone:{first}")
+    for kind, py in (("down", y), ("move", y - 200), ("up", y - 400)):
+        app.pointer(Pointer(kind, x, py))
+    app.pointer(Pointer("down", x, y))
+    app.pointer(Pointer("move", x + 40, y + 200))  # a slip sideways and down: not a tap
+    app.pointer(Pointer("up", x + 40, y + 200))
+    assert app.scene.name == "home" and zones_shown(app)[0] == first
+    tap(app, "next")
+    last = app.exhibit.zones[-1].id
+    tap(app, f"zone:{last}")  # at once, while the cards still slide in
+    assert app.scene.name == "zone" and app.scene.zone.id == last
+
+
+def test_a_new_language_or_text_size_keeps_the_home_page(shipped):
+    app, clock = large_text_home(shipped)
+    tap(app, "next")
+    shown = zones_shown(app)
+    tap(app, "lang:kk")
+    assert app.language == "kk" and zones_shown(app) == shown
+    tap(app, "a11y:large-text")  # normal text: every card on one page, these among them
+    assert app.scene.pages == 1 and set(shown) <= set(zones_shown(app))
+    assert "next" not in app.scene.targets and "prev" not in app.scene.targets
+
+
+def test_the_titles_on_other_home_pages_are_checked_too(shipped):
+    app, _ = large_text_home(shipped)
+    written = {w.text for w in app.type.record}
+    assert {app.text(zone.title) for zone in app.exhibit.zones} <= written
+
+
+def test_the_walk_sees_a_title_that_leaves_its_card(shipped, monkeypatch):
+    from kiosk.ui import layout
+
+    monkeypatch.setattr(layout, "card_height", lambda *args: 1)  # every card "holds" its title
+    app, _, _ = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:pl")
+    app.set_modes(large_text=True)  # as before pages: two short rows, two-line titles run out
+    assert app.scene.pages == 1
+    with pytest.raises(AssertionError, match="Kazachstan|Narodowy"):
+        check_screen(app, "home")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -232,24 +233,181 @@ def grid(area: Rect, count: int, columns: int, gap: int) -> list[Rect]:
     return cells
 
 
-def zone_tiles(m: Metrics, count: int) -> list[Rect]:
-    """Home screen: tall cards side by side in landscape, wide rows in portrait.
+# -- the home screen: a card per zone, on as many pages as the cards need ------------------------
 
-    Large text needs wider cards: then landscape uses at most three columns.
-    """
-    intro = home_intro(m)
-    area = Rect(m.margin, intro.bottom, m.width - 2 * m.margin, m.height - intro.bottom - m.margin)
-    if m.portrait:
-        columns = 1 if count <= 5 else 2
+# A zone card at 1080p: the picture, then (below it, or beside it in a wide row) the zone's
+# colour bar, its title and its summary.
+CARD_PAD = 26
+CARD_BAR_H = 8
+CARD_BAR_W = 64
+CARD_UNDER_BAR = 18
+CARD_UNDER_TITLE = 10
+CARD_SIDE_PICTURE = 0.38  # of a wide row's width
+HOME_WIDEST = 5  # cards side by side in landscape; 3 in large text, whose titles need the width
+HOME_WIDEST_LARGE = 3
+
+
+@dataclass(frozen=True)
+class CardFrame:
+    """The parts of one zone card. `title` is as tall as the title set in it."""
+
+    box: Rect
+    picture: Rect
+    words: Rect  # bar, title and summary go in here
+    bar: Rect
+    title: Rect
+    summary_top: int
+    side: bool  # the picture beside the words (a wide row), else above them
+
+
+def card_words_width(m: Metrics, width: int, side: bool) -> int:
+    """How wide a card's title is set, for a card `width` wide."""
+    pad = m.px(CARD_PAD)
+    return width - (round(width * CARD_SIDE_PICTURE) if side else 0) - 2 * pad
+
+
+def zone_card(m: Metrics, box: Rect, title_h: int, side: bool, room_h: int | None = None) -> CardFrame:
+    """Picture and words of a card whose title is `title_h` high. `room_h`: the tallest title
+    of the card's row, which the picture makes room for, so that a row's pictures line up."""
+    pad, bar_h = m.px(CARD_PAD), m.px(CARD_BAR_H)
+    if side:
+        picture = Rect(box.x, box.y, round(box.w * CARD_SIDE_PICTURE), box.h)
+        words = Rect(picture.right + pad, box.y + pad, box.right - picture.right - 2 * pad, box.h - 2 * pad)
     else:
-        widest = 3 if m.text_scale > 1 else 5
-        columns = count if count <= widest else math.ceil(count / math.ceil(count / widest))
-    return grid(area, count, columns, m.gap)
+        # The picture gives way to the title, down to a quarter of the card.
+        text_h = bar_h + m.px(CARD_UNDER_BAR) + max(title_h, room_h or 0) + 2 * pad
+        picture_h = min(round(box.h * 0.5), max(round(box.h * 0.25), box.h - text_h - m.px(60)))
+        picture = Rect(box.x, box.y, box.w, picture_h)
+        words = Rect(
+            box.x + pad, picture.bottom + pad, box.w - 2 * pad, box.bottom - picture.bottom - 2 * pad
+        )
+    bar = Rect(words.x, words.y, m.px(CARD_BAR_W), bar_h)
+    title = Rect(words.x, bar.bottom + m.px(CARD_UNDER_BAR), words.w, title_h)
+    return CardFrame(box, picture, words, bar, title, title.bottom + m.px(CARD_UNDER_TITLE), side)
+
+
+def holds_title(m: Metrics, card: CardFrame) -> bool:
+    """The title ends inside the card, clear of its edge by at least half the padding."""
+    return card.title.bottom <= card.box.bottom - m.px(CARD_PAD) // 2
+
+
+@functools.lru_cache(maxsize=64)  # the same few card widths and title heights on every build
+def card_height(m: Metrics, width: int, title_h: int, side: bool) -> int:
+    """The least height of a card `width` wide that holds a title `title_h` high."""
+    h = m.px(CARD_PAD) + m.px(CARD_BAR_H) + m.px(CARD_UNDER_BAR) + title_h
+    while not holds_title(m, zone_card(m, Rect(0, 0, width, h), title_h, side)):
+        h += 1  # a few hundred steps at most
+    return h
+
+
+DOT, DOT_GAP, DOT_LONG = 16, 14, 44  # page dots at 1080p: each dot, between them, the current one
+
+
+def dots_width(m: Metrics, count: int) -> int:
+    """How wide a row of `count` page dots is drawn."""
+    return (count - 1) * (m.px(DOT) + m.px(DOT_GAP)) + m.px(DOT_LONG)
+
+
+@dataclass(frozen=True)
+class PageNav:
+    """Page dots and the arrows to the previous and next page, in the footer (as on a zone)."""
+
+    bar: Rect
+    prev: Rect
+    next: Rect
+    dots: Rect
+
+
+def page_nav(m: Metrics, pages: int) -> PageNav:
+    """The arrows where a zone's pages have them; the dots in the middle of the screen, or, when
+    there are too many for that, in the middle of the room left of the arrows."""
+    bar = footer(m)
+    button_h = max(m.px(92), m.target)
+    y = bar.y + (bar.h - button_h) // 2
+    nav_w = max(m.px(150), m.target)
+    nxt = Rect(m.width - m.margin - nav_w, y, nav_w, button_h)
+    prv = Rect(nxt.x - m.gap - nav_w, y, nav_w, button_h)
+    room = prv.x - m.gap
+    dots = Rect(m.width - room, y, 2 * room - m.width, button_h)
+    if dots.w < dots_width(m, pages):
+        dots = Rect(m.margin, y, room - m.margin, button_h)
+    return PageNav(bar, prv, nxt, dots)
+
+
+@dataclass(frozen=True)
+class HomeGrid:
+    """Every zone's card where it sits on its page; pages hold `per_page` cards each."""
+
+    cards: tuple[Rect, ...]
+    per_page: int
+    side: bool  # pictures beside the words: one wide card per row
+    title_w: int  # the width every title is set in
+    nav: PageNav | None  # None: every card is on the one page
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.cards) / self.per_page))
+
+    def page_of(self, index: int) -> int:
+        return index // self.per_page
+
+    def on_page(self, page: int) -> range:
+        return range(page * self.per_page, min(len(self.cards), (page + 1) * self.per_page))
 
 
 def home_intro(m: Metrics) -> Rect:
-    """The line above the tiles."""
+    """The line above the cards."""
     return Rect(m.margin, header(m).bottom, m.width - 2 * m.margin, round(m.type("heading") * 2.3))
+
+
+def home_area(m: Metrics) -> Rect:
+    """Where the cards go when they all fit on one screen: below the heading, to the margin."""
+    intro = home_intro(m)
+    return Rect(m.margin, intro.bottom, m.width - 2 * m.margin, m.height - intro.bottom - m.margin)
+
+
+def home_grid(m: Metrics, count: int, title_h: Callable[[int], int]) -> HomeGrid:
+    """Home screen: tall cards side by side in landscape, wide rows in portrait (two columns
+    of tall cards beyond five zones). `title_h(width)`: the height the tallest title needs.
+
+    When the cards cannot all hold their titles on one screen, they go on pages of whole
+    rows, each card as tall as the tallest title needs, or taller to fill the page."""
+    widest = HOME_WIDEST_LARGE if m.text_scale > 1 else HOME_WIDEST
+    if m.portrait:
+        columns = 1 if count <= 5 else 2
+    else:
+        columns = max(1, count if count <= widest else math.ceil(count / math.ceil(count / widest)))
+    side = m.portrait and columns == 1
+    area = home_area(m)
+    rows = max(1, math.ceil(count / columns))
+    cell_w = (area.w - (columns - 1) * m.gap) // columns
+    cell_h = (area.h - (rows - 1) * m.gap) // rows
+    title_w = card_words_width(m, cell_w, side)
+    if cell_h >= card_height(m, cell_w, title_h(title_w), side):
+        return HomeGrid(tuple(grid(area, count, columns, m.gap)), max(1, count), side, title_w, None)
+
+    # Pages: as many cards a row as the screen takes, as many rows as hold their titles.
+    if not m.portrait:
+        columns = min(count, widest)
+    side = m.portrait and columns == 1
+    bottom = footer(m).y - m.gap
+    area = Rect(area.x, area.y, area.w, bottom - area.y)
+    cell_w = (area.w - (columns - 1) * m.gap) // columns
+    title_w = card_words_width(m, cell_w, side)
+    need = card_height(m, cell_w, title_h(title_w), side)
+    rows = max(1, (area.h + m.gap) // (need + m.gap))
+    cell_h = (area.h - (rows - 1) * m.gap) // rows
+    per_page = rows * columns
+    nav = page_nav(m, math.ceil(count / per_page))
+    cards: list[Rect] = []
+    for start in range(0, count, per_page):
+        on_page = min(per_page, count - start)
+        # A short last page keeps the rows of the others; only its last row is centred.
+        used = math.ceil(on_page / columns)
+        cards += grid(
+            Rect(area.x, area.y, area.w, used * cell_h + (used - 1) * m.gap), on_page, columns, m.gap
+        )
+    return HomeGrid(tuple(cards), per_page, side, title_w, nav)
 
 
 def language_choices(m: Metrics, count: int, prompt_h: int) -> list[Rect]:

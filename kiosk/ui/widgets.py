@@ -89,8 +89,8 @@ def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off:
     """Where the visitor is among pages or pictures: one dot each, the current one long."""
     if count <= 1:
         return
-    d, gap, long = m.px(16), m.px(14), m.px(44)
-    total = (count - 1) * (d + gap) + long
+    d, gap, long = m.px(layout.DOT), m.px(layout.DOT_GAP), m.px(layout.DOT_LONG)
+    total = layout.dots_width(m, count)
     x = r.x + (r.w - total) // 2
     y = r.y + (r.h - d) // 2
     for i in range(count):
