@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 from kiosk.config import Config
 from kiosk.staff import StaffSecrets
 from kiosk.visitors import reports, store
+from kiosk.visitors.report import Report
 from kiosk.visitors.sessions import (
     EntryCounted,
     Interaction,
@@ -108,7 +109,7 @@ def record_visiting_day(config: Config) -> None:
         conn.close()
 
 
-def direct_summary(config: Config, day_from=None, day_to=None) -> dict:
+def direct_summary(config: Config, day_from=None, day_to=None) -> Report:
     conn = reports.open_readonly(config.store_file)  # None before anything was recorded
     try:
         return reports.summary(conn, config.tz, day_from, day_to)
@@ -214,7 +215,7 @@ def test_every_route_refuses_without_the_password(kiosk_config, client, headers)
         assert response.status_code == 401, (method, path)
         assert response.headers["www-authenticate"] == 'Basic realm="kiosk staff"'
         assert not re.search(r"\d", response.text), (path, response.text)  # no figure leaks
-    assert direct_summary(kiosk_config)["entries"] == 6  # the refused pulse was not stored
+    assert direct_summary(kiosk_config).entries == 6  # the refused pulse was not stored
 
 
 def test_five_different_wrong_passwords_make_that_address_wait(kiosk_config, staff):
@@ -390,48 +391,47 @@ def test_page_json_metrics_and_summary_agree(kiosk_config, client, staff, scrape
     all_time = direct_summary(kiosk_config)
     today_only = direct_summary(kiosk_config, today, today)
     week = direct_summary(kiosk_config, today - timedelta(days=6), today)
-    assert today_only["sessions"] == 3 and all_time["sessions"] == 4  # the day is what we think
+    assert today_only.sessions == 3 and all_time.sessions == 4  # the day is what we think
 
-    assert client.get("/stats.json", headers=staff).json() == all_time
-    assert client.get(f"/stats.json?from={today}&to={today}", headers=staff).json() == today_only
+    assert client.get("/stats.json", headers=staff).json() == all_time.to_json()
+    assert client.get(f"/stats.json?from={today}&to={today}", headers=staff).json() == today_only.to_json()
 
     figures = Figures(client.get("/", headers=staff).text)
     assert not figures.repeated
     shown = {name: number(value) for name, value in figures.values.items()}
-    assert shown["sessions"] == today_only["sessions"] == 3
-    assert shown["entries"] == today_only["entries"] == 5
-    assert shown["avg_session_s"] == today_only["avg_session_s"]
-    for zone_id, zone in today_only["zones"].items():
-        assert shown[f"zone:{zone_id}:views"] == zone["views"]
-        assert shown[f"zone:{zone_id}:dwell_s"] == zone["dwell_s"]
+    assert shown["sessions"] == today_only.sessions == 3
+    assert shown["entries"] == today_only.entries == 5
+    assert shown["avg_session_s"] == today_only.avg_session_s
+    for zone_id, zone in today_only.zones.items():
+        assert shown[f"zone:{zone_id}:views"] == zone.views
+        assert shown[f"zone:{zone_id}:dwell_s"] == zone.dwell_s
     assert {k for k in shown if k.startswith("zone:") and k.endswith(":views")} == {
-        f"zone:{zone_id}:views" for zone_id in today_only["zones"]
+        f"zone:{zone_id}:views" for zone_id in today_only.zones
     }
-    for code, count in today_only["languages"].items():
+    for code, count in today_only.languages.items():
         assert shown[f"language:{code}"] == count
-    for quiz_id, quiz in today_only["quizzes"].items():
-        assert shown[f"quiz:{quiz_id}:answers"] == quiz["answers"] == 2
-        assert shown[f"quiz:{quiz_id}:correct"] == quiz["correct"] == 1
+    for quiz_id, quiz in today_only.quizzes.items():
+        assert shown[f"quiz:{quiz_id}:answers"] == quiz.answers == 2
+        assert shown[f"quiz:{quiz_id}:correct"] == quiz.correct == 1
         assert shown[f"quiz:{quiz_id}:right_pct"] == 50.0
-    for hour, counts in today_only["hours"].items():
-        assert shown[f"hour:{hour}:sessions"] == counts["sessions"]
-        assert shown[f"hour:{hour}:entries"] == counts["entries"]
+    for hour, counts in today_only.hours.items():
+        assert shown[f"hour:{hour:02d}:sessions"] == counts.sessions
+        assert shown[f"hour:{hour:02d}:entries"] == counts.entries
     assert sum(v for k, v in shown.items() if k.startswith("hour:") and k.endswith(":sessions")) == 3
     for offset in range(7):
-        day = (today - timedelta(days=offset)).isoformat()
-        counts = week["days"].get(day, {"sessions": 0, "entries": 0})
-        assert shown[f"day:{day}:sessions"] == counts["sessions"]
-        assert shown[f"day:{day}:entries"] == counts["entries"]
+        day = today - timedelta(days=offset)
+        assert shown[f"day:{day}:sessions"] == week.day(day).sessions
+        assert shown[f"day:{day}:entries"] == week.day(day).entries
 
     samples = parse_metrics(client.get("/metrics", headers=scraper).text)
-    for kiosk, count in all_time["kiosks"].items():
+    for kiosk, count in all_time.kiosks.items():
         assert samples[f'kiosk_sessions_total{{kiosk="{kiosk}"}}'] == count
     assert samples['kiosk_sessions_total{kiosk="kiosk-1"}'] == 3
-    assert samples["kiosk_entries_total"] == all_time["entries"] == 6
-    for zone_id, zone in all_time["zones"].items():
-        assert samples[f'kiosk_zone_views_total{{zone="{zone_id}"}}'] == zone["views"]
-        assert samples[f'kiosk_zone_dwell_seconds_total{{zone="{zone_id}"}}'] == zone["dwell_s"]
-    assert samples["kiosk_sessions_today"] == today_only["sessions"]
+    assert samples["kiosk_entries_total"] == all_time.entries == 6
+    for zone_id, zone in all_time.zones.items():
+        assert samples[f'kiosk_zone_views_total{{zone="{zone_id}"}}'] == zone.views
+        assert samples[f'kiosk_zone_dwell_seconds_total{{zone="{zone_id}"}}'] == zone.dwell_s
+    assert samples["kiosk_sessions_today"] == today_only.sessions
     assert samples["kiosk_up"] == 1
 
 
@@ -559,13 +559,13 @@ def test_a_door_pulse_is_stored_once(kiosk_config, client, staff, sensor):
         assert response.status_code == 201
         assert response.json() == {"stored": True}
     # Committed before the answer: a fresh connection sees it at once.
-    assert direct_summary(kiosk_config)["entries"] == 4
+    assert direct_summary(kiosk_config).entries == 4
     conn = reports.open_readonly(kiosk_config.store_file)
     assert conn.execute("SELECT id, source, count FROM entries").fetchall() == [("door-7-000123", "http", 4)]
     conn.close()
     assert client.post("/entries", headers=sensor, json={"id": "door-7-000124"}).status_code == 201  # count 1
     assert client.post("/entries", headers=sensor, json={}).status_code == 201  # an id is made up
-    assert direct_summary(kiosk_config)["entries"] == 6
+    assert direct_summary(kiosk_config).entries == 6
     assert client.get("/stats.json", headers=staff).json()["entries"] == 6
 
 
@@ -589,7 +589,7 @@ def test_a_door_pulse_is_stored_once(kiosk_config, client, staff, sensor):
 def test_a_bad_pulse_is_refused(kiosk_config, client, sensor, body):
     response = client.post("/entries", headers={**sensor, "Content-Type": "application/json"}, content=body)
     assert response.status_code == 400, body
-    assert direct_summary(kiosk_config)["entries"] == 0
+    assert direct_summary(kiosk_config).entries == 0
 
 
 def test_a_pulse_must_be_sent_as_json(kiosk_config, client, staff, sensor):
@@ -600,7 +600,7 @@ def test_a_pulse_must_be_sent_as_json(kiosk_config, client, staff, sensor):
         "/entries", headers={**sensor, "Content-Type": "application/json"}, content="{" * 5000
     )
     assert too_big.status_code == 413
-    assert direct_summary(kiosk_config)["entries"] == 0
+    assert direct_summary(kiosk_config).entries == 0
 
 
 def test_a_taken_port_is_reported_not_hidden(kiosk_config):
@@ -666,7 +666,7 @@ def test_the_cli_and_the_staff_screen_agree_with_the_dashboard(kiosk_config, cli
     scene.build()
     today = reports.today(kiosk_config.tz)
     dashboard = client.get(f"/stats.json?from={today}&to={today}", headers=staff).json()
-    assert scene.figures == dashboard
+    assert scene.figures.to_json() == dashboard
     shown = [w.text for w in app.type.record]
     minutes, seconds = divmod(round(dashboard["avg_session_s"]), 60)
     assert str(dashboard["sessions"]) in shown and str(dashboard["entries"]) in shown

@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from kiosk.config import Config
 from kiosk.visitors import reports, store
+from kiosk.visitors.report import Report
 from kiosk.visitors.sessions import EntryCounted
 from kiosk.visitors.sources import Unreadable
 from kiosk.web import kiosks as kiosks_page
@@ -151,7 +152,7 @@ class _Dashboard:
         self.stores = stores
         self.live = live
 
-    def _summaries(self, request: Request, *ranges: Range) -> list[dict]:
+    def _summaries(self, request: Request, *ranges: Range) -> list[Report]:
         """One summary per range, over connections opened for this request only."""
         urls = [str(name) for name in self.stores if "://" in str(name)]
         files = reports.store_files([Path(name) for name in self.stores if str(name) not in urls])
@@ -201,7 +202,7 @@ class _Dashboard:
         view = pages.View(
             kiosk_id=self.config.kiosk_id,
             # Over the central store, or several kiosks' files, the page is the pavilion's.
-            pavilion=any("://" in str(name) for name in self.stores) or len(period["by_kiosk"]) > 1,
+            pavilion=any("://" in str(name) for name in self.stores) or len(period.by_kiosk) > 1,
             kiosk=min(kiosks) if kiosks else None,
             timezone=self.config.timezone,
             today=today,
@@ -216,7 +217,7 @@ class _Dashboard:
 
     def stats_json(self, request: Request) -> JSONResponse:
         (report,) = self._summaries(request, _range(request))
-        return JSONResponse(report)
+        return JSONResponse(report.to_json())
 
     def stats_csv(self, request: Request) -> Response:
         day_from, day_to = _range(request)
@@ -247,8 +248,7 @@ class _Dashboard:
                 live = self.live()
             except Exception:  # the kiosk's own state is a bonus: visitor figures still go out
                 log.exception("staff dashboard: the kiosk's live figures could not be read")
-        today = reports.today(self.config.tz).isoformat()
-        text = metrics.exposition(report, today, self.config.kiosk_id, live)
+        text = metrics.exposition(report, reports.today(self.config.tz), self.config.kiosk_id, live)
         return Response(text, media_type=metrics.CONTENT_TYPE)
 
     def stylesheet(self, request: Request) -> Response:

@@ -151,14 +151,14 @@ class KiosksPage:
             hours = self.config.opening_hours
             whole = reports.summary(conns, self.config.tz, None, None, hours)
             out = []
-            for kiosk_id in sorted(set(whole["kiosks"]) | set(kiosks)):
+            for kiosk_id in sorted(set(whole.kiosks) | set(kiosks)):
                 report = reports.summary(conns, self.config.tz, None, None, hours, kiosks={kiosk_id})
                 seen = kiosks.get(kiosk_id)
                 live = None
                 if seen is not None:
                     live = {**seen.figures, "heartbeat_age_seconds": max(0.0, seen.now - seen.seen_at)}
                 out.append((kiosk_id, report, live, seen is not None and seen.status() != "OFFLINE"))
-        return metrics.fleet_exposition(out, reports.today(self.config.tz).isoformat())
+        return metrics.fleet_exposition(out, reports.today(self.config.tz))
 
 
 def _has(conn: psycopg.Connection, table: str) -> bool:

@@ -10,6 +10,10 @@ dict with any of these keys, times in seconds:
 
 from __future__ import annotations
 
+from datetime import date
+
+from kiosk.visitors.report import Report
+
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 # (key of live(), type, metric, help): the store's and the screen's troubles, for alerts.
 LIVE_COUNTS = [
@@ -79,12 +83,12 @@ def _lines(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[
     return lines
 
 
-def exposition(report: dict, today: str, kiosk_id: str, live: dict | None) -> str:
-    """The text a Prometheus server scrapes. `today`: the pavilion's date, YYYY-MM-DD."""
+def exposition(report: Report, today: date, kiosk_id: str, live: dict | None) -> str:
+    """The text a Prometheus server scrapes. `today`: the pavilion's date."""
     return _render(_families(report, today, kiosk_id, live))
 
 
-def fleet_exposition(kiosks: list[tuple[str, dict, dict | None, bool]], today: str) -> str:
+def fleet_exposition(kiosks: list[tuple[str, Report, dict | None, bool]], today: date) -> str:
     """The central store's /metrics: every kiosk's series, each with its `kiosk` label.
 
     `kiosks`: (kiosk id, its all-time report, its last heartbeat's figures, heard from in the
@@ -104,10 +108,10 @@ def fleet_exposition(kiosks: list[tuple[str, dict, dict | None, bool]], today: s
     return _render(list(merged.values()))
 
 
-def _families(report: dict, today: str, kiosk_id: str, live: dict | None) -> list[Family]:
+def _families(report: Report, today: date, kiosk_id: str, live: dict | None) -> list[Family]:
     # A kiosk with no visitor yet still exports its series, at 0, so alerts and graphs see it.
-    kiosks = report["kiosks"] or {kiosk_id: 0}
-    zones = report["zones"]
+    kiosks = report.kiosks or {kiosk_id: 0}
+    zones = report.zones
     lines = _family("kiosk_up", "gauge", "1 while the kiosk's staff dashboard answers.", [({}, 1)])
     lines += _family(
         "kiosk_sessions_total",
@@ -116,25 +120,25 @@ def _families(report: dict, today: str, kiosk_id: str, live: dict | None) -> lis
         [({"kiosk": kiosk}, count) for kiosk, count in kiosks.items()],
     )
     lines += _family(
-        "kiosk_entries_total", "counter", "People counted through the door.", [({}, report["entries"])]
+        "kiosk_entries_total", "counter", "People counted through the door.", [({}, report.entries)]
     )
     lines += _family(
         "kiosk_zone_views_total",
         "counter",
         "Times visitors opened each zone.",
-        [({"zone": zone_id}, zone["views"]) for zone_id, zone in zones.items()],
+        [({"zone": zone_id}, zone.views) for zone_id, zone in zones.items()],
     )
     lines += _family(
         "kiosk_zone_dwell_seconds_total",
         "counter",
         "Seconds visitors spent in each zone.",
-        [({"zone": zone_id}, float(zone["dwell_s"])) for zone_id, zone in zones.items()],
+        [({"zone": zone_id}, float(zone.dwell_s)) for zone_id, zone in zones.items()],
     )
     lines += _family(
         "kiosk_sessions_today",
         "gauge",
         "Visitor sessions so far today, in the pavilion's time zone.",
-        [({}, report["days"].get(today, {}).get("sessions", 0))],
+        [({}, report.day(today).sessions)],
     )
     lines += _live_families(live or {})
     return lines
