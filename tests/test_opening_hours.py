@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 
 import pygame
+from scrape import Scrape
 
 from kiosk.clock import VirtualClock
 from kiosk.config import Config
@@ -19,7 +20,7 @@ from kiosk.ui.window import WindowLoop
 from kiosk.visit.intents import Finish
 from kiosk.visitors import reports
 from kiosk.visitors.sessions import SessionEnded, SessionStarted
-from kiosk.web.metrics import exposition
+from kiosk.web.metrics import Reading, exposition
 from tests.test_cli import run_cli
 
 HOURS = {"hours": "10:00-20:00", "closed_dates": ["2026-06-03"]}
@@ -63,7 +64,8 @@ def test_at_night_the_closed_card_shows_and_touches_count_nothing(shipped):
     assert app.scene.name == "closed" and events == [] and not app.tracker.active
     assert app.live()["open"] is False
     nobody = reports.summary(None, app.config.tz)
-    assert "kiosk_open 0" in exposition(nobody, reports.today(app.config.tz), "k", app.live())
+    text = exposition([Reading("k", nobody, app.live())], reports.today(app.config.tz)).decode()
+    assert Scrape(text).value("kiosk_open", kiosk="k") == 0
     # The closed dates too, in daytime.
     app, _, _ = make_app(shipped, "2026-06-03T12:00")
     assert app.scene.name == "closed"

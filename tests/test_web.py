@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from scrape import Scrape
 from starlette.testclient import TestClient
 
 from kiosk.config import Config
@@ -138,19 +139,6 @@ class Figures(HTMLParser):
 
 def number(text: str) -> float:
     return float(text)
-
-
-def parse_metrics(text: str) -> dict[str, float]:
-    """'name{labels}' -> value, checking that every family has its HELP and TYPE."""
-    samples, described = {}, set()
-    for line in text.splitlines():
-        if line.startswith("# TYPE "):
-            described.add(line.split()[2])
-        elif line and not line.startswith("#"):
-            name_labels, value = line.rsplit(" ", 1)
-            assert name_labels.split("{")[0] in described, line
-            samples[name_labels] = float(value)
-    return samples
 
 
 @pytest.fixture
@@ -423,16 +411,15 @@ def test_page_json_metrics_and_summary_agree(kiosk_config, client, staff, scrape
         assert shown[f"day:{day}:sessions"] == week.day(day).sessions
         assert shown[f"day:{day}:entries"] == week.day(day).entries
 
-    samples = parse_metrics(client.get("/metrics", headers=scraper).text)
-    for kiosk, count in all_time.kiosks.items():
-        assert samples[f'kiosk_sessions_total{{kiosk="{kiosk}"}}'] == count
-    assert samples['kiosk_sessions_total{kiosk="kiosk-1"}'] == 3
-    assert samples["kiosk_entries_total"] == all_time.entries == 6
+    # /metrics: every series of this kiosk's store carries its id (config kiosk_id), whatever
+    # id each session was recorded under.
+    scraped = Scrape(client.get("/metrics", headers=scraper).text)
+    assert scraped.value("kiosk_sessions_total", kiosk="kiosk-1") == all_time.sessions == 4
+    assert scraped.value("kiosk_entries_total", kiosk="kiosk-1") == all_time.entries == 6
     for zone_id, zone in all_time.zones.items():
-        assert samples[f'kiosk_zone_views_total{{zone="{zone_id}"}}'] == zone.views
-        assert samples[f'kiosk_zone_dwell_seconds_total{{zone="{zone_id}"}}'] == zone.dwell_s
-    assert samples["kiosk_sessions_today"] == today_only.sessions
-    assert samples["kiosk_up"] == 1
+        assert scraped.value("kiosk_zone_views_total", kiosk="kiosk-1", zone=zone_id) == zone.views
+        assert scraped.value("kiosk_zone_dwell_seconds_total", kiosk="kiosk-1", zone=zone_id) == zone.dwell_s
+    assert scraped.value("kiosk_sessions_today", kiosk="kiosk-1") == today_only.sessions
 
 
 def test_a_chosen_period_shows_that_period(kiosk_config, client, staff):
@@ -451,8 +438,8 @@ def test_an_empty_store_shows_zeros(kiosk_config, client, staff, scraper):
     shown = Figures(page.text).values
     assert (shown["sessions"], shown["entries"], shown["avg_session_s"]) == ("0", "0", "0")
     assert "No visitors in this period yet." in page.text
-    samples = parse_metrics(client.get("/metrics", headers=scraper).text)
-    assert samples['kiosk_sessions_total{kiosk="kiosk-1"}'] == 0  # the series exists from the start
+    scraped = Scrape(client.get("/metrics", headers=scraper).text)
+    assert scraped.value("kiosk_sessions_total", kiosk="kiosk-1") == 0  # the series exists from the start
 
 
 @pytest.mark.parametrize(
@@ -483,33 +470,8 @@ def test_the_page_escapes_what_the_store_holds(kiosk_config, client, staff, scra
     page = client.get("/", headers=staff).text
     assert "<script>" not in page and "&lt;script&gt;" in page
     metrics = client.get("/metrics", headers=scraper).text
-    assert 'kiosk_zone_views_total{zone="<script>\\"z\\"</script>"} 1' in metrics
-
-
-def test_metrics_carry_the_kiosks_live_state(kiosk_config, staff, scraper):
-    def live():
-        # The keys of KioskApp.live()
-        return {
-            "uptime_seconds": 3600.5,
-            "frame_time_p50": 0.004,
-            "frame_time_p99": 0.012,
-            "content_errors": 2,
-        }
-
-    text = TestClient(create_app(kiosk_config, live=live)).get("/metrics", headers=scraper).text
-    assert "# TYPE kiosk_frame_time_seconds summary" in text
-    samples = parse_metrics(text)
-    assert samples["kiosk_uptime_seconds"] == 3600.5
-    assert samples['kiosk_frame_time_seconds{quantile="0.5"}'] == 0.004
-    assert samples['kiosk_frame_time_seconds{quantile="0.99"}'] == 0.012
-    assert samples["kiosk_content_errors"] == 2
-
-    def broken():
-        raise RuntimeError("the kiosk is busy")
-
-    response = TestClient(create_app(kiosk_config, live=broken)).get("/metrics", headers=scraper)
-    assert response.status_code == 200 and "kiosk_uptime_seconds" not in response.text
-    assert response.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8"
+    assert 'kiosk_zone_views_total{kiosk="kiosk-1",zone="<script>\\"z\\"</script>"} 1.0' in metrics
+    assert Scrape(metrics).value("kiosk_zone_views_total", kiosk="kiosk-1", zone='<script>"z"</script>') == 1
 
 
 def test_several_stores_add_up(tmp_path, staff):
