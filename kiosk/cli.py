@@ -926,7 +926,7 @@ def _stats(args: argparse.Namespace) -> int:
             if conn:
                 conn.close()
     if args.format == "json":
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(reports.to_csv(report, args.by))
     else:

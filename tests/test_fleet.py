@@ -25,6 +25,7 @@ from kiosk.fleet import url as fleet_url
 from kiosk.fleet.forwarder import Forwarder, Unreachable
 from kiosk.resources import init_site
 from kiosk.visitors import reports, store
+from kiosk.visitors.report import QuizFigures, Report
 from kiosk.visitors.sessions import (
     EntryCounted,
     Interaction,
@@ -158,7 +159,7 @@ def kiosk_rows(store_path: Path, kiosk_id: str) -> dict[str, list[tuple]]:
     return out
 
 
-def central_summary(url: str, kiosk_id: str, tz) -> dict:
+def central_summary(url: str, kiosk_id: str, tz) -> Report:
     """`reports.summary` over the central store's totals for one kiosk (copied into SQLite)."""
     copy = sqlite3.connect(":memory:")
     copy.execute(
@@ -269,10 +270,10 @@ def test_two_kiosks_each_with_a_replayed_day_are_exact_centrally_and_a_second_sy
         site = load_config(config)
         assert_exact(central_url, site.store_file, kiosk_id, site.tz)
         report = central_summary(central_url, kiosk_id, site.tz)
-        assert report["sessions"] == 4 and report["kiosks"] == {kiosk_id: 4}
-    assert central_summary(central_url, "hall-a", site.tz)["entries"] == 14
-    assert central_summary(central_url, "hall-b", site.tz)["quizzes"] == {
-        "poland-kazakhstan/forum-agreements": {"answers": 1, "correct": 0}
+        assert report.sessions == 4 and report.kiosks == {kiosk_id: 4}
+    assert central_summary(central_url, "hall-a", site.tz).entries == 14
+    assert central_summary(central_url, "hall-b", site.tz).quizzes == {
+        "poland-kazakhstan/forum-agreements": QuizFigures(answers=1, correct=0)
     }
 
     before = snapshot(central_url)

@@ -9,6 +9,7 @@ import time
 import psycopg
 import pygame
 import pytest
+from scrape import Scrape, promtool_problems
 from starlette.testclient import TestClient
 from test_fleet import central_url, server_url  # noqa: F401 - fixtures
 from waiting import wait_for
@@ -129,12 +130,17 @@ def test_the_kiosks_page_and_metrics_cover_every_kiosk(project, central_url):  #
     assert 'data-figure="kiosk:upper-floor:status" data-value="OFFLINE"' in page.text
     assert "Asia/Almaty" in page.text
     metrics = client.get("/metrics", auth=None, headers={"Authorization": "Bearer " + token(config)}).text
-    assert 'kiosk_up{kiosk="entrance-hall"} 1' in metrics
-    assert 'kiosk_up{kiosk="upper-floor"} 0' in metrics
-    assert 'kiosk_frame_time_seconds{kiosk="entrance-hall",quantile="0.99"} 0.01' in metrics
-    assert 'kiosk_forward_backlog_records{kiosk="entrance-hall"} 3' in metrics
-    series = [line for line in metrics.splitlines() if line and not line.startswith("#")]
-    assert series and all('kiosk="' in line for line in series), [s for s in series if 'kiosk="' not in s]
+    scraped = Scrape(metrics)
+    assert scraped.value("kiosk_up", kiosk="entrance-hall") == 1
+    assert scraped.value("kiosk_up", kiosk="upper-floor") == 0
+    assert scraped.value("kiosk_frame_time_p99_seconds", kiosk="entrance-hall") == 0.01
+    assert scraped.value("kiosk_frame_time_p99_seconds", kiosk="upper-floor") == 0.5
+    assert scraped.value("kiosk_forward_backlog_records", kiosk="entrance-hall") == 3
+    # When the kiosk started: its heartbeat's time on the central server's clock, less its uptime.
+    started = scraped.value("process_start_time_seconds", kiosk="entrance-hall")
+    assert started == pytest.approx(time.time() - app.live()["uptime_seconds"], abs=60)
+    assert scraped.samples and all("kiosk" in sample.labels for sample in scraped.samples)
+    assert promtool_problems(metrics) == ""
 
 
 def token(config) -> str:

@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 
 import pygame
+from scrape import Scrape
 
 from kiosk.clock import VirtualClock
 from kiosk.config import Config
@@ -17,8 +18,9 @@ from kiosk.ui.scenes.closed import CARD_ON_TOUCH_S
 from kiosk.ui.theme import contrast_ratio
 from kiosk.ui.window import WindowLoop
 from kiosk.visit.intents import Finish
+from kiosk.visitors import reports
 from kiosk.visitors.sessions import SessionEnded, SessionStarted
-from kiosk.web.metrics import exposition
+from kiosk.web.metrics import Reading, exposition
 from tests.test_cli import run_cli
 
 HOURS = {"hours": "10:00-20:00", "closed_dates": ["2026-06-03"]}
@@ -61,9 +63,9 @@ def test_at_night_the_closed_card_shows_and_touches_count_nothing(shipped):
     app.count_entry()  # the cleaners through the door
     assert app.scene.name == "closed" and events == [] and not app.tracker.active
     assert app.live()["open"] is False
-    assert "kiosk_open 0" in exposition(
-        {"kiosks": {}, "zones": {}, "entries": 0, "days": {}}, "", "k", app.live()
-    )
+    nobody = reports.summary(None, app.config.tz)
+    text = exposition([Reading("k", nobody, app.live())], reports.today(app.config.tz)).decode()
+    assert Scrape(text).value("kiosk_open", kiosk="k") == 0
     # The closed dates too, in daytime.
     app, _, _ = make_app(shipped, "2026-06-03T12:00")
     assert app.scene.name == "closed"
@@ -191,7 +193,6 @@ def test_the_closed_card_says_when_the_kiosk_opens_in_every_language_with_no_tex
 def test_the_dashboard_sets_visitors_against_the_hours_the_kiosk_was_open(tmp_path):
     from starlette.testclient import TestClient
 
-    from kiosk.visitors import reports
     from kiosk.web.app import create_app
     from tests.test_web import PASSWORD, Figures, basic, record_visiting_day
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from kiosk.visitors import reports, store
+from kiosk.visitors.report import Counts, ZoneFigures
 from kiosk.visitors.sessions import (
     LanguageUsed,
     PageViewed,
@@ -51,15 +52,13 @@ def test_summary_counts_sessions_zones_languages(tmp_path):
         ],
     )
     report = reports.summary(conn, ALMATY)
-    assert report["sessions"] == 2
-    assert report["avg_session_s"] == 75.0
-    assert report["zones"] == {
-        "forest": {"views": 2, "dwell_s": 60.0},
-        "regions": {"views": 1, "dwell_s": 30.0},
-    }
-    assert report["languages"] == {"en": 1, "kk": 1, "pl": 1}
-    assert report["end_reasons"] == {"finished": 1, "timeout": 1}
-    assert report["pages"] == {"forest": {"p1": 2}, "regions": {"p1": 1}}
+    assert report.sessions == 2
+    assert report.avg_session_s == 75.0
+    assert report.zones == {"forest": ZoneFigures(2, 60.0), "regions": ZoneFigures(1, 30.0)}
+    assert list(report.zones) == ["forest", "regions"]  # ranked by views
+    assert report.languages == {"en": 1, "kk": 1, "pl": 1}
+    assert report.end_reasons == {"finished": 1, "timeout": 1}
+    assert report.pages == {"forest": {"p1": 2}, "regions": {"p1": 1}}
 
 
 def test_days_and_hours_are_local_to_the_pavilion(tmp_path):
@@ -69,10 +68,11 @@ def test_days_and_hours_are_local_to_the_pavilion(tmp_path):
         [*visit("late", utc(2017, 9, 6, 19, 30), 30), *visit("noon", utc(2017, 9, 7, 6, 0), 30)],
     )
     report = reports.summary(conn, ALMATY)
-    assert report["days"] == {"2017-09-07": {"sessions": 2, "entries": 0}}
-    assert report["hours"] == {"01": {"sessions": 1, "entries": 0}, "12": {"sessions": 1, "entries": 0}}
+    assert report.days == {date(2017, 9, 7): Counts(sessions=2)}
+    assert report.hours == {1: Counts(sessions=1), 12: Counts(sessions=1)}
+    assert report.hour(2) == report.day(date(2017, 9, 6)) == Counts(0, 0)
     only_6th = reports.summary(conn, ALMATY, date(2017, 9, 6), date(2017, 9, 6))
-    assert only_6th["sessions"] == 0
+    assert only_6th.sessions == 0
 
 
 def test_a_dst_day_is_cut_at_local_midnight(tmp_path):
@@ -86,8 +86,8 @@ def test_a_dst_day_is_cut_at_local_midnight(tmp_path):
         ],
     )
     report = reports.summary(conn, warsaw, date(2017, 10, 29), date(2017, 10, 29))
-    assert report["sessions"] == 2
-    assert report["days"] == {"2017-10-29": {"sessions": 2, "entries": 0}}
+    assert report.sessions == 2
+    assert report.days == {date(2017, 10, 29): Counts(sessions=2)}
 
 
 def test_a_week_adds_up_to_its_days(tmp_path):
@@ -101,17 +101,16 @@ def test_a_week_adds_up_to_its_days(tmp_path):
     conn = db(tmp_path, events)
     week = reports.summary(conn, ALMATY, date(2017, 9, 5), date(2017, 9, 10))
     days = [reports.summary(conn, ALMATY, date(2017, 9, d), date(2017, 9, d)) for d in range(5, 11)]
-    assert week["sessions"] == sum(day["sessions"] for day in days) == 20
-    assert week["days"] == {day["from"]: day["days"][day["from"]] for day in days}
+    assert week.sessions == sum(day.sessions for day in days) == 20
+    assert week.days == {day.day_from: day.day(day.day_from) for day in days}
+    none = ZoneFigures(0, 0.0)
     for zone in zones:
-        assert week["zones"][zone]["views"] == sum(d["zones"].get(zone, {"views": 0})["views"] for d in days)
-        assert week["zones"][zone]["dwell_s"] == sum(
-            d["zones"].get(zone, {"dwell_s": 0})["dwell_s"] for d in days
-        )
+        assert week.zones[zone].views == sum(d.zones.get(zone, none).views for d in days)
+        assert week.zones[zone].dwell_s == sum(d.zones.get(zone, none).dwell_s for d in days)
     for code in ("pl", "en", "kk", "ru"):
-        assert week["languages"][code] == sum(d["languages"].get(code, 0) for d in days)
-    seconds = sum(day["avg_session_s"] * day["sessions"] for day in days)
-    assert week["avg_session_s"] == round(seconds / week["sessions"], 1)
+        assert week.languages[code] == sum(d.languages.get(code, 0) for d in days)
+    seconds = sum(day.avg_session_s * day.sessions for day in days)
+    assert week.avg_session_s == round(seconds / week.sessions, 1)
 
 
 def test_hours_follow_the_clock_across_a_dst_change(tmp_path):
@@ -126,12 +125,12 @@ def test_hours_follow_the_clock_across_a_dst_change(tmp_path):
         ],
     )
     report = reports.summary(conn, warsaw, date(2017, 10, 1), date(2017, 11, 30))
-    assert {day: d["sessions"] for day, d in report["days"].items()} == {
+    assert {day.isoformat(): d.sessions for day, d in report.days.items()} == {
         "2017-10-28": 1,
         "2017-10-29": 2,
         "2017-10-30": 1,
     }
-    assert {hour: h["sessions"] for hour, h in report["hours"].items()} == {"00": 2, "02": 2}
+    assert {hour: h.sessions for hour, h in report.hours.items()} == {0: 2, 2: 2}
 
 
 def test_a_year_in_warsaw_is_three_runs_of_one_clock():
@@ -146,13 +145,13 @@ def test_a_half_hour_offset_places_slots_on_the_right_hour(tmp_path):
     kolkata = ZoneInfo("Asia/Kolkata")  # UTC+5:30
     conn = db(tmp_path, [*visit("a", utc(2017, 9, 6, 18, 15), 10), *visit("b", utc(2017, 9, 6, 18, 30), 10)])
     report = reports.summary(conn, kolkata)
-    assert list(report["days"]) == ["2017-09-06", "2017-09-07"]  # 23:45 and 00:00 local
-    assert list(report["hours"]) == ["00", "23"]
+    assert list(report.days) == [date(2017, 9, 6), date(2017, 9, 7)]  # 23:45 and 00:00 local
+    assert list(report.hours) == [0, 23]
 
 
 def test_no_store_yet_reports_zero(tmp_path):
     assert reports.open_readonly(tmp_path / "none.db") is None
-    assert reports.summary(None, ALMATY)["sessions"] == 0
+    assert reports.summary(None, ALMATY).sessions == 0
 
 
 def test_csv_has_one_figure_per_row(tmp_path):
@@ -177,16 +176,12 @@ def test_entries_and_several_kiosks_add_up(tmp_path):
     assert [f.name for f in files] == ["a.db", "b.db"]
     conns = [reports.open_readonly(f) for f in files]
     report = reports.summary(conns, ALMATY)
-    assert report["sessions"] == 2 and report["entries"] == 17
-    assert report["avg_session_s"] == 75.0
-    assert report["kiosks"] == {"k1": 2}
-    assert report["zones"]["forest"] == {"views": 2, "dwell_s": 60.0}
+    assert report.sessions == 2 and report.entries == 17
+    assert report.avg_session_s == 75.0
+    assert report.kiosks == {"k1": 2}
+    assert report.zones["forest"] == ZoneFigures(views=2, dwell_s=60.0)
     # Almaty is UTC+6: the door counted from 09:59, visitors came at 10:00 and 10:30.
-    assert report["hours"] == {
-        "09": {"sessions": 0, "entries": 5},
-        "10": {"sessions": 2, "entries": 0},
-        "11": {"sessions": 0, "entries": 12},
-    }
+    assert report.hours == {9: Counts(0, 5), 10: Counts(2, 0), 11: Counts(0, 12)}
     assert reports.rows_by(report, "hour")[0] == ["hour", "sessions", "entries"]
     assert reports.to_csv(report, "language").splitlines() == ["language,sessions", "en,1", "pl,1"]
 
@@ -202,7 +197,7 @@ def test_a_store_from_an_older_kiosk_is_read_not_changed(tmp_path):
     old.commit()
     old.close()
     report = reports.summary(reports.open_readonly(tmp_path / "old.db"), ALMATY)
-    assert report["sessions"] == 1 and report["zones"]["forest"]["views"] == 1 and report["entries"] == 0
+    assert report.sessions == 1 and report.zones["forest"].views == 1 and report.entries == 0
     check = sqlite3.connect(tmp_path / "old.db")
     assert check.execute("PRAGMA user_version").fetchone()[0] == 1  # an older kiosk can still open it
 
@@ -227,12 +222,14 @@ def test_closed_hours_are_told_from_hours_nobody_came(tmp_path):
     conn = db(tmp_path, events)
     day = date(2026, 6, 2)
     report = reports.summary(conn, almaty, day, date(2026, 6, 3), hours, now=utc(2026, 6, 10))
-    assert report["end_reasons"] == {"closed": 1, "timeout": 2}
-    assert report["open_hours"]["11"] == 1.0 and report["open_hours"]["12"] == 1.0  # open, one day
-    assert report["open_hours"]["09"] == 0.0 and report["open_hours"]["21"] == 0.0  # closed
-    assert report["closed_days"] == ["2026-06-03"]
+    assert report.end_reasons == {"closed": 1, "timeout": 2}
+    opening = report.opening
+    assert opening.open_hours[11] == 1.0 and opening.open_hours[12] == 1.0  # open, one day
+    assert opening.open_hours[9] == 0.0 and opening.open_hours[21] == 0.0  # closed
+    assert opening.closed_at(21) and not opening.closed_at(12)
+    assert opening.closed_days == (date(2026, 6, 3),)
     # Ten hours open on Tuesday, none on the closed Wednesday: 3 sessions in 10 open hours.
-    assert report["open_h_so_far"] == 10.0 and report["sessions_per_open_hour"] == 0.3
+    assert opening.open_h_so_far == 10.0 and opening.sessions_per_open_hour == 0.3
     table = {row[0]: row for row in reports.rows_by(report, "hour")}
     assert table["12"] == ["12", 0, 0, 1.0]  # open, and nobody came: a real zero
     assert table["03"] == ["03", 0, 0, 0.0]  # closed
@@ -246,7 +243,8 @@ def test_closed_hours_are_told_from_hours_nobody_came(tmp_path):
     (tmp_path / "noon").mkdir()
     morning = db(tmp_path / "noon", mornings)
     midday = reports.summary(morning, almaty, day, day, hours, now=utc(2026, 6, 2, 7, 0))  # 12:00 local
-    assert midday["open_h_so_far"] == 2.0 and midday["sessions_per_open_hour"] == 1.0
-    assert midday["open_hours"]["18"] == 1.0  # later today: open, not closed
+    assert midday.opening.open_h_so_far == 2.0 and midday.opening.sessions_per_open_hour == 1.0
+    assert midday.opening.open_hours[18] == 1.0  # later today: open, not closed
     # A site with no schedule keeps the report it had.
-    assert "open_hours" not in reports.summary(conn, almaty, day, day, Schedule(almaty))
+    always = reports.summary(conn, almaty, day, day, Schedule(almaty))
+    assert always.opening is None and "open_hours" not in always.to_json()

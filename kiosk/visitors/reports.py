@@ -1,16 +1,17 @@
 """Visitor numbers for staff, from one or several kiosks' stores, in the pavilion's time zone.
 
 Everything staff see (the CLI, the staff screen, the web dashboard, /metrics) comes from
-`summary`, so the figures agree everywhere. The store holds UTC and keeps running totals per
-15-minute slot and per UTC day. Every time zone's offset is a multiple of 15 minutes, so a
-local date range is whole slots: a report adds the UTC days inside it and the slots at its
-ragged edges, and places each slot's sessions and entries on its local day and hour, so days
-are cut at local midnight, across DST changes too.
+`summary`, as one typed `Report` (report.py), so the figures agree everywhere. The store holds
+UTC and keeps running totals per 15-minute slot and per UTC day. Every time zone's offset is a
+multiple of 15 minutes, so a local date range is whole slots: a report adds the UTC days inside
+it and the slots at its ragged edges, and places each slot's sessions and entries on its local
+day and hour, so days are cut at local midnight, across DST changes too.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import sqlite3
 from collections import Counter
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.schedule import Schedule
 from kiosk.visitors import sources, store
+from kiosk.visitors.report import Counts, KioskFigures, OpeningFigures, QuizFigures, Report, ZoneFigures
 
 SLOT_S = store.SPANS["slot"]
 SLOTS_PER_DAY = store.SPANS["day"] // SLOT_S
@@ -65,7 +67,7 @@ def summary(
     hours: Schedule | None = None,
     now: float | None = None,
     kiosks: set[str] | None = None,
-) -> dict:
+) -> Report:
     """Sessions, entries, their times, zones, pages, languages, quizzes, for a date range.
 
     `conns` are kiosks' SQLite stores or the central PostgreSQL store (`sources`); `kiosks`
@@ -81,7 +83,8 @@ def summary(
             totals.add(conn, bounds, kiosks)
     report = totals.report(day_from, day_to)
     if hours is not None and not hours.always_open:  # always open: every hour counts, as before
-        report.update(_opening(report, hours, day_from, day_to, time_now() if now is None else now))
+        opening = _opening(report, hours, day_from, day_to, time_now() if now is None else now)
+        report = dataclasses.replace(report, opening=opening)
     return report
 
 
@@ -91,29 +94,26 @@ def known_kiosks(conns: list) -> set[str]:
     return set().union(*(sources.of(conn).known() for conn in conns if conn is not None))
 
 
-def _opening(report: dict, hours: Schedule, day_from: date | None, day_to: date | None, now: float) -> dict:
+def _opening(
+    report: Report, hours: Schedule, day_from: date | None, day_to: date | None, now: float
+) -> OpeningFigures:
     """Open hours per hour of the day over the range (by the schedule as configured now, staff's
     word not included), the days it was closed, and sessions per hour it has been open so far."""
-    days = sorted(report["days"])
-    first = day_from or (date.fromisoformat(days[0]) if days else None)
-    last = day_to or (date.fromisoformat(days[-1]) if days else None)
+    days = list(report.days)  # in order
+    first = day_from or (days[0] if days else None)
+    last = day_to or (days[-1] if days else None)
     if first is None or last is None or last < first:
-        return {"open_hours": {}, "closed_days": [], "open_h_so_far": 0.0, "sessions_per_open_hour": None}
+        return OpeningFigures({}, (), 0.0, None)
     start, end = day_range(hours.tz, first, last)
     by_hour, open_days = hours.open_by_hour(start, end)
     so_far = hours.open_seconds(start, min(end, now)) / 3600 if now > start else 0.0
-    closed = [
-        (first + timedelta(days=n)).isoformat()
-        for n in range((last - first).days + 1)
-        if first + timedelta(days=n) not in open_days
-    ]
-    sessions = report["sessions"]
-    return {
-        "open_hours": {f"{h:02d}": round(by_hour.get(h, 0.0) / 3600, 2) for h in range(24)},
-        "closed_days": closed,
-        "open_h_so_far": round(so_far, 2),
-        "sessions_per_open_hour": round(sessions / so_far, 2) if so_far else None,
-    }
+    every_day = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return OpeningFigures(
+        open_hours={h: round(by_hour.get(h, 0.0) / 3600, 2) for h in range(24)},
+        closed_days=tuple(day for day in every_day if day not in open_days),
+        open_h_so_far=round(so_far, 2),
+        sessions_per_open_hour=round(report.sessions / so_far, 2) if so_far else None,
+    )
 
 
 def _buckets(first: int, last: int) -> list[tuple[str, int, int]]:
@@ -163,8 +163,8 @@ class _Totals:
         self.tz = tz
         self.sessions = 0
         self.entries = 0
-        self.days: dict[str, Counter[str]] = {}  # local day -> sessions, entries
-        self.hours: dict[str, Counter[str]] = {}  # local hour of the day -> sessions, entries
+        self.days: dict[date, Counter[str]] = {}  # local day -> sessions, entries
+        self.hours: dict[int, Counter[str]] = {}  # local hour of the day -> sessions, entries
         self.seconds = 0.0
         self.reasons: Counter[str] = Counter()
         self.kiosks: Counter[str] = Counter()
@@ -257,47 +257,39 @@ class _Totals:
                 query = f"{totals}SELECT {local_hour}, {source.count('n')} {slots} GROUP BY 1"
                 for hour, n in source.rows(query, (figure, start, end, *kept)):
                     day, hour_of_day = divmod(hour, 24)
-                    day_key = (EPOCH + timedelta(days=day)).isoformat()
-                    self.days.setdefault(day_key, Counter())[figure] += n
-                    self.hours.setdefault(f"{hour_of_day:02d}", Counter())[figure] += n
+                    self.days.setdefault(EPOCH + timedelta(days=day), Counter())[figure] += n
+                    self.hours.setdefault(hour_of_day, Counter())[figure] += n
 
-    def report(self, day_from: date | None, day_to: date | None) -> dict:
+    def report(self, day_from: date | None, day_to: date | None) -> Report:
         sessions = self.sessions
-        days = {day: {"sessions": c["sessions"], "entries": c["entries"]} for day, c in self.days.items()}
-        hours = {hour: {"sessions": c["sessions"], "entries": c["entries"]} for hour, c in self.hours.items()}
-        zones = {
-            zone: {"views": views, "dwell_s": round(self.zone_dwell[zone], 1)}
-            for zone, views in sorted(self.zone_views.items(), key=lambda kv: (-kv[1], kv[0]))
-        }
-        return {
-            "timezone": self.tz.key,
-            "from": day_from.isoformat() if day_from else None,
-            "to": day_to.isoformat() if day_to else None,
-            "sessions": sessions,
-            "entries": self.entries,
-            "avg_session_s": round(self.seconds / sessions, 1) if sessions else 0.0,
-            "end_reasons": dict(sorted(self.reasons.items())),
-            "kiosks": dict(sorted(self.kiosks.items())),
-            # Per kiosk's store: a kiosk's file, or the id that forwarded the records centrally.
-            "by_kiosk": {
-                kiosk: {
-                    "sessions": c["sessions"],
-                    "entries": c["entries"],
-                    "avg_session_s": round(c["seconds"] / c["sessions"], 1) if c["sessions"] else 0.0,
-                }
+        zones = sorted(self.zone_views.items(), key=lambda kv: (-kv[1], kv[0]))  # ranked by views
+        return Report(
+            timezone=self.tz.key,
+            day_from=day_from,
+            day_to=day_to,
+            sessions=sessions,
+            entries=self.entries,
+            avg_session_s=_average(self.seconds, sessions),
+            end_reasons=dict(sorted(self.reasons.items())),
+            kiosks=dict(sorted(self.kiosks.items())),
+            by_kiosk={
+                kiosk: KioskFigures(c["sessions"], c["entries"], _average(c["seconds"], c["sessions"]))
                 for kiosk, c in sorted(self.by_kiosk.items())
             },
-            "zones": zones,
-            "pages": {zone: dict(sorted(pages.items())) for zone, pages in sorted(self.pages.items())},
-            "languages": dict(sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "days": dict(sorted(days.items())),
-            "hours": dict(sorted(hours.items())),
-            "quizzes": {
-                quiz: {"answers": n, "correct": self.quiz_right[quiz]}
-                for quiz, n in sorted(self.quiz_answers.items())
+            zones={zone: ZoneFigures(views, round(self.zone_dwell[zone], 1)) for zone, views in zones},
+            pages={zone: dict(sorted(pages.items())) for zone, pages in sorted(self.pages.items())},
+            languages=dict(sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))),
+            days={day: Counts(c["sessions"], c["entries"]) for day, c in sorted(self.days.items())},
+            hours={hour: Counts(c["sessions"], c["entries"]) for hour, c in sorted(self.hours.items())},
+            quizzes={
+                quiz: QuizFigures(n, self.quiz_right[quiz]) for quiz, n in sorted(self.quiz_answers.items())
             },
-            "interactions": dict(sorted(self.interactions.items())),
-        }
+            interactions=dict(sorted(self.interactions.items())),
+        )
+
+
+def _average(seconds: float, sessions: int) -> float:
+    return round(seconds / sessions, 1) if sessions else 0.0
 
 
 def sessions_today(path: Path, tz: ZoneInfo, now: float | None = None) -> int:
@@ -316,95 +308,98 @@ def sessions_today(path: Path, tz: ZoneInfo, now: float | None = None) -> int:
 BREAKDOWNS = ("day", "hour", "zone", "language", "kiosk")
 
 
-def rows_by(report: dict, by: str) -> list[list]:
+def rows_by(report: Report, by: str) -> list[list]:
     """One dimension of a report as a table: a header row, then a row per day/hour/zone/language."""
     if by == "day":
         return [["day", "sessions", "entries"]] + [
-            [d, v["sessions"], v["entries"]] for d, v in report["days"].items()
+            [day.isoformat(), c.sessions, c.entries] for day, c in report.days.items()
         ]
     if by == "hour":
-        opening = report.get("open_hours")
-        if not opening:
+        if report.opening is None or not report.opening.open_hours:
             return [["hour", "sessions", "entries"]] + [
-                [h, v["sessions"], v["entries"]] for h, v in report["hours"].items()
+                [f"{hour:02d}", c.sessions, c.entries] for hour, c in report.hours.items()
             ]
         # Every hour of the day, with how long the kiosk was open in it: 0 is closed, not empty.
-        counts = {h: report["hours"].get(h, {"sessions": 0, "entries": 0}) for h in opening}
         return [["hour", "sessions", "entries", "open_hours"]] + [
-            [h, c["sessions"], c["entries"], opening[h]] for h, c in counts.items()
+            [f"{hour:02d}", report.hour(hour).sessions, report.hour(hour).entries, open_h]
+            for hour, open_h in report.opening.open_hours.items()
         ]
     if by == "zone":
         return [["zone", "views", "dwell_s"]] + [
-            [z, v["views"], v["dwell_s"]] for z, v in report["zones"].items()
+            [zone, z.views, z.dwell_s] for zone, z in report.zones.items()
         ]
     if by == "kiosk":
         return [["kiosk", "sessions", "entries", "avg_session_s"]] + [
-            [k, v["sessions"], v["entries"], v["avg_session_s"]] for k, v in report["by_kiosk"].items()
+            [kiosk, k.sessions, k.entries, k.avg_session_s] for kiosk, k in report.by_kiosk.items()
         ]
-    return [["language", "sessions"]] + [[code, n] for code, n in report["languages"].items()]
+    return [["language", "sessions"]] + [[code, n] for code, n in report.languages.items()]
 
 
-def to_csv(report: dict, by: str | None = None) -> str:
+def to_csv(report: Report, by: str | None = None) -> str:
     """A table for a spreadsheet: one dimension (`by`), or every figure as section,key,value."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     if by:
         writer.writerows(rows_by(report, by))
         return out.getvalue()
+    opening = report.opening
     writer.writerow(["section", "key", "value"])
-    writer.writerow(["total", "sessions", report["sessions"]])
-    writer.writerow(["total", "entries", report["entries"]])
-    writer.writerow(["total", "avg_session_s", report["avg_session_s"]])
-    for reason, n in report["end_reasons"].items():
+    writer.writerow(["total", "sessions", report.sessions])
+    writer.writerow(["total", "entries", report.entries])
+    writer.writerow(["total", "avg_session_s", report.avg_session_s])
+    for reason, n in report.end_reasons.items():
         writer.writerow(["ended_by", reason, n])
-    for zone_id, z in report["zones"].items():
-        writer.writerow(["zone_views", zone_id, z["views"]])
-        writer.writerow(["zone_dwell_s", zone_id, z["dwell_s"]])
-    for code, n in report["languages"].items():
+    for zone_id, z in report.zones.items():
+        writer.writerow(["zone_views", zone_id, z.views])
+        writer.writerow(["zone_dwell_s", zone_id, z.dwell_s])
+    for code, n in report.languages.items():
         writer.writerow(["language_sessions", code, n])
-    for day, d in report["days"].items():
-        writer.writerow(["day_sessions", day, d["sessions"]])
-        writer.writerow(["day_entries", day, d["entries"]])
-    for hour, h in report["hours"].items():
-        writer.writerow(["hour_sessions", hour, h["sessions"]])
-    for hour, open_h in report.get("open_hours", {}).items():
-        writer.writerow(["hour_open_hours", hour, open_h])
-    for day in report.get("closed_days", []):
-        writer.writerow(["closed_day", day, 1])
-    if report.get("sessions_per_open_hour") is not None:
-        writer.writerow(["total", "sessions_per_open_hour", report["sessions_per_open_hour"]])
-    for quiz, q in report["quizzes"].items():
-        writer.writerow(["quiz_answers", quiz, q["answers"]])
-        writer.writerow(["quiz_correct", quiz, q["correct"]])
-    for kind, n in report["interactions"].items():
+    for day, d in report.days.items():
+        writer.writerow(["day_sessions", day.isoformat(), d.sessions])
+        writer.writerow(["day_entries", day.isoformat(), d.entries])
+    for hour, h in report.hours.items():
+        writer.writerow(["hour_sessions", f"{hour:02d}", h.sessions])
+    if opening is not None:
+        for hour, open_h in opening.open_hours.items():
+            writer.writerow(["hour_open_hours", f"{hour:02d}", open_h])
+        for day in opening.closed_days:
+            writer.writerow(["closed_day", day.isoformat(), 1])
+        if opening.sessions_per_open_hour is not None:
+            writer.writerow(["total", "sessions_per_open_hour", opening.sessions_per_open_hour])
+    for quiz, q in report.quizzes.items():
+        writer.writerow(["quiz_answers", quiz, q.answers])
+        writer.writerow(["quiz_correct", quiz, q.correct])
+    for kind, n in report.interactions.items():
         writer.writerow(["interactions", kind, n])
-    for kiosk, k in report["by_kiosk"].items():
-        writer.writerow(["kiosk_sessions", kiosk, k["sessions"]])
-        writer.writerow(["kiosk_entries", kiosk, k["entries"]])
-        writer.writerow(["kiosk_avg_session_s", kiosk, k["avg_session_s"]])
+    for kiosk, k in report.by_kiosk.items():
+        writer.writerow(["kiosk_sessions", kiosk, k.sessions])
+        writer.writerow(["kiosk_entries", kiosk, k.entries])
+        writer.writerow(["kiosk_avg_session_s", kiosk, k.avg_session_s])
     return out.getvalue()
 
 
-def to_text(report: dict, by: str | None = None) -> str:
+def to_text(report: Report, by: str | None = None) -> str:
     """A short readable report for a terminal."""
-    span = f"{report['from'] or 'start'} .. {report['to'] or 'now'} ({report['timezone']})"
+    first = report.day_from.isoformat() if report.day_from else "start"
+    last = report.day_to.isoformat() if report.day_to else "now"
     lines = [
-        f"Visitors {span}",
-        f"  sessions          {report['sessions']}",
-        f"  entries           {report['entries']}",
-        f"  average length    {report['avg_session_s']:.0f} s",
+        f"Visitors {first} .. {last} ({report.timezone})",
+        f"  sessions          {report.sessions}",
+        f"  entries           {report.entries}",
+        f"  average length    {report.avg_session_s:.0f} s",
     ]
-    if report.get("sessions_per_open_hour") is not None:
+    opening = report.opening
+    if opening is not None and opening.sessions_per_open_hour is not None:
         lines.append(
-            f"  per open hour     {report['sessions_per_open_hour']:.1f}"
-            f" (open {report['open_h_so_far']:g} h; closed hours left out)"
+            f"  per open hour     {opening.sessions_per_open_hour:.1f}"
+            f" (open {opening.open_h_so_far:g} h; closed hours left out)"
         )
-    if report.get("closed_days"):
-        lines.append(f"  closed days       {len(report['closed_days'])}")
-    if report["end_reasons"]:
-        ended = ", ".join(f"{k} {v}" for k, v in report["end_reasons"].items())
+    if opening is not None and opening.closed_days:
+        lines.append(f"  closed days       {len(opening.closed_days)}")
+    if report.end_reasons:
+        ended = ", ".join(f"{k} {v}" for k, v in report.end_reasons.items())
         lines.append(f"  ended by          {ended}")
-    several = len(report["by_kiosk"]) > 1  # one kiosk's own figures need no breakdown
+    several = len(report.by_kiosk) > 1  # one kiosk's own figures need no breakdown
     for dimension in [by] if by else ["zone", "language", "day", *(["kiosk"] if several else [])]:
         table = rows_by(report, dimension)
         if len(table) > 1:
@@ -424,8 +419,8 @@ def to_text(report: dict, by: str | None = None) -> str:
                         f"  {str(cell):<16}" if i == 0 else f"{cell:>9}" for i, cell in enumerate(row)
                     ).rstrip()
                 )
-    if report["quizzes"] and not by:
+    if report.quizzes and not by:
         lines.append("Quizzes             answers    right")
-        for quiz, q in report["quizzes"].items():
-            lines.append(f"  {quiz:<16}  {q['answers']:>9}  {q['correct']:>7}")
+        for quiz, q in report.quizzes.items():
+            lines.append(f"  {quiz:<16}  {q.answers:>9}  {q.correct:>7}")
     return "\n".join(lines)

@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from kiosk.config import Config
 from kiosk.visitors import reports, store
+from kiosk.visitors.report import Report
 from kiosk.visitors.sessions import EntryCounted
 from kiosk.visitors.sources import Unreadable
 from kiosk.web import kiosks as kiosks_page
@@ -151,11 +152,12 @@ class _Dashboard:
         self.stores = stores
         self.live = live
 
-    def _summaries(self, request: Request, *ranges: Range) -> list[dict]:
-        """One summary per range, over connections opened for this request only."""
+    def _summaries(self, request: Request, *ranges: Range, kiosks: set[str] | None = None) -> list[Report]:
+        """One summary per range, over connections opened for this request only; `kiosks`
+        (else the request's ?kiosk=) keeps to those kiosks."""
         urls = [str(name) for name in self.stores if "://" in str(name)]
         files = reports.store_files([Path(name) for name in self.stores if str(name) not in urls])
-        kiosks = _kiosks(request)
+        kiosks = kiosks or _kiosks(request)
         conns: list[sqlite3.Connection | None] = []
         try:
             for path in files:
@@ -201,7 +203,7 @@ class _Dashboard:
         view = pages.View(
             kiosk_id=self.config.kiosk_id,
             # Over the central store, or several kiosks' files, the page is the pavilion's.
-            pavilion=any("://" in str(name) for name in self.stores) or len(period["by_kiosk"]) > 1,
+            pavilion=any("://" in str(name) for name in self.stores) or len(period.by_kiosk) > 1,
             kiosk=min(kiosks) if kiosks else None,
             timezone=self.config.timezone,
             today=today,
@@ -216,7 +218,7 @@ class _Dashboard:
 
     def stats_json(self, request: Request) -> JSONResponse:
         (report,) = self._summaries(request, _range(request))
-        return JSONResponse(report)
+        return JSONResponse(report.to_json())
 
     def stats_csv(self, request: Request) -> Response:
         day_from, day_to = _range(request)
@@ -240,16 +242,31 @@ class _Dashboard:
                 return Response(self.watch.metrics(), media_type=metrics.CONTENT_TYPE)
             except Unreadable as exc:
                 raise StoreUnreadable(str(exc)) from None
-        (report,) = self._summaries(request, (None, None))
-        live = None
-        if self.live is not None:
-            try:
-                live = self.live()
-            except Exception:  # the kiosk's own state is a bonus: visitor figures still go out
-                log.exception("staff dashboard: the kiosk's live figures could not be read")
-        today = reports.today(self.config.tz).isoformat()
-        text = metrics.exposition(report, today, self.config.kiosk_id, live)
+        own = self.config.kiosk_id
+        text = metrics.exposition(self._readings(request), reports.today(self.config.tz), process_of=own)
         return Response(text, media_type=metrics.CONTENT_TYPE)
+
+    def _readings(self, request: Request) -> list[metrics.Reading]:
+        """The kiosk's own store is this kiosk, with its live figures. Other kiosks' files read
+        together (`kiosk serve --db`) are one kiosk each, by the name their sessions carry."""
+        (report,) = self._summaries(request, (None, None))
+        if self.stores == [self.config.store_file] or not report.by_kiosk:
+            return [metrics.Reading(self.config.kiosk_id, report, self._live())]
+        if len(report.by_kiosk) == 1:
+            return [metrics.Reading(next(iter(report.by_kiosk)), report)]
+        return [
+            metrics.Reading(kiosk, self._summaries(request, (None, None), kiosks={kiosk})[0])
+            for kiosk in report.by_kiosk
+        ]
+
+    def _live(self) -> dict | None:
+        if self.live is None:
+            return None
+        try:
+            return self.live()
+        except Exception:  # the kiosk's own state is a bonus: visitor figures still go out
+            log.exception("staff dashboard: the kiosk's live figures could not be read")
+            return None
 
     def stylesheet(self, request: Request) -> Response:
         return Response(STYLE, media_type="text/css; charset=utf-8")

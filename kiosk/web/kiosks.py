@@ -144,21 +144,25 @@ class KiosksPage:
     def stylesheet(self, request: Request) -> Response:
         return Response(STYLE, media_type="text/css; charset=utf-8")
 
-    def metrics(self) -> str:
+    def metrics(self) -> bytes:
         """/metrics over the central store: every kiosk, each series with its kiosk label."""
         with self._read() as conns:
             kiosks = {k.kiosk: k for k in watched(conns[0])}
             hours = self.config.opening_hours
             whole = reports.summary(conns, self.config.tz, None, None, hours)
             out = []
-            for kiosk_id in sorted(set(whole["kiosks"]) | set(kiosks)):
+            for kiosk_id in sorted(set(whole.kiosks) | set(kiosks)):
                 report = reports.summary(conns, self.config.tz, None, None, hours, kiosks={kiosk_id})
                 seen = kiosks.get(kiosk_id)
-                live = None
-                if seen is not None:
-                    live = {**seen.figures, "heartbeat_age_seconds": max(0.0, seen.now - seen.seen_at)}
-                out.append((kiosk_id, report, live, seen is not None and seen.status() != "OFFLINE"))
-        return metrics.fleet_exposition(out, reports.today(self.config.tz).isoformat())
+                if seen is None:
+                    out.append(metrics.Reading(kiosk_id, report, heard=False))
+                    continue
+                live = {**seen.figures, "heartbeat_age_seconds": max(0.0, seen.now - seen.seen_at)}
+                uptime = seen.figures.get("uptime_seconds")
+                started = seen.seen_at - uptime if isinstance(uptime, int | float) else None
+                heard = seen.status() != "OFFLINE"
+                out.append(metrics.Reading(kiosk_id, report, live, heard=heard, started_at=started))
+        return metrics.exposition(out, reports.today(self.config.tz))
 
 
 def _has(conn: psycopg.Connection, table: str) -> bool:

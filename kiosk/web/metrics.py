@@ -1,177 +1,211 @@
-"""/metrics: the kiosk's figures in the Prometheus text format (version 0.0.4), for monitoring.
+"""/metrics: the kiosk's figures for Prometheus, written by prometheus_client.
 
-Visitor figures come from the all-time `reports.summary`, like everything staff see. The
-running kiosk may add its own state through `live()` (`KioskApp.live` in kiosk/ui/app.py), a
-dict with any of these keys, times in seconds:
+At each scrape `KioskCollector` turns readings, each a kiosk's all-time report (the typed
+`Report` of `reports.summary`, like everything staff see) and its live figures, into metric
+families; prometheus_client writes the text format. On a kiosk's own /metrics its
+`ProcessCollector` adds the process's memory, CPU, open files and `process_start_time_seconds`
+(a restart shows as a new start time). Every kiosk series carries the `kiosk` label, on a
+kiosk's own /metrics as on the central store's, so one query reads both.
 
-    {"open": True, "uptime_seconds": 3600.0, "frame_time_p50": 0.004, "frame_time_p99": 0.012,
-     "content_errors": 0}
+Live figures come from the running kiosk (`KioskApp.live`) or, centrally, from its last
+heartbeat. Any of them may be missing, or not a number: that series is then left out. Times
+are in seconds:
+
+    {"open": True, "content_errors": 0, "frame_time_p50": 0.004, "frame_time_p99": 0.012,
+     "frame_time_histogram": {"buckets": [[0.002, 10], ..., [1.0, 250]], "sum": 1.2, "count": 251}}
+
+`frame_time_histogram` is what kiosk/frames.py's `FrameTimes.histogram()` gives.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from prometheus_client import generate_latest
+from prometheus_client.metrics_core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    HistogramMetricFamily,
+    Metric,
+)
+from prometheus_client.process_collector import ProcessCollector
+from prometheus_client.registry import Collector, CollectorRegistry
+from prometheus_client.utils import floatToGoString
+
+from kiosk.visitors.report import Report
+
+# generate_latest writes the text format 0.0.4 (names are all plain ASCII), which every
+# Prometheus reads; newer prometheus_client calls its default content type version 1.0.0.
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-# (key of live(), type, metric, help): the store's and the screen's troubles, for alerts.
-LIVE_COUNTS = [
-    ("store_errors", "counter", "kiosk_store_errors_total", "Failed attempts to write visitor records."),
+
+COUNTER, GAUGE = CounterMetricFamily, GaugeMetricFamily
+# (key of the live figures, kind, metric, help): the kiosk's state and troubles, for alerts.
+LIVE = [
+    ("open", GAUGE, "kiosk_open", "1 while the kiosk is open to visitors (opening hours, or staff's word)."),
     (
-        "store_waiting",
-        "gauge",
-        "kiosk_store_waiting_records",
-        "Visitor records not yet written to the store.",
+        "content_errors",
+        GAUGE,
+        "kiosk_content_errors",
+        "Errors in the content at the last reload (visitors keep the last good content).",
     ),
+    ("store_errors", COUNTER, "kiosk_store_errors_total", "Failed attempts to write visitor records."),
+    ("store_waiting", GAUGE, "kiosk_store_waiting_records", "Visitor records not yet written to the store."),
     (
         "store_quarantined",
-        "counter",
+        COUNTER,
         "kiosk_store_quarantined_total",
         "Visitor records the store refused, set aside with their error.",
     ),
     (
         "screen_faults",
-        "counter",
+        COUNTER,
         "kiosk_screen_faults_total",
         "Parts of screens that failed and were left out.",
     ),
+    (
+        "frame_time_p50",
+        GAUGE,
+        "kiosk_frame_time_p50_seconds",
+        "Median time to draw a frame, over the kiosk's last 600 frames.",
+    ),
+    (
+        "frame_time_p99",
+        GAUGE,
+        "kiosk_frame_time_p99_seconds",
+        "99th percentile of the time to draw a frame, over the kiosk's last 600 frames.",
+    ),
     # Said by a kiosk's heartbeat (kiosk/fleet/heartbeat.py), on the central dashboard's /metrics.
-    ("maintenance", "gauge", "kiosk_maintenance", "1 while staff work on the kiosk (nothing is counted)."),
-    ("forward_backlog", "gauge", "kiosk_forward_backlog_records", "Visitor records not yet forwarded."),
-    ("free_disk_bytes", "gauge", "kiosk_free_disk_bytes", "Free disk beside the kiosk's visitor store."),
-    ("heartbeat_age_seconds", "gauge", "kiosk_heartbeat_age_seconds", "Seconds since the last heartbeat."),
+    ("maintenance", GAUGE, "kiosk_maintenance", "1 while staff work on the kiosk (nothing is counted)."),
+    ("forward_backlog", GAUGE, "kiosk_forward_backlog_records", "Visitor records not yet forwarded."),
+    ("free_disk_bytes", GAUGE, "kiosk_free_disk_bytes", "Free disk beside the kiosk's visitor store."),
+    ("heartbeat_age_seconds", GAUGE, "kiosk_heartbeat_age_seconds", "Seconds since the last heartbeat."),
 ]
-FRAME_TIME_QUANTILES = [("0.5", "frame_time_p50"), ("0.99", "frame_time_p99")]  # (label, key of live())
-
-Sample = tuple[dict[str, str], float]
-Family = tuple[str, str, str, list[Sample]]  # (name, type, help, samples)
 
 
-def _label_value(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+@dataclass(frozen=True)
+class Reading:
+    """One kiosk at a scrape: its all-time report and what it says of itself."""
+
+    kiosk: str
+    report: Report
+    live: dict | None = None
+    heard: bool | None = None  # central store: a heartbeat in the last two minutes
+    started_at: float | None = None  # central store: when the kiosk's process started, by its heartbeat
 
 
-def _help_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\n", "\\n")
+class KioskCollector(Collector):
+    """The visitor figures and live state of one or more kiosks, one family per metric."""
+
+    def __init__(self, readings: list[Reading], today: date):
+        self.readings = readings
+        self.today = today
+
+    def collect(self) -> Iterator[Metric]:
+        families: dict[str, Metric] = {}
+
+        def family(kind, name: str, help_text: str, *labels: str) -> Metric:
+            if name not in families:
+                families[name] = kind(name, help_text, labels=["kiosk", *labels])
+            return families[name]
+
+        for reading in self.readings:
+            self._visitors(reading, family)
+            self._live(reading, family)
+        yield from families.values()
+
+    def _visitors(self, reading: Reading, family) -> None:
+        kiosk, report = reading.kiosk, reading.report
+        # A kiosk with no visitor yet still exports its series, at 0, so alerts and graphs see it.
+        family(COUNTER, "kiosk_sessions_total", "Visitor sessions recorded.").add_metric(
+            [kiosk], report.sessions
+        )
+        family(COUNTER, "kiosk_entries_total", "People counted through the door.").add_metric(
+            [kiosk], report.entries
+        )
+        family(
+            GAUGE, "kiosk_sessions_today", "Visitor sessions so far today, in the pavilion's time zone."
+        ).add_metric([kiosk], report.day(self.today).sessions)
+        for zone_id, zone in report.zones.items():
+            family(COUNTER, "kiosk_zone_views_total", "Times visitors opened each zone.", "zone").add_metric(
+                [kiosk, zone_id], zone.views
+            )
+            family(
+                COUNTER, "kiosk_zone_dwell_seconds_total", "Seconds visitors spent in each zone.", "zone"
+            ).add_metric([kiosk, zone_id], zone.dwell_s)
+
+    def _live(self, reading: Reading, family) -> None:
+        kiosk, live = reading.kiosk, reading.live or {}
+        if reading.heard is not None:
+            family(
+                GAUGE, "kiosk_up", "1 while the kiosk's heartbeats arrive (one in the last 2 minutes)."
+            ).add_metric([kiosk], int(reading.heard))
+        if reading.started_at is not None:
+            family(
+                GAUGE,
+                "process_start_time_seconds",
+                "Start time of the kiosk's process since unix epoch in seconds, by its heartbeat.",
+            ).add_metric([kiosk], reading.started_at)
+        for key, kind, name, help_text in LIVE:
+            value = _number(live.get(key))
+            if value is not None:
+                family(kind, name, help_text).add_metric([kiosk], value)
+        histogram = _histogram(live.get("frame_time_histogram"))
+        if histogram is not None:
+            buckets, total = histogram
+            family(
+                HistogramMetricFamily,
+                "kiosk_frame_time_seconds",
+                "Time to draw a frame on the kiosk's screen, every frame since the kiosk started.",
+            ).add_metric([kiosk], buckets, total)
 
 
-def _number(value: float) -> str:
+class _OwnProcess(Collector):
+    """prometheus_client's process metrics, with the kiosk's label like every other series."""
+
+    def __init__(self, kiosk: str):
+        self.kiosk = kiosk
+        self.process = ProcessCollector(registry=None)
+
+    def collect(self) -> Iterator[Metric]:
+        for metric in self.process.collect():
+            labelled = Metric(metric.name, metric.documentation, metric.type, metric.unit)
+            labelled.samples = [s._replace(labels={**s.labels, "kiosk": self.kiosk}) for s in metric.samples]
+            yield labelled
+
+
+def exposition(readings: list[Reading], today: date, process_of: str | None = None) -> bytes:
+    """The text a Prometheus server scrapes. `today`: the pavilion's date. `process_of`: the
+    kiosk whose process answers, to add its process metrics (not on the central store)."""
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(KioskCollector(readings, today))
+    if process_of is not None:
+        registry.register(_OwnProcess(process_of))
+    return generate_latest(registry)
+
+
+def _number(value: object) -> float | None:
     if isinstance(value, bool):
-        return str(int(value))
-    if isinstance(value, int):
-        return str(value)
-    return repr(float(value))
+        return float(value)
+    if isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    return None
 
 
-def _family(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[Family]:
-    return [(name, kind, help_text, samples)]
-
-
-def _render(families: list[Family]) -> str:
-    lines: list[str] = []
-    for name, kind, help_text, samples in families:
-        lines += _lines(name, kind, help_text, samples)
-    return "\n".join(lines) + "\n"
-
-
-def _lines(name: str, kind: str, help_text: str, samples: list[Sample]) -> list[str]:
-    lines = [f"# HELP {name} {_help_text(help_text)}", f"# TYPE {name} {kind}"]
-    for labels, value in samples:
-        label_text = ",".join(f'{key}="{_label_value(str(val))}"' for key, val in labels.items())
-        lines.append(f"{name}{{{label_text}}} {_number(value)}" if labels else f"{name} {_number(value)}")
-    return lines
-
-
-def exposition(report: dict, today: str, kiosk_id: str, live: dict | None) -> str:
-    """The text a Prometheus server scrapes. `today`: the pavilion's date, YYYY-MM-DD."""
-    return _render(_families(report, today, kiosk_id, live))
-
-
-def fleet_exposition(kiosks: list[tuple[str, dict, dict | None, bool]], today: str) -> str:
-    """The central store's /metrics: every kiosk's series, each with its `kiosk` label.
-
-    `kiosks`: (kiosk id, its all-time report, its last heartbeat's figures, heard from in the
-    last two minutes). A family's samples of every kiosk are written together, as the format asks."""
-    merged: dict[str, Family] = {}
-    for kiosk_id, report, live, up in kiosks:
-        families = _families(report, today, kiosk_id, live)
-        families[0] = (
-            "kiosk_up",
-            "gauge",
-            "1 while the kiosk's heartbeats arrive (one in the last 2 minutes).",
-            [({}, int(up))],
-        )
-        for name, kind, help_text, samples in families:
-            labelled = [({"kiosk": kiosk_id, **labels}, value) for labels, value in samples]
-            merged.setdefault(name, (name, kind, help_text, []))[3].extend(labelled)
-    return _render(list(merged.values()))
-
-
-def _families(report: dict, today: str, kiosk_id: str, live: dict | None) -> list[Family]:
-    # A kiosk with no visitor yet still exports its series, at 0, so alerts and graphs see it.
-    kiosks = report["kiosks"] or {kiosk_id: 0}
-    zones = report["zones"]
-    lines = _family("kiosk_up", "gauge", "1 while the kiosk's staff dashboard answers.", [({}, 1)])
-    lines += _family(
-        "kiosk_sessions_total",
-        "counter",
-        "Visitor sessions recorded, per kiosk.",
-        [({"kiosk": kiosk}, count) for kiosk, count in kiosks.items()],
-    )
-    lines += _family(
-        "kiosk_entries_total", "counter", "People counted through the door.", [({}, report["entries"])]
-    )
-    lines += _family(
-        "kiosk_zone_views_total",
-        "counter",
-        "Times visitors opened each zone.",
-        [({"zone": zone_id}, zone["views"]) for zone_id, zone in zones.items()],
-    )
-    lines += _family(
-        "kiosk_zone_dwell_seconds_total",
-        "counter",
-        "Seconds visitors spent in each zone.",
-        [({"zone": zone_id}, float(zone["dwell_s"])) for zone_id, zone in zones.items()],
-    )
-    lines += _family(
-        "kiosk_sessions_today",
-        "gauge",
-        "Visitor sessions so far today, in the pavilion's time zone.",
-        [({}, report["days"].get(today, {}).get("sessions", 0))],
-    )
-    lines += _live_families(live or {})
-    return lines
-
-
-def _live_families(live: dict) -> list[Family]:
-    lines: list[Family] = []
-    if "uptime_seconds" in live:
-        lines += _family(
-            "kiosk_uptime_seconds",
-            "gauge",
-            "Seconds since the kiosk started.",
-            [({}, float(live["uptime_seconds"]))],
-        )
-    quantiles = [(q, live[key]) for q, key in FRAME_TIME_QUANTILES if key in live]
-    if quantiles:
-        lines += _family(
-            "kiosk_frame_time_seconds",
-            "summary",
-            "Time to draw a frame on the kiosk's screen, over the recent frames.",
-            [({"quantile": quantile}, float(seconds)) for quantile, seconds in quantiles],
-        )
-    if "open" in live:
-        lines += _family(
-            "kiosk_open",
-            "gauge",
-            "1 while the kiosk is open to visitors (opening hours, or staff's word), 0 while closed.",
-            [({}, int(bool(live["open"])))],
-        )
-    if "content_errors" in live:
-        lines += _family(
-            "kiosk_content_errors",
-            "gauge",
-            "Errors in the content at the last reload (visitors keep the last good content).",
-            [({}, int(live["content_errors"]))],
-        )
-    for key, kind, name, help_text in LIVE_COUNTS:
-        if key in live:
-            lines += _family(name, kind, help_text, [({}, int(live[key]))])
-    return lines
+def _histogram(figure: object) -> tuple[list[tuple[str, float]], float] | None:
+    """(buckets with +Inf last, sum) from a `frame_time_histogram` figure, or None when it is
+    missing or not a histogram (a kiosk of another version, a damaged heartbeat)."""
+    try:
+        bounds = [float(bound) for bound, _ in figure["buckets"]]
+        counts = [float(n) for _, n in figure["buckets"]]
+        count, total = float(figure["count"]), float(figure["sum"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    rising = all(a < b for a, b in zip(bounds, bounds[1:]))
+    added_up = all(a <= b for a, b in zip([*counts, count], [*counts, count][1:]))  # cumulative
+    finite = all(math.isfinite(n) and n >= 0 for n in [*bounds, *counts, count, total])
+    if not rising or not added_up or not finite:
+        return None
+    return [(floatToGoString(b), n) for b, n in zip(bounds, counts)] + [("+Inf", count)], total

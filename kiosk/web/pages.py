@@ -1,4 +1,4 @@
-"""The dashboard page as HTML, built from report dicts (`reports.summary`) and nothing else.
+"""The dashboard page as HTML, built from reports (`reports.summary`) and nothing else.
 
 Every figure on the page is an element with `data-figure` (a stable name such as `sessions`,
 `zone:forest:views`, `language:pl`, `hour:10:entries`, `day:2017-09-07:sessions`) and
@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from html import escape
 from urllib.parse import urlencode
 
+from kiosk.visitors.report import Counts, Report
 from kiosk.web.charts import Bar, Column, column_chart, meter
 
 LANGUAGE_NAMES = {"pl": "Polish", "en": "English", "kk": "Kazakh", "ru": "Russian"}
@@ -28,8 +29,8 @@ class View:
     today: date
     day_from: date
     day_to: date
-    period: dict  # the summary of day_from..day_to: big numbers, hours, zones, languages, quizzes
-    days: dict  # the summary behind the per-day chart
+    period: Report  # day_from..day_to: big numbers, hours, zones, languages, quizzes
+    days: Report  # behind the per-day chart
     days_from: date
     days_to: date
     pavilion: bool = False  # the central store, or several kiosks: the page names each kiosk
@@ -87,10 +88,6 @@ def figure(name: str, value: float, shown: str | None = None, tag: str = "span",
     text = raw if shown is None else shown
     css_class = f' class="{css}"' if css else ""
     return f'<{tag}{css_class} data-figure="{escape(name)}" data-value="{escape(raw)}">{escape(text)}</{tag}>'
-
-
-def right_share(quiz: dict) -> float:
-    return round(100 * quiz["correct"] / quiz["answers"], 1) if quiz["answers"] else 0.0
 
 
 def dashboard(view: View) -> str:
@@ -179,31 +176,31 @@ def _intro(view: View) -> str:
     )
 
 
-def _big_numbers(report: dict, pavilion: bool = False) -> str:
+def _big_numbers(report: Report, pavilion: bool = False) -> str:
     # (label, the figure, a note in HTML)
     used = "visitors who used a kiosk" if pavilion else "visitors who used the kiosk"
     cards = [
-        ("Sessions", figure("sessions", report["sessions"], css="big"), used),
-        ("Entries", figure("entries", report["entries"], css="big"), "people through the door"),
+        ("Sessions", figure("sessions", report.sessions, css="big"), used),
+        ("Entries", figure("entries", report.entries, css="big"), "people through the door"),
         (
             "Average visit",
-            figure("avg_session_s", report["avg_session_s"], clock(report["avg_session_s"]), css="big"),
+            figure("avg_session_s", report.avg_session_s, clock(report.avg_session_s), css="big"),
             "minutes:seconds per session",
         ),
     ]
-    if report.get("sessions_per_open_hour") is not None:
-        per_hour = report["sessions_per_open_hour"]
+    opening = report.opening
+    if opening is not None and opening.sessions_per_open_hour is not None:
+        per_hour = opening.sessions_per_open_hour
         cards.append(
             (
                 "Per open hour",
                 figure("sessions_per_open_hour", per_hour, f"{per_hour:g}", css="big"),
-                f"sessions per hour open ({report['open_h_so_far']:g} h; closed hours left out)",
+                f"sessions per hour open ({opening.open_h_so_far:g} h; closed hours left out)",
             )
         )
-    quizzes = report["quizzes"].values()
-    answers = sum(quiz["answers"] for quiz in quizzes)
+    answers = sum(quiz.answers for quiz in report.quizzes.values())
     if answers:
-        right = round(100 * sum(quiz["correct"] for quiz in quizzes) / answers, 1)
+        right = round(100 * sum(quiz.correct for quiz in report.quizzes.values()) / answers, 1)
         cards.append(
             (
                 "Quiz answers right",
@@ -226,18 +223,19 @@ def _legend() -> str:
     )
 
 
-def _pair_bars(prefix: str, key: str, counts: dict, tip_label: str) -> list[Bar]:
+def _pair_bars(prefix: str, key: str, counts: Counts, tip_label: str) -> list[Bar]:
     return [
-        Bar(counts["sessions"], f"{prefix}:{key}:sessions", f"{tip_label}: {counts['sessions']} sessions"),
-        Bar(counts["entries"], f"{prefix}:{key}:entries", f"{tip_label}: {counts['entries']} entries"),
+        Bar(counts.sessions, f"{prefix}:{key}:sessions", f"{tip_label}: {counts.sessions} sessions"),
+        Bar(counts.entries, f"{prefix}:{key}:entries", f"{tip_label}: {counts.entries} entries"),
     ]
 
 
 def _hours(view: View) -> str:
     heading = "Today by hour" if view.is_today else "By hour of the day"
-    hours = {int(hour): counts for hour, counts in view.period["hours"].items()}
+    hours = view.period.hours
     # With opening hours, the chart spans the hours the kiosk was open: a 0 there is a real 0.
-    opened = [int(h) for h, open_h in view.period.get("open_hours", {}).items() if open_h]
+    opening = view.period.opening
+    opened = [h for h, open_h in opening.open_hours.items() if open_h] if opening else []
     if not hours and not opened:
         return _card(heading, '<p class="empty">No visitors in this period yet.</p>')
     first, last = min([*hours, *opened]), max([*hours, *opened])
@@ -248,7 +246,7 @@ def _hours(view: View) -> str:
             first -= 1
     columns = []
     for hour in range(first, last + 1):
-        counts = hours.get(hour, {"sessions": 0, "entries": 0})
+        counts = view.period.hour(hour)
         tip = f"{hour:02d}:00–{hour + 1:02d}:00"
         if opened and hour not in opened:
             tip += " (closed)"
@@ -260,11 +258,10 @@ def _hours(view: View) -> str:
 def _days(view: View) -> str:
     last_week = (view.today - timedelta(days=6), view.today)
     heading = "Last 7 days" if (view.days_from, view.days_to) == last_week else "By day"
-    days = view.days["days"]
     columns = []
     day = view.days_from
     while day <= view.days_to:
-        counts = days.get(day.isoformat(), {"sessions": 0, "entries": 0})
+        counts = view.days.day(day)
         label = f"{day:%a} {day.day}" if (view.days_to - view.days_from).days < 14 else short_day(day)
         columns.append(Column(label, _pair_bars("day", day.isoformat(), counts, long_day(day))))
         day += timedelta(days=1)
@@ -276,24 +273,24 @@ def _kiosks(view: View) -> str:
     """The pavilion kiosk by kiosk, each a link to its own page (the same dashboard, kept to it)."""
     if not view.pavilion or view.kiosk is not None:
         return ""
-    kiosks = view.period["by_kiosk"]
+    kiosks = view.period.by_kiosk
     watch = '<p class="note"><a href="kiosks">Each kiosk\'s state, screen and content release</a></p>'
     if not kiosks:
         return _card("Kiosks", '<p class="empty">No kiosk had visitors in this period.</p>' + watch)
-    most = max(kiosk["sessions"] for kiosk in kiosks.values()) or 1
+    most = max(kiosk.sessions for kiosk in kiosks.values()) or 1
     rows = []
-    for kiosk_id, kiosk in sorted(kiosks.items(), key=lambda kv: (-kv[1]["sessions"], kv[0])):
+    for kiosk_id, kiosk in sorted(kiosks.items(), key=lambda kv: (-kv[1].sessions, kv[0])):
         name = f"kiosk:{kiosk_id}"
         href = view.same_days(kiosk=kiosk_id)
         rows.append(
             f'<tr><td class="name"><a href="{escape(href)}">{escape(kiosk_id)}</a>'
-            f"{meter(kiosk['sessions'] / most)}</td>"
-            + figure(f"{name}:sessions", kiosk["sessions"], tag="td", css="num")
-            + figure(f"{name}:entries", kiosk["entries"], tag="td", css="num")
+            f"{meter(kiosk.sessions / most)}</td>"
+            + figure(f"{name}:sessions", kiosk.sessions, tag="td", css="num")
+            + figure(f"{name}:entries", kiosk.entries, tag="td", css="num")
             + figure(
                 f"{name}:avg_session_s",
-                kiosk["avg_session_s"],
-                clock(kiosk["avg_session_s"]),
+                kiosk.avg_session_s,
+                clock(kiosk.avg_session_s),
                 tag="td",
                 css="num",
             )
@@ -307,19 +304,19 @@ def _kiosks(view: View) -> str:
     return _card("Kiosks", table + watch, "ranked by sessions; a kiosk's name opens its own figures")
 
 
-def _zones(report: dict) -> str:
-    zones = report["zones"]
+def _zones(report: Report) -> str:
+    zones = report.zones
     if not zones:
         return _card("Zones", '<p class="empty">No zone was opened in this period.</p>')
-    most = max(zone["views"] for zone in zones.values())
+    most = max(zone.views for zone in zones.values())
     rows = []
     for zone_id, zone in zones.items():  # the report ranks them by views
-        per_view = round(zone["dwell_s"] / zone["views"], 1) if zone["views"] else 0.0
+        per_view = zone.dwell_per_view_s
         name = f"zone:{zone_id}"
         rows.append(
-            f'<tr><td class="name">{escape(zone_id)}{meter(zone["views"] / most)}</td>'
-            + figure(f"{name}:views", zone["views"], tag="td", css="num")
-            + figure(f"{name}:dwell_s", zone["dwell_s"], clock(zone["dwell_s"]), tag="td", css="num")
+            f'<tr><td class="name">{escape(zone_id)}{meter(zone.views / most)}</td>'
+            + figure(f"{name}:views", zone.views, tag="td", css="num")
+            + figure(f"{name}:dwell_s", zone.dwell_s, clock(zone.dwell_s), tag="td", css="num")
             + figure(f"{name}:avg_dwell_s", per_view, clock(per_view), tag="td", css="num")
             + "</tr>"
         )
@@ -331,8 +328,8 @@ def _zones(report: dict) -> str:
     return _card("Zones", table, "ranked by views; time as minutes:seconds")
 
 
-def _languages(report: dict) -> str:
-    languages = report["languages"]
+def _languages(report: Report) -> str:
+    languages = report.languages
     if not languages:
         return _card("Languages", '<p class="empty">No language was chosen in this period.</p>')
     most = max(languages.values())
@@ -350,18 +347,16 @@ def _languages(report: dict) -> str:
     return _card("Languages", table, "a visitor who switched language counts for each")
 
 
-def _quizzes(report: dict) -> str:
-    quizzes = report["quizzes"]
+def _quizzes(report: Report) -> str:
+    quizzes = report.quizzes
     if not quizzes:
         return ""
     rows = "".join(
         # A line may break after the zone: long quiz ids stay inside a phone's width.
         f'<tr><td class="name">{escape(quiz_id).replace("/", "/<wbr>")}</td>'
-        + figure(f"quiz:{quiz_id}:answers", quiz["answers"], tag="td", css="num")
-        + figure(f"quiz:{quiz_id}:correct", quiz["correct"], tag="td", css="num")
-        + figure(
-            f"quiz:{quiz_id}:right_pct", right_share(quiz), f"{right_share(quiz):.0f}%", tag="td", css="num"
-        )
+        + figure(f"quiz:{quiz_id}:answers", quiz.answers, tag="td", css="num")
+        + figure(f"quiz:{quiz_id}:correct", quiz.correct, tag="td", css="num")
+        + figure(f"quiz:{quiz_id}:right_pct", quiz.right_pct, f"{quiz.right_pct:.0f}%", tag="td", css="num")
         + "</tr>"
         for quiz_id, quiz in quizzes.items()
     )

@@ -16,6 +16,7 @@ from kiosk.ui.layout import Rect
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.intents import StaffAction
 from kiosk.visitors import reports
+from kiosk.visitors.report import Counts
 
 KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
 STAFF_IDLE_S = 60.0  # the staff screen closes itself
@@ -86,10 +87,9 @@ class StaffPinScene(Scene):
         self.entered = ""
 
 
-def _count(figures: dict, key: str, closed: bool) -> int | str:
+def _count(counts: Counts, closed: bool) -> int | str:
     """Sessions in an hour or a day; "-" when the kiosk was closed then and nobody came."""
-    n = figures.get(key, {}).get("sessions", 0)
-    return "-" if closed and not n else n
+    return "-" if closed and not counts.sessions else counts.sessions
 
 
 def read_figures(config, wall: float) -> tuple:
@@ -131,10 +131,10 @@ class StaffScene(Scene):
         y += title.get_height() + m.gap
 
         # Big numbers.
-        minutes, seconds = divmod(round(today["avg_session_s"]), 60)
+        minutes, seconds = divmod(round(today.avg_session_s), 60)
         big = [
-            ("sessions", str(today["sessions"])),
-            ("entries", str(today["entries"])),
+            ("sessions", str(today.sessions)),
+            ("entries", str(today.entries)),
             ("average visit", f"{minutes}:{seconds:02d}"),
         ]
         box_w = (m.width - 2 * m.margin - 2 * m.gap) // 3
@@ -158,27 +158,23 @@ class StaffScene(Scene):
             left = Rect(m.margin, y, (m.width - 2 * m.margin - m.gap) // 2, 0)
             right = Rect(left.right + m.gap, y, left.w, 0)
         # A closed hour or day shows as "-", not as a 0: nobody could come then.
-        open_hours, closed_days = today.get("open_hours"), set(week.get("closed_days", []))
+        open_hours = today.opening.open_hours if today.opening else {}
+        closed_days = set(week.opening.closed_days) if week.opening else set()
         ly = self._bars(
             surface,
             left.x,
             y,
             left.w,
             "Sessions per hour today" + (" (- closed)" if open_hours else ""),
-            [
-                (h, _count(today["hours"], f"{h:02d}", open_hours and not open_hours[f"{h:02d}"]))
-                for h in range(24)
-            ],
+            [(h, _count(today.hour(h), bool(open_hours) and not open_hours[h])) for h in range(24)],
         )
         days = [
-            (d, _count(week["days"], d, d in closed_days))
-            for d in ((day - timedelta(days=6 - i)).isoformat() for i in range(7))
+            (d.isoformat(), _count(week.day(d), d in closed_days))
+            for d in (day - timedelta(days=6 - i) for i in range(7))
         ]
         ly = self._bars(surface, left.x, ly + m.gap, left.w, "Last 7 days", [(d[5:], n) for d, n in days])
-        rows = [
-            f"{zone}: {z['views']} views, {z['dwell_s'] / 60:.0f} min" for zone, z in today["zones"].items()
-        ]
-        languages = [f"{code}: {n} sessions" for code, n in today["languages"].items()]
+        rows = [f"{zone}: {z.views} views, {z.dwell_s / 60:.0f} min" for zone, z in today.zones.items()]
+        languages = [f"{code}: {n} sessions" for code, n in today.languages.items()]
         rows += [""] + languages if rows and languages else languages
         ry = self._list(
             surface,
