@@ -39,6 +39,7 @@ VISITS = """
 - {at: 1, tap: attract}
 - {at: 2, tap: "lang:en"}
 - {at: 3, tap: "a11y:large-text"}
+- {at: 3.5, tap: next}                  # large text: three cards a page, this one on the second
 - {at: 4, tap: "zone:poland-kazakhstan"}
 - {at: 5, tap: next}
 - {at: 6, tap: next}

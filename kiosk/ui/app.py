@@ -11,7 +11,6 @@ feeds it scripted pointers and a virtual clock. Around it, one job a module: `ho
 from __future__ import annotations
 
 import dataclasses
-from collections import deque
 from collections.abc import Callable
 
 import pygame
@@ -21,6 +20,7 @@ from kiosk.clock import Clock, ClockWatch
 from kiosk.config import Config
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import ContentReloader
+from kiosk.frames import FrameTimes
 from kiosk.ui import status
 from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
@@ -101,7 +101,7 @@ class KioskApp:
         self.overlays = Overlays(self.look)
         self.quit_requested = False
         self.started_wall = clock.wall()
-        self.frame_times: deque[float] = deque(maxlen=600)  # seconds, for /metrics
+        self.frame_times = FrameTimes()  # seconds, for /metrics and the staff
         self._apply_modes()
         self.touch = Touch(slop_px=self.metrics.px(28), swipe_px=self.metrics.px(140))
         self.gestures = self.touch.gestures

@@ -23,6 +23,7 @@ def live(app) -> dict:  # a KioskApp (which imports this module, not back)
         figures["store_errors"] = health.errors
         figures["store_waiting"] = health.waiting
         figures["store_quarantined"] = health.quarantined
+    figures["frame_time_histogram"] = app.frame_times.histogram()
     if times:
         figures["frame_time_p50"] = times[len(times) // 2]
         figures["frame_time_p99"] = times[min(len(times) - 1, round(len(times) * 0.99))]
