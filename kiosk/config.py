@@ -241,6 +241,12 @@ class Config(_Strict):
         description="Most picture pixels one page may show, all its pictures added up (a gallery's "
         "too); each takes 4 bytes of memory decoded, so a page over it is refused.",
     )
+    video_max_s: float = Field(
+        180,
+        ge=1,
+        le=3600,
+        description="Longest film accepted, in seconds; `kiosk validate` refuses longer ones.",
+    )
     tally_key: str = Field(
         "f9", description="Key a USB people counter at the door types once per person (pygame key name)."
     )

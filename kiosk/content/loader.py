@@ -18,10 +18,22 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from kiosk.config import Config
+from kiosk.content.captions import CaptionError, clock, read_captions
 from kiosk.content.colour import contrast_ratio, hex_rgb
+from kiosk.content.film import probe
 from kiosk.content.media import MediaError, check_image, header_pixels, resolve_media
-from kiosk.content.model import Exhibit, Pavilion, Quiz, Zone, field_names, page_media, texts
-from kiosk.yamldoc import Problem, YamlDocument, problems_from_validation, read_yaml
+from kiosk.content.model import (
+    Exhibit,
+    Film,
+    Pavilion,
+    Quiz,
+    Zone,
+    field_names,
+    page_media,
+    texts,
+    zone_films,
+)
+from kiosk.yamldoc import Problem, YamlDocument, dotted, problems_from_validation, read_yaml
 
 PAVILION_FILE = "pavilion.yaml"
 
@@ -102,8 +114,10 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
     if check_images:
         verdicts = _check_media({ref for zone in zones.values() for _, ref in zone.media()}, config)
         for zone_id in list(zones):
-            if not _media_ok(zones[zone_id], documents[zone_id], verdicts, config, problems):
-                del zones[zone_id]  # a zone with a picture that cannot be shown is left out whole
+            zone, zone_doc = zones[zone_id], documents[zone_id]
+            pictures_ok = _media_ok(zone, zone_doc, verdicts, config, problems)
+            if not (_films_ok(zone, zone_doc, config, problems) and pictures_ok):
+                del zones[zone_id]  # a zone with a picture or film that cannot be shown is left out whole
 
     if pavilion is None or doc is None:
         return ContentReport(None, problems, documents, missing)
@@ -205,9 +219,9 @@ def _ids_unique(zone: Zone, doc: YamlDocument, problems: list[Problem]) -> bool:
     for p, page in enumerate(zone.pages):
         named = [(("page", page.id), ("pages", p, "id"))]
         named += [
-            (("quiz", b.id), ("pages", p, "blocks", i, "id"))
+            ((b.kind, b.id), ("pages", p, "blocks", i, "id"))
             for i, b in enumerate(page.blocks)
-            if isinstance(b, Quiz)
+            if isinstance(b, (Quiz, Film))  # reports count them as zone/id
         ]
         for key, path in named:
             if key in first:
@@ -306,6 +320,81 @@ def _media_ok(
                     f"the page's pictures add up to {total:,} pixels, more than "
                     f"media_page_max_pixels ({budget:,}): about {total * 4 // 2**20:,} MB decoded",
                     "scale the pictures down (a screen needs at most 3840x2160) or use fewer",
+                )
+            )
+            ok = False
+    return ok
+
+
+CAPTION_SLACK_S = 0.1  # a last caption timed to the end, rounded to the millisecond, still ends within
+
+
+def _films_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[Problem]) -> bool:
+    """Each film plays whole within video_max_s, and each caption file reads and ends within it."""
+    ok = True
+    for path, film in zone_films(zone):
+        try:
+            facts = probe(resolve_media(config.media_path, film.src), config.video_max_s)
+        except MediaError as exc:
+            problems.append(doc.problem((*path, "src"), exc.message, exc.hint))
+            ok = False
+            continue
+        ok = _captions_ok(film, path, facts.duration, doc, config, problems) and ok
+    return ok
+
+
+def _captions_ok(
+    film: Film, path: tuple, duration: float, doc: YamlDocument, config: Config, problems: list[Problem]
+) -> bool:
+    ok = True
+    if not film.captions:
+        problems.append(
+            doc.problem(
+                (*path, "src"),
+                "the film has no captions: visitors see it without words",
+                "add captions: {pl: video/name.pl.vtt, ...}",
+                severity="warning",
+            )
+        )
+    for code in config.languages:
+        if film.captions and code not in film.captions:
+            required = code in config.required
+            problems.append(
+                doc.problem(
+                    (*path, "captions", code),
+                    "Field required" if required else "missing captions",
+                    f"add the {code} captions" if required else f"{config.default_language} is shown instead",
+                    severity="error" if required else "warning",
+                )
+            )
+            ok = ok and not required
+    for code, ref in film.captions.items():
+        where = (*path, "captions", code)
+        try:
+            file = resolve_media(config.media_path, ref)
+            cues = read_captions(file)
+        except MediaError as exc:
+            problems.append(doc.problem(where, exc.message, exc.hint))
+            ok = False
+            continue
+        except CaptionError as exc:
+            # Said at the caption file's own line; the zone file's line is where it is named.
+            named = f"named at {doc.name}:{doc.line_of(where)}"
+            hint = f"{exc.hint}; {named}" if exc.hint else named
+            problems.append(
+                Problem(_display_name(file, config.base_dir), exc.line, dotted(where), exc.message, hint)
+            )
+            ok = False
+            continue
+        late = next((cue for cue in cues if cue.end > duration + CAPTION_SLACK_S), None)
+        if late is not None:
+            problems.append(
+                Problem(
+                    _display_name(file, config.base_dir),
+                    late.line,
+                    dotted(where),
+                    f"the caption runs to {clock(late.end)}, past the film's end at {clock(duration)}",
+                    f"captions of another film? named at {doc.name}:{doc.line_of(where)}",
                 )
             )
             ok = False

@@ -104,7 +104,11 @@ class Block(Strict):
     kind: ClassVar[str] = "block"  # the curator's word for it in notes and messages
 
     def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
-        """(path inside the block, media reference) of every file the block shows."""
+        """(path inside the block, media reference) of every picture the block shows."""
+        return iter(())
+
+    def films(self) -> Iterator[tuple[tuple[str | int, ...], Film]]:
+        """(path inside the block, film) of every film the block plays: checked as films."""
         return iter(())
 
 
@@ -248,8 +252,40 @@ class Hotspots(Block):
         yield ("src",), self.src
 
 
+class Film(Block):
+    """A film from media/, played silently with captions in the visitor's language."""
+
+    place: ClassVar = "picture"
+    solo: ClassVar[bool] = True
+    kind: ClassVar[str] = "film"
+    type: Literal["video"]
+    id: Slug  # reports name it zone/id
+    src: MediaRef
+    poster: MediaRef | None = None  # else the film's first frame
+    # WebVTT files by language; not a Text: the words are in the files, checked as captions
+    captions: dict[LanguageCode, MediaRef] = Field(default_factory=dict)
+    loop: StrictBool = False
+
+    def media(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        if self.poster is not None:
+            yield ("poster",), self.poster
+
+    def films(self) -> Iterator[tuple[tuple[str | int, ...], Film]]:
+        yield (), self
+
+
 # Every block type a page may hold, in the order the curator's guide lists them.
-BLOCKS: tuple[type[Block], ...] = (Heading, Paragraphs, Picture, Fact, Gallery, Timeline, Quiz, Hotspots)
+BLOCKS: tuple[type[Block], ...] = (
+    Heading,
+    Paragraphs,
+    Picture,
+    Fact,
+    Gallery,
+    Timeline,
+    Quiz,
+    Hotspots,
+    Film,
+)
 AnyBlock = Annotated[Union[BLOCKS], Field(discriminator="type")]  # noqa: UP007 (built from a tuple)
 
 
@@ -312,6 +348,14 @@ def page_media(page: Page, p: int) -> Iterator[tuple[tuple[str | int, ...], str]
     for b, block in enumerate(page.blocks):
         for path, ref in block.media():
             yield ("pages", p, "blocks", b, *path), ref
+
+
+def zone_films(zone: Zone) -> Iterator[tuple[tuple[str | int, ...], Film]]:
+    """(path in the zone file, film) of every film in the zone."""
+    for p, page in enumerate(zone.pages):
+        for b, block in enumerate(page.blocks):
+            for path, film in block.films():
+                yield ("pages", p, "blocks", b, *path), film
 
 
 class Pavilion(Strict):

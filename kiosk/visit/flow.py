@@ -27,6 +27,7 @@ from kiosk.visit.intents import (
     StartVisit,
     ToggleMode,
     TurnPage,
+    Watching,
 )
 from kiosk.visitors.sessions import EntryCounted, VisitTracker
 
@@ -105,6 +106,9 @@ class VisitFlow:
         if isinstance(intent, Interacted):
             i = intent
             self.tracker.interact(i.zone_id, i.page_id, i.kind, i.item, i.value, i.correct)
+            return NOTHING
+        if isinstance(intent, Watching):
+            self.tracker.watching(intent.playing, intent.left_s)
             return NOTHING
         if isinstance(intent, StaffAction):
             return self._staff(intent.verb)
@@ -206,12 +210,17 @@ class VisitFlow:
 
     def arrived(self, place: Place) -> None:
         """The screen shown is not the one asked for (it failed to build): the visit is there."""
-        self._update(place=place)
+        self._move(place)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _go(self, place: Place, direction: int = 1, rebuild: bool = False, staff=None) -> Change:
-        self._update(place=place)
+        self._move(place)
         return Change(show=place, direction=direction, rebuild=rebuild, staff=staff)
+
+    def _move(self, place: Place) -> None:
+        if place != self.state.place:
+            self.tracker.watching(False)  # a film stops with the page it is on
+        self._update(place=place)
 
     def _update(self, **changes) -> None:
         self.state = dataclasses.replace(self.state, **changes)

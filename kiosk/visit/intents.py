@@ -62,6 +62,18 @@ class Interacted:
     correct: bool | None = None
 
 
+@dataclass(frozen=True)
+class Watching:
+    """A film on a page starts or stops playing: while it plays, the idle reset waits for it."""
+
+    zone_id: str
+    page_id: str
+    film_id: str
+    playing: bool
+    left_s: float = 0.0  # seconds of the film still to play, when it starts
+    at_s: float = 0.0  # where in the film it starts or stops
+
+
 StaffVerb = Literal["pin", "open", "close", "maintenance", "hours", "reload", "quit"]
 
 
@@ -73,5 +85,14 @@ class StaffAction:
 
 
 Intent = (
-    StartVisit | SetLanguage | GoHome | OpenZone | TurnPage | ToggleMode | Finish | Interacted | StaffAction
+    StartVisit
+    | SetLanguage
+    | GoHome
+    | OpenZone
+    | TurnPage
+    | ToggleMode
+    | Finish
+    | Interacted
+    | Watching
+    | StaffAction
 )

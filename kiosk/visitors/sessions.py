@@ -132,6 +132,7 @@ class _Open:
     zone_seq: int | None = None
     zone_entered_mono: float = 0.0
     doubt: str | None = None  # the wall clock was doubtful when the visit began
+    watch_until: float = 0.0  # a film plays until then: the visitor is watching, not gone
 
 
 class VisitTracker:
@@ -202,6 +203,19 @@ class VisitTracker:
             s.reported_mono = s.last_mono
             self.emit(Activity(s.session_id, self._wall(s.last_mono)))
 
+    def watching(self, playing: bool, left_s: float = 0.0) -> None:
+        """A film starts (with `left_s` seconds to play) or stops: while it plays the visitor is
+        here, so the idle timeout counts from the film's end, not from the last touch."""
+        s = self._open
+        if not s:
+            return
+        now = self.clock.monotonic()
+        s.watch_until = now + max(0.0, left_s) if playing else min(s.watch_until, now)
+
+    def _last_seen(self, s: _Open) -> float:
+        """The visitor's last sign of life: a touch, or the film they watched to its end."""
+        return max(s.last_mono, min(s.watch_until, self.clock.monotonic()))
+
     def use_language(self, language: str) -> None:
         s = self._open
         if not s or language in s.languages:
@@ -253,7 +267,8 @@ class VisitTracker:
 
     def idle_deadline(self) -> float | None:
         """Monotonic time at which the session times out, if one is open."""
-        return self._open.last_mono + self.idle_timeout_s if self._open else None
+        s = self._open
+        return max(s.last_mono, s.watch_until) + self.idle_timeout_s if s else None
 
     def tick(self) -> bool:
         """End the session if the visitor has gone; True when it just ended."""
@@ -267,8 +282,8 @@ class VisitTracker:
         s = self._open
         if not s:
             return
-        # The visitor's time ends at their last touch, not when we noticed they left.
-        end = s.last_mono
+        # The visitor's time ends at their last touch (or film), not when we noticed they left.
+        end = self._last_seen(s)
         self.leave_zone(at_mono=end)
         self.emit(SessionEnded(s.session_id, self._wall(end), round(end - s.start_mono, 3), reason))
         self._open = None

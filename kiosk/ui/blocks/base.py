@@ -9,6 +9,7 @@ page keeps across rebuilds: a new language or text size keeps it.
 
 from __future__ import annotations
 
+import math
 import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -37,6 +38,9 @@ class PageHost(Protocol):
 
     def reflow(self) -> None:
         """The text column changed (an answered quiz): render it again."""
+
+    def watching(self, film_id: str, playing: bool, left_s: float, at_s: float) -> None:
+        """A film on the page started or stopped: the visit's idle reset waits while it plays."""
 
 
 @dataclass
@@ -69,6 +73,22 @@ class BlockView:
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Draw the parts a visitor changes."""
+
+    # -- what moves by itself (a film) -----------------------------------------------------------
+    def update(self, now: float) -> bool:
+        """Advance to the kiosk's clock; True when the view must be drawn again."""
+        return False
+
+    @property
+    def animating(self) -> bool:
+        """True while it moves: the window loop then runs at its full frame rate."""
+        return False
+
+    def next_change(self, now: float) -> float:
+        return math.inf
+
+    def leave(self) -> None:
+        """Its page is gone: stop whatever runs (a film's decoding)."""
 
     # -- what the visitor does -----------------------------------------------------------------
     def activate(self, widget_id: str) -> bool:

@@ -137,6 +137,9 @@ class Scene:
         """Seconds until the scene changes by itself; the window loop sleeps until then."""
         return math.inf
 
+    def leave(self) -> None:
+        """The scene is no longer shown: stop what runs on its own (a film's decoding)."""
+
     def hit(self, x: float, y: float) -> str | None:
         # Later targets are drawn on top (cards over pictures), so they win.
         for widget_id, r in reversed(self.targets.items()):

@@ -17,7 +17,7 @@ from kiosk.ui import layout, widgets
 from kiosk.ui.blocks import BlockView, view_for
 from kiosk.ui.column import build_column
 from kiosk.ui.scenes.base import Scene
-from kiosk.visit.intents import GoHome, Interacted, TurnPage
+from kiosk.visit.intents import GoHome, Interacted, TurnPage, Watching
 
 FRICTION_S = 0.35  # a fling's speed falls by e every this many seconds
 STOP_PX_S = 20.0
@@ -163,6 +163,9 @@ class ZoneScene(Scene):
     def interact(self, kind: str, item: str, value: str = "", correct: bool | None = None) -> None:
         self.post(Interacted(self.zone.id, self.page.id, kind, item, value, correct))
 
+    def watching(self, film_id: str, playing: bool, left_s: float, at_s: float) -> None:
+        self.post(Watching(self.zone.id, self.page.id, film_id, playing, left_s, at_s))
+
     def untarget(self, widget_id: str) -> None:
         self.targets.pop(widget_id, None)
 
@@ -170,8 +173,7 @@ class ZoneScene(Scene):
         self._build_column()
 
     def activate(self, widget_id: str) -> None:
-        views = [*self.flow, self.feature] if self.feature else self.flow
-        if any(view.activate(widget_id) for view in views):
+        if any(view.activate(widget_id) for view in self.views):
             return  # a block's own control: a quiz answer, a gallery arrow, a hotspot
         if widget_id == "next":
             self.post(TurnPage(+1))
@@ -204,7 +206,27 @@ class ZoneScene(Scene):
         if self.max_scroll > 0:
             self.velocity = -vy
 
+    @property
+    def views(self) -> list[BlockView]:
+        return [*self.flow, self.feature] if self.feature else list(self.flow)
+
     def update(self, now: float, dt: float) -> bool:
+        moved = [self._advance(view, now) for view in self.views]
+        return self._coast(dt) or any(moved)
+
+    def _advance(self, view: BlockView, now: float) -> bool:
+        """A view that fails to move on is left out from now on, as when drawing."""
+        try:
+            return view.update(now)
+        except Exception as exc:  # the page goes on without it
+            self.look.faults.note("update", f"{self.zone.id}/{self.page.id} {view.block.type}", exc)
+            view.leave()
+            if view is self.feature:
+                self.feature = None
+            return False
+
+    def _coast(self, dt: float) -> bool:
+        """A fling's scroll, slowing down."""
         if not self.velocity:
             return False
         self.scroll += self.velocity * dt
@@ -217,4 +239,11 @@ class ZoneScene(Scene):
 
     @property
     def animating(self) -> bool:
-        return bool(self.velocity)
+        return bool(self.velocity) or any(view.animating for view in self.views)
+
+    def next_change(self, now: float) -> float:
+        return min([math.inf] + [view.next_change(now) for view in self.views])
+
+    def leave(self) -> None:
+        for view in [*self.flow, *([self.featured] if self.featured else [])]:
+            view.leave()
