@@ -45,7 +45,7 @@ def test_a_page_names_the_one_block_it_is_about_and_the_files_it_shows():
 
 def test_two_blocks_a_page_is_about_are_refused_in_the_curators_words():
     with pytest.raises(
-        ValueError, match="one image, gallery, timeline, quiz or hotspots block; this one has 2"
+        ValueError, match="one image, gallery, timeline, quiz, hotspots or video block; this one has 2"
     ):
         Page.model_validate(
             {

@@ -1,6 +1,7 @@
 """Make the sample film: the pavilion's dates as an animated timeline, with its captions.
 
-    /work/venv/bin/python tools/make_film.py
+    /work/venv/bin/python tools/make_film.py            # the film and its captions
+    /work/venv/bin/python tools/make_film.py captions   # only the captions
 
 Writes media/video/national-day-timeline.mp4 (1280x720, 30 fps, H.264, 20 s) and its
 WebVTT captions in pl, en, kk and ru beside it. The pictures are the bundled illustrations
@@ -12,6 +13,7 @@ the pavilion's source text. Nothing is random, so running it again gives the sam
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import av
@@ -35,6 +37,7 @@ RED = (176, 18, 43)  # the zone's accent
 WHITE = (255, 255, 255)
 
 # (picture, date in figures on the timeline, caption by language): facts of the source text.
+# A caption with a line break is two captions, the date's time shared between them.
 DATES = [
     (
         "poland-kazakhstan-trade.png",
@@ -59,15 +62,15 @@ DATES = [
     (
         "poland-kazakhstan-agreements.png",
         "6.09.2017",
-        {
-            "pl": "6 września 2017 r. na Polsko-Kazachstańskim Forum Gospodarczym podpisano "
-            "10 dwustronnych porozumień.",
-            "en": "On 6 September 2017, 10 bilateral agreements were signed at the Polish-Kazakh "
-            "Economic Forum.",
-            "kk": "2017 жылғы 6 қыркүйекте Польша-Қазақстан экономикалық форумында 10 екіжақты "
-            "келісімге қол қойылды.",
-            "ru": "6 сентября 2017 года на Польско-казахстанском экономическом форуме подписано "
-            "10 двусторонних соглашений.",
+        {  # two facts, two captions: each short enough for two lines in large text
+            "pl": "6 września 2017 r.: Polsko-Kazachstańskie Forum Gospodarcze.\n"
+            "Podpisano na nim 10 dwustronnych porozumień.",
+            "en": "6 September 2017: the Polish-Kazakh Economic Forum.\n"
+            "10 bilateral agreements were signed there.",
+            "kk": "2017 жылғы 6 қыркүйек: Польша-Қазақстан экономикалық форумы.\n"
+            "Онда 10 екіжақты келісімге қол қойылды.",
+            "ru": "6 сентября 2017 года: Польско-казахстанский экономический форум.\n"
+            "На нём подписано 10 двусторонних соглашений.",
         },
     ),
     (
@@ -171,8 +174,12 @@ def write_captions() -> None:
     for code in LANGUAGES:
         lines = ["WEBVTT", "", f"NOTE The pavilion's dates ({code}); written by tools/make_film.py", ""]
         for i, (_, _, words) in enumerate(DATES):
-            start = i * SCENE_S
-            lines += [f"{timestamp(start + CUE_IN)} --> {timestamp(start + CUE_OUT)}", words[code], ""]
+            parts = words[code].split("\n")
+            span = (CUE_OUT - CUE_IN) / len(parts)
+            for k, part in enumerate(parts):
+                start = i * SCENE_S + CUE_IN + k * span
+                end = start + span - (0.1 if k < len(parts) - 1 else 0.0)
+                lines += [f"{timestamp(start)} --> {timestamp(end)}", part, ""]
         (OUT / f"{NAME}.{code}.vtt").write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -195,12 +202,13 @@ def write_film() -> Path:
     return path
 
 
-def main() -> None:
+def main(only_captions: bool) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    path = write_film()
     write_captions()
-    print(f"{path.relative_to(ROOT)}: {path.stat().st_size:,} bytes")
+    if not only_captions:
+        path = write_film()
+        print(f"{path.relative_to(ROOT)}: {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:] == ["captions"])

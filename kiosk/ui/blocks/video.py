@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 FRAME_MASKS = (0xFF0000, 0xFF00, 0xFF, 0)
 PIXEL_FORMAT = "bgr0"
 PLAY_ID = "video:play"
+CAPTION_STYLES = ("body", "small")  # the type captions are set in, the larger while it fits
+FILM_SHARE = 0.45  # of the box's height the film keeps, however long its captions
 
 
 class _Projector:
@@ -84,19 +86,20 @@ class FilmView(BlockView):
         self.play_icon = _play_icon(max(m.px(64), m.target // 2), theme)
 
     def _layout(self, box: Rect) -> Rect:
-        """The film as large as the box allows above its captions, which wrap to its width: a
-        narrower film may need a caption line more, so the two are settled together."""
-        m, aspect = self.look.metrics, self.facts.width / self.facts.height
-        width = box.w
-        for _ in range(4):
-            self._captions = {}
-            self.caption_w = width
-            band = max([m.px(8)] + [self._caption(cue).get_height() for cue in self.cues])
-            film = _fitted(Rect(box.x, box.y, box.w, max(1, box.h - band - m.px(36))), aspect)
-            if film.w >= width:
+        """The film as large as the box allows above its captions; both centred in the box.
+        The film keeps FILM_SHARE of the box's height: captions get the lines that leave
+        (at most 3), in smaller type where the larger does not fit in them."""
+        m, ts = self.look.metrics, self.look.type
+        room_h = box.h - round(box.h * FILM_SHARE) - m.px(36)
+        for style in CAPTION_STYLES:
+            self.caption_lines = max(1, min(3, room_h // round(ts.font(style).get_height() * 1.3)))
+            if all(ts.fits(cue.text, style, box.w, self.caption_lines) for cue in self.cues):
                 break
-            width = film.w
-        return film
+        self.caption_style, self._captions = style, {}
+        band = max([m.px(8)] + [self._caption(cue).get_height() for cue in self.cues])
+        room = Rect(box.x, box.y, box.w, max(1, box.h - band - m.px(36)))
+        film = _fitted(room, self.facts.width / self.facts.height)
+        return Rect(box.x + (box.w - film.w) // 2, film.y, film.w, film.h)
 
     def _cues(self) -> list[Cue]:
         """The captions in the visitor's language, else the default one's; read once each."""
@@ -119,7 +122,13 @@ class FilmView(BlockView):
         if shown is None:
             theme = self.look.theme
             shown = self.look.type.block(
-                cue.text, "body", theme.ink, theme.paper, self.caption_w, max_lines=3, smaller=("small",)
+                cue.text,
+                self.caption_style,
+                theme.ink,
+                theme.paper,
+                self.box.w,
+                max_lines=self.caption_lines,
+                align="center",
             )
             self._captions[cue] = shown
         return shown
@@ -151,7 +160,8 @@ class FilmView(BlockView):
             pygame.draw.rect(surface, self.accent, (fb.x, fb.bottom + m.px(8), round(fb.w * done), m.px(6)))
         cue = self._cue()
         if cue is not None:
-            surface.blit(self._caption(cue), (self.film_box.x, self.caption_y))
+            shown = self._caption(cue)
+            surface.blit(shown, (self.box.x + (self.box.w - shown.get_width()) // 2, self.caption_y))
 
     def _cue(self) -> Cue | None:
         if not self.playing and self.position == 0:
