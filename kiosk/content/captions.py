@@ -55,6 +55,7 @@ def read_captions(path: Path) -> list[Cue]:
 
 
 def parse_captions(text: str) -> list[Cue]:
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as Windows editors write
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = lines[0] if lines else ""
     if not (first == "WEBVTT" or first.startswith(("WEBVTT ", "WEBVTT\t"))):
