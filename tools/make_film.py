@@ -134,7 +134,7 @@ def band(position: float, font: ImageFont.FreeTypeFont) -> Image.Image:
     image = Image.new("RGB", (W * 2, BAND_H * 2), WHITE)  # drawn at twice the size, for smooth edges
     d = ImageDraw.Draw(image)
     d.line([(0, 0), (W * 2, 0)], fill=LINE, width=4)
-    left, right, y = 140 * 2, (W - 140) * 2, 44 * 2
+    left, right, y = 120 * 2, (W - 120) * 2, 40 * 2
     step = (right - left) / (len(DATES) - 1)
     d.line([(left, y), (right, y)], fill=LINE, width=8)
     d.line([(left, y), (left + step * position, y)], fill=RED, width=8)
@@ -145,7 +145,7 @@ def band(position: float, font: ImageFont.FreeTypeFont) -> Image.Image:
         fill = RED if i <= position + 1e-6 else WHITE
         d.ellipse([x - r, y - r, x + r, y + r], fill=fill, outline=RED if fill == RED else LINE, width=6)
         colour = tuple(round(a + (b - a) * near) for a, b in zip((120, 128, 140), INK))
-        d.text((x, y + 64), date, font=font, fill=colour, anchor="mt")
+        d.text((x, y + 58), date, font=font, fill=colour, anchor="mt")
     return image.resize((W, BAND_H), Image.LANCZOS)
 
 
@@ -186,7 +186,7 @@ def write_captions() -> None:
 def write_film() -> Path:
     path = OUT / f"{NAME}.mp4"
     shots = pictures()
-    font = ImageFont.truetype(str(FONT), 2 * 22)
+    font = ImageFont.truetype(str(FONT), 2 * 27)  # legible with the film at 1280 wide
     frames = round(len(DATES) * SCENE_S * FPS)
     # faststart: the index at the front, so a copy cut short still opens and shows where it ends
     with av.open(str(path), "w", options={"movflags": "+faststart"}) as out:

@@ -2,7 +2,8 @@
 
 Run: python tools/make_screenshots.py   (uses `kiosk run --headless --replay`, then halves
 the pictures with Pillow so the repository stays small); `python tools/make_screenshots.py
-closed` remakes only the closed card (opening hours, at night).
+closed` remakes only the closed card (opening hours, at night), `... film` only the film page
+(docs/film-kk.png: playing, 9.5 s in, with its Kazakh caption).
 """
 
 from __future__ import annotations
@@ -56,6 +57,16 @@ def closed_card(tmp_dir: Path, site: str) -> None:
         replay(path, size, tmp_dir / "shots", config, "--start", "2017-09-07T21:00")
 
 
+def film_page(tmp_dir: Path, config: Path) -> None:
+    """The National Day zone's film, in Kazakh, playing: the moment of the Forum's caption."""
+    steps = ["- {at: 1, tap: attract}", "- {at: 2, tap: 'lang:kk'}", "- {at: 3, tap: 'zone:national-day'}"]
+    steps += [f"- {{at: {4 + i}, tap: next}}" for i in range(5)]
+    steps += ["- {at: 10, tap: 'video:play'}", "- {at: 19.5, screenshot: film-kk}", "- {at: 20, quit: true}"]
+    path = tmp_dir / "film-kk.yaml"
+    path.write_text("\n".join(steps) + "\n")
+    replay(path, "1920x1080", tmp_dir / "shots", config)
+
+
 def main(only: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
@@ -65,8 +76,11 @@ def main(only: list[str]) -> None:
             f"store_path: {tmp_dir / 'visitors.db'}\n"
         )
         config.write_text(site)
-        closed_card(tmp_dir, site)
-        for size, visits in VISITS.items() if only != ["closed"] else ():
+        if not only or only == ["closed"]:
+            closed_card(tmp_dir, site)
+        if not only or only == ["film"]:
+            film_page(tmp_dir, config)
+        for size, visits in VISITS.items() if not only else ():
             orientation = "portrait" if size.startswith("1080x") else "landscape"
             for language, zone, pages, name in visits:
                 path = tmp_dir / f"{name}.yaml"

@@ -126,12 +126,25 @@ class FilmView(BlockView):
                 self.caption_style,
                 theme.ink,
                 theme.paper,
-                self.box.w,
+                self._balanced(cue.text),
                 max_lines=self.caption_lines,
                 align="center",
             )
             self._captions[cue] = shown
         return shown
+
+    def _balanced(self, text: str) -> int:
+        """The narrowest width that keeps the caption's lines as few as at the full width: its
+        lines come out of even length, not one word alone under a full line."""
+        ts, style, widest = self.look.type, self.caption_style, self.box.w
+        lines = next((n for n in range(1, self.caption_lines + 1) if ts.fits(text, style, widest, n)), None)
+        if lines is None or lines == 1:
+            return widest
+        low, high = widest // 2, widest  # fits at `high`; the answer lies between
+        while high - low > 4:
+            middle = (low + high) // 2
+            low, high = (low, middle) if ts.fits(text, style, middle, lines) else (middle, high)
+        return high
 
     def _poster(self, path, size: tuple[int, int]) -> pygame.Surface:
         if self.block.poster is not None:
