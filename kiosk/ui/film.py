@@ -48,6 +48,7 @@ class Reel:
         self.error: str | None = None
         self.frames_decoded = 0  # and the CPU the thread spent on them: the decode cost
         self.cpu_s = 0.0
+        self.frames_shown = 0
         self._thread = threading.Thread(target=self._run, name=f"film {path.name}", daemon=True)
         self._thread.start()
 
@@ -63,6 +64,7 @@ class Reel:
                     shown = self._frames.popleft()[1]
                     self._changed.notify_all()
                 if not wait or self.done or self._frames:
+                    self.frames_shown += shown is not None
                     return shown
                 self._changed.wait()
 
