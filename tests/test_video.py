@@ -305,3 +305,42 @@ def test_captions_follow_the_visitors_language_while_the_film_plays(shipped):
     run(app, clock, 5.0)
     assert app.scene.feature is film and film.playing
     assert film._cue().text.startswith("6 сентября 2017 года")
+
+
+def test_validate_names_a_caption_too_long_for_the_screen_and_a_letter_the_font_lacks(project):
+    site = project.parent
+    long = " ".join(["Польша-Қазақстан экономикалық форумы"] * 12)
+    (site / "media" / "video" / "national-day-timeline.kk.vtt").write_text(
+        f"WEBVTT\n\n00:00.300 --> 00:03.900\n{long}\n\n00:04.000 --> 00:05.000\nKlingon \uf8e5\n",
+        encoding="utf-8",
+    )
+    out = run_validate(project).stdout
+    assert (
+        f"media/video/national-day-timeline.kk.vtt:4: pages.{FILM_PAGE}.blocks.1.captions.kk: caption does "
+        "not fit on the national-day page 6 screen at 1920x1080, even in smaller type (split it into two captions)"
+    ) in out
+    assert (
+        f"media/video/national-day-timeline.kk.vtt:7: pages.{FILM_PAGE}.blocks.1.captions.kk: the kiosk's font "
+        "cannot draw '\uf8e5' (U+F8E5)"
+    ) in out
+
+
+def looping(exhibit):
+    """The exhibit with the sample film set to `loop: true`."""
+    zone = exhibit.zone(ZONE)
+    page = zone.pages[FILM_PAGE]
+    blocks = [page.blocks[0], page.blocks[1].model_copy(update={"loop": True})]
+    pages = [*zone.pages[:FILM_PAGE], page.model_copy(update={"blocks": blocks})]
+    zones = tuple(z.model_copy(update={"pages": pages}) if z.id == ZONE else z for z in exhibit.zones)
+    return exhibit.model_copy(update={"zones": zones})
+
+
+def test_a_looping_film_plays_on_from_its_start_and_holds_the_reset_for_one_pass(shipped):
+    config, exhibit = shipped
+    app, clock, _ = on_film_page((config, looping(exhibit)))
+    film = app.scene.feature
+    tap(app, "video:play")
+    assert app.tracker.idle_deadline() == pytest.approx(clock.monotonic() + 20.0 + config.idle_timeout_s)
+    run(app, clock, 25.0)
+    assert film.playing and film._film_time() == pytest.approx(5.0, abs=1e-6)
+    assert film.frame.get_buffer().raw == reference_frame(5.0, film.frame.get_size())

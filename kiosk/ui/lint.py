@@ -11,13 +11,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pygame
 
 from kiosk.clock import VirtualClock
 from kiosk.config import Config
+from kiosk.content.captions import CaptionError, read_captions
 from kiosk.content.loader import ContentReport
-from kiosk.content.model import texts
+from kiosk.content.media import MediaError, resolve_media
+from kiosk.content.model import texts, zone_films
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.app import KioskApp
 from kiosk.ui.scenes.home import HomeScene
@@ -41,7 +44,7 @@ def check_glyphs(report: ContentReport, config: Config) -> list[Problem]:
         return []
     every_text = list(_texts(report))
     # One look-up for all the characters used; only texts with a missing one are named.
-    used = "".join(sorted({ch for *_, value in every_text for ch in value}))
+    used = "".join(sorted({ch for *_, value in [*every_text, *_captions(report, config)] for ch in value}))
     missing, problems = set(), []
     for name in (REGULAR, BOLD):
         font = font_file(name, config.media_path)
@@ -59,6 +62,13 @@ def check_glyphs(report: ContentReport, config: Config) -> list[Problem]:
                 )
             )
             missing |= missing_glyphs(shipped_font(name), used)
+    for _, file, line, field, text in _captions(report, config):
+        lacking = missing & set(text)
+        if lacking:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in sorted(lacking))
+            problems.append(
+                Problem(file, line, field, f"the kiosk's font cannot draw {shown}", "use another character")
+            )
     for key, path, _, value in every_text:
         lacking = missing & set(value)
         if lacking:
@@ -109,11 +119,33 @@ def check_fit(report: ContentReport, config: Config) -> list[Problem]:
     return list(found.values())
 
 
+def _captions(report: ContentReport, config: Config):
+    """(language, caption file, line, field, text) of every caption of every film that loaded."""
+    for zone in report.exhibit.zones:
+        for path, film in zone_films(zone):
+            for code, ref in film.captions.items():
+                try:
+                    file = resolve_media(config.media_path, ref)
+                    cues = read_captions(file)
+                except (MediaError, CaptionError, OSError):
+                    continue  # the loader has said why
+                shown = Path(os.path.relpath(file, config.base_dir.resolve())).as_posix()
+                field = ".".join(map(str, (*path, "captions", code)))
+                for cue in cues:
+                    yield code, shown, cue.line + 1, field, cue.text  # the text is under its timing
+
+
+def _caption_places(report: ContentReport, config: Config, language: str) -> dict[str, tuple[str, int, str]]:
+    """Caption text -> (caption file, line, field): where to say a caption does not fit."""
+    return {text: (file, line, field) for _, file, line, field, text in _captions(report, config)}
+
+
 def _check_screens(
     report: ContentReport, config: Config, size: tuple[int, int], large: bool, language: str
 ) -> list[Problem]:
     """Build home and every zone page in one language and text size, measuring, not drawing."""
     where_is = {(lang, value): (key, path) for key, path, lang, value in _texts(report)}
+    captions = _caption_places(report, config, language)
     app = KioskApp(config, report.exhibit, size, VirtualClock(0), measure_only=True)
     app.language = language
     app.set_modes(large_text=large, rebuild=False)
@@ -125,11 +157,16 @@ def _check_screens(
         scene.build()
         for written in app.type.record:
             place = where_is.get((language, written.text))
-            if not written.cut or place is None:
+            if not written.cut or (place is None and written.text not in captions):
                 continue
-            file, line = report.locate(*place)
             mode = " in large text" if large else ""
             where = f"on the {name} screen at {size[0]}x{size[1]}{mode}"
+            if place is None:  # a caption: said at its line of the caption file
+                file, line, field = captions[written.text]
+                message = f"caption does not fit {where}, even in smaller type"
+                problems.append(Problem(file, line, field, message, "split it into two captions"))
+                continue
+            file, line = report.locate(*place)
             message, hint = f"does not fit {where}", "shorten it"
             if written.long_word:
                 word = written.long_word
