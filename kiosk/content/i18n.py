@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
 from kiosk.config import Config
-from kiosk.content.model import text_problem
+from kiosk.content.model import FILES_BY_LANGUAGE, text_problem
 from kiosk.content.rewritten import looks_rewritten, lost_letter
 from kiosk.yamldoc import Problem, read_yaml, reads_as_text
 
@@ -72,7 +72,8 @@ def _walk(node, path: tuple, file: Path, label: list[str]):
             yield Entry(f"{label[0]}:{'.'.join(label[1:])}", file, path, dict(node))
             return
         for key, value in node.items():
-            yield from _walk(value, (*path, key), file, [*label, str(key)])
+            if key not in FILES_BY_LANGUAGE:  # captions: a file per language, no words to translate
+                yield from _walk(value, (*path, key), file, [*label, str(key)])
     elif isinstance(node, list):
         for i, item in enumerate(node):
             # Pages are named by their id, so a reordered file still matches its rows.

@@ -289,6 +289,10 @@ BLOCKS: tuple[type[Block], ...] = (
 AnyBlock = Annotated[Union[BLOCKS], Field(discriminator="type")]  # noqa: UP007 (built from a tuple)
 
 
+# Fields that map languages to files, not to words: translators are not given them.
+FILES_BY_LANGUAGE = frozenset({"captions"})
+
+
 def _type_of(block: type[Block]) -> str:
     """The `type:` a curator writes for a block model."""
     return get_args(block.model_fields["type"].annotation)[0]
