@@ -121,3 +121,47 @@ def test_ending_on_purpose_and_a_second_visitor():
     tracker.start()
     assert kinds(events, SessionEnded) == [SessionEnded("s1", T0 + 10, 10.0, "finished")]
     assert kinds(events, SessionStarted)[1] == SessionStarted("s2", "k1", T0 + 15)
+
+
+def test_a_film_holds_the_timeout_until_its_end_and_each_play_is_recorded_when_it_ends():
+    from kiosk.visitors.sessions import FilmWatched
+
+    tracker, clock, events = make(timeout=60)
+    tracker.start()
+    clock.advance(5)
+    tracker.touch()
+    tracker.film_started("z", "film", "kk", left_s=20, length_s=20)
+    assert tracker.idle_deadline() == 1000 + 5 + 20 + 60
+    clock.advance(8)
+    tracker.film_stopped(leaving=False)  # paused at 8 s: the timeout counts from now
+    assert tracker.idle_deadline() == 1000 + 13 + 60
+    clock.advance(30)
+    tracker.touch()
+    tracker.film_started("z", "film", "kk", left_s=12, length_s=20)  # the same play goes on
+    clock.advance(100)  # nobody touches: the film ended 12 s in, the timeout 60 s after
+    assert tracker.tick()
+    (play,) = kinds(events, FilmWatched)
+    assert (play.seq, play.watched_s, play.length_s, play.completed, play.language) == (
+        1,
+        20.0,
+        20.0,
+        True,
+        "kk",
+    )
+    assert play.at == T0 + 5
+    (ended,) = kinds(events, SessionEnded)
+    assert ended.duration_s == 5 + 8 + 30 + 12  # to the film's end, not to the reset
+
+
+def test_a_film_left_half_way_is_an_incomplete_play():
+    from kiosk.visitors.sessions import FilmWatched
+
+    tracker, clock, events = make()
+    tracker.start()
+    tracker.film_started("z", "film", "", left_s=20, length_s=20)
+    clock.advance(7)
+    tracker.touch()
+    tracker.film_stopped()  # the visitor turned the page
+    (play,) = kinds(events, FilmWatched)
+    assert (play.watched_s, play.completed, play.language) == (7.0, False, "")
+    assert tracker.idle_deadline() == 1000 + 7 + 60

@@ -108,7 +108,7 @@ class VisitFlow:
             self.tracker.interact(i.zone_id, i.page_id, i.kind, i.item, i.value, i.correct)
             return NOTHING
         if isinstance(intent, Watching):
-            self.tracker.watching(intent.playing, intent.left_s)
+            self._watching(intent)
             return NOTHING
         if isinstance(intent, StaffAction):
             return self._staff(intent.verb)
@@ -159,6 +159,21 @@ class VisitFlow:
             return NOTHING
         self.tracker.view_page(zone.id, zone.pages[index].id)
         return self._go(Place("zone", zone.id, index), direction=step)
+
+    def _watching(self, intent: Watching) -> None:
+        """A film plays or stops; a play is counted with the language of its captions."""
+        if not intent.playing:
+            self.tracker.film_stopped(ended=intent.ended, leaving=intent.ended)
+            return
+        film = self._film(intent.zone_id, intent.page_id, intent.film_id)
+        captions = film.captions if film is not None else {}
+        language = next((c for c in (self.state.language, self.default_language) if c in captions), "")
+        self.tracker.film_started(intent.zone_id, intent.film_id, language, intent.left_s, intent.length_s)
+
+    def _film(self, zone_id: str, page_id: str, film_id: str):
+        zone = next((z for z in self.exhibit.zones if z.id == zone_id), None)
+        page = next((p for p in zone.pages if p.id == page_id), None) if zone else None
+        return next((b for b in page.blocks if getattr(b, "id", None) == film_id), None) if page else None
 
     def _staff(self, verb: StaffVerb) -> Change:
         if verb == "pin":
@@ -219,7 +234,7 @@ class VisitFlow:
 
     def _move(self, place: Place) -> None:
         if place != self.state.place:
-            self.tracker.watching(False)  # a film stops with the page it is on
+            self.tracker.film_stopped()  # a film stops with the page it is on
         self._update(place=place)
 
     def _update(self, **changes) -> None:

@@ -72,6 +72,8 @@ class Watching:
     playing: bool
     left_s: float = 0.0  # seconds of the film still to play, when it starts
     at_s: float = 0.0  # where in the film it starts or stops
+    length_s: float = 0.0
+    ended: bool = False  # it stopped because it came to its end
 
 
 StaffVerb = Literal["pin", "open", "close", "maintenance", "hours", "reload", "quit"]

@@ -8,7 +8,7 @@ hours of the day (0..23), in the report's time zone.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 
@@ -53,6 +53,31 @@ class QuizFigures:
 
 
 @dataclass(frozen=True)
+class VideoFigures:
+    """A film's plays: each from a tap on play to its end, or to the visitor leaving it."""
+
+    plays: int
+    watched_s: float  # all plays together, pauses left out
+    completed: int  # plays that reached the end
+    length_s: float  # the film's length, all plays together
+    languages: dict[str, int]  # plays by the language of the captions shown ("" none)
+
+    @property
+    def holding_power(self) -> float:
+        """Mean time watched / the film's length: how museums tell how well a film holds."""
+        return round(self.watched_s / self.length_s, 3) if self.length_s else 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "plays": self.plays,
+            "watched_s": self.watched_s,
+            "completed": self.completed,
+            "holding_power": self.holding_power,
+            "languages": dict(self.languages),
+        }
+
+
+@dataclass(frozen=True)
 class OpeningFigures:
     """Set against the opening hours (as configured now): an hour it was closed is not an hour
     nobody came."""
@@ -90,6 +115,7 @@ class Report:
     quizzes: dict[str, QuizFigures]  # "zone/quiz"
     interactions: dict[str, int]
     opening: OpeningFigures | None = None  # None: no opening hours (always open)
+    videos: dict[str, VideoFigures] = field(default_factory=dict)  # "zone/film"
 
     def day(self, day: date) -> Counts:
         return self.days.get(day, NONE)
@@ -116,6 +142,7 @@ class Report:
             "hours": {f"{hour:02d}": asdict(c) for hour, c in self.hours.items()},
             "quizzes": {quiz: asdict(q) for quiz, q in self.quizzes.items()},
             "interactions": dict(self.interactions),
+            "videos": {film: v.to_json() for film, v in self.videos.items()},
         }
         if self.opening is not None:
             out["open_hours"] = {f"{hour:02d}": h for hour, h in self.opening.open_hours.items()}

@@ -22,7 +22,15 @@ from zoneinfo import ZoneInfo
 
 from kiosk.schedule import Schedule
 from kiosk.visitors import sources, store
-from kiosk.visitors.report import Counts, KioskFigures, OpeningFigures, QuizFigures, Report, ZoneFigures
+from kiosk.visitors.report import (
+    Counts,
+    KioskFigures,
+    OpeningFigures,
+    QuizFigures,
+    Report,
+    VideoFigures,
+    ZoneFigures,
+)
 
 SLOT_S = store.SPANS["slot"]
 SLOTS_PER_DAY = store.SPANS["day"] // SLOT_S
@@ -153,7 +161,7 @@ def _offset_runs(tz: ZoneInfo, first: int, last: int) -> list[tuple[int, int, in
     return runs
 
 
-_FIGURE_NAMES = ", ".join(f"'{f.name}'" for f in store.FIGURES)
+_FIGURE_NAMES = ", ".join(f"'{f.name}'" for f in (*store.FIGURES, *store.FILM_FIGURES))
 
 
 class _Totals:
@@ -175,6 +183,8 @@ class _Totals:
         self.quiz_answers: Counter[str] = Counter()
         self.quiz_right: Counter[str] = Counter()
         self.interactions: Counter[str] = Counter()
+        self.films: dict[str, Counter[str]] = {}  # "zone/film" -> plays, watched, done, length
+        self.film_languages: dict[str, Counter[str]] = {}
         self.by_kiosk: dict[str, Counter[str]] = {}  # kiosk -> sessions, entries, seconds
 
     def add(self, conn, bounds: tuple[float, float], kiosks: set[str] | None = None) -> None:
@@ -222,6 +232,14 @@ class _Totals:
             elif figure == "quiz":
                 self.quiz_answers[f"{zone}/{item}"] += n
                 self.quiz_right[f"{zone}/{item}"] += int(total)
+            elif figure == "film":
+                self.films.setdefault(f"{zone}/{item}", Counter()).update(plays=n, watched=total)
+            elif figure == "film_length":
+                self.films.setdefault(f"{zone}/{item}", Counter())["length"] += total
+            elif figure == "film_done":
+                self.films.setdefault(f"{zone}/{item}", Counter())["done"] += n
+            elif figure == "film_language":
+                self.film_languages.setdefault(zone, Counter())[item] += n
         # Sessions still open count as long as they have lasted so far.
         open_sessions = source.rows(
             f"SELECT {source.kiosk}, {source.total('last_activity_at - started_at')} FROM sessions"
@@ -285,6 +303,20 @@ class _Totals:
                 quiz: QuizFigures(n, self.quiz_right[quiz]) for quiz, n in sorted(self.quiz_answers.items())
             },
             interactions=dict(sorted(self.interactions.items())),
+            videos={
+                film: VideoFigures(
+                    c["plays"],
+                    round(c["watched"], 1),
+                    c["done"],
+                    round(c["length"], 1),
+                    dict(
+                        sorted(
+                            self.film_languages.get(film, Counter()).items(), key=lambda kv: (-kv[1], kv[0])
+                        )
+                    ),
+                )
+                for film, c in sorted(self.films.items())
+            },
         )
 
 
@@ -371,6 +403,11 @@ def to_csv(report: Report, by: str | None = None) -> str:
         writer.writerow(["quiz_correct", quiz, q.correct])
     for kind, n in report.interactions.items():
         writer.writerow(["interactions", kind, n])
+    for film, v in report.videos.items():
+        writer.writerow(["video_plays", film, v.plays])
+        writer.writerow(["video_watched_s", film, v.watched_s])
+        writer.writerow(["video_completed", film, v.completed])
+        writer.writerow(["video_holding_power", film, v.holding_power])
     for kiosk, k in report.by_kiosk.items():
         writer.writerow(["kiosk_sessions", kiosk, k.sessions])
         writer.writerow(["kiosk_entries", kiosk, k.entries])
@@ -423,4 +460,11 @@ def to_text(report: Report, by: str | None = None) -> str:
         lines.append("Quizzes             answers    right")
         for quiz, q in report.quizzes.items():
             lines.append(f"  {quiz:<16}  {q.answers:>9}  {q.correct:>7}")
+    if report.videos and not by:
+        lines.append("Films                 plays  watched  completed  holding")
+        for film, v in report.videos.items():
+            watched = f"{v.watched_s:.0f} s"
+            lines.append(
+                f"  {film:<16}  {v.plays:>9}  {watched:>7}  {v.completed:>9}  {v.holding_power:>7.0%}"
+            )
     return "\n".join(lines)

@@ -75,6 +75,22 @@ class Interaction:
 
 
 @dataclass(frozen=True)
+class FilmWatched:
+    """One play of a film: from a tap on play (at the film's start) to its end, or to the
+    visitor leaving its page or the kiosk; a pause and play on within it are the same play."""
+
+    session_id: str
+    seq: int
+    zone_id: str
+    film_id: str
+    language: str  # of the captions shown; "" when it has none
+    watched_s: float  # seconds it played, pauses left out
+    length_s: float
+    completed: bool  # played to its end
+    at: float  # when it was started
+
+
+@dataclass(frozen=True)
 class Activity:
     """The visitor is still here; lets a crash be closed at the last sign of life."""
 
@@ -115,6 +131,7 @@ Event = (
     | ZoneLeft
     | PageViewed
     | Interaction
+    | FilmWatched
     | Activity
     | SessionEnded
 )
@@ -133,6 +150,19 @@ class _Open:
     zone_entered_mono: float = 0.0
     doubt: str | None = None  # the wall clock was doubtful when the visit began
     watch_until: float = 0.0  # a film plays until then: the visitor is watching, not gone
+    play: _Play | None = None  # the film played or paused now
+
+
+@dataclass
+class _Play:
+    seq: int
+    zone_id: str
+    film_id: str
+    language: str
+    length_s: float
+    started_mono: float
+    since: float | None  # playing since then; None: paused
+    watched_s: float = 0.0
 
 
 class VisitTracker:
@@ -212,6 +242,47 @@ class VisitTracker:
         now = self.clock.monotonic()
         s.watch_until = now + max(0.0, left_s) if playing else min(s.watch_until, now)
 
+    def film_started(self, zone_id: str, film_id: str, language: str, left_s: float, length_s: float) -> None:
+        """A film plays: from its start, a new play; after a pause, the same play goes on."""
+        s = self._open
+        if not s:
+            return
+        now = self.clock.monotonic()
+        if s.play is None or (s.play.zone_id, s.play.film_id) != (zone_id, film_id):
+            self.film_stopped()
+            s.seq += 1
+            s.play = _Play(s.seq, zone_id, film_id, language, length_s, now, None)
+        s.play.since = now
+        self.watching(True, left_s)
+
+    def film_stopped(self, ended: bool = False, leaving: bool = True) -> None:
+        """The film paused (`leaving=False`), came to its end, or its page or visit is left.
+        Time after the film's end is not watching: a page left alone plays on to no one."""
+        s = self._open
+        if not s:
+            return
+        play, now = s.play, self.clock.monotonic()
+        if play is not None and play.since is not None:
+            ended = ended or now >= s.watch_until  # it played through while nobody touched
+            play.watched_s += max(0.0, min(now, s.watch_until) - play.since)
+            play.since = None
+        self.watching(False)
+        if play is not None and (ended or leaving):
+            s.play = None
+            self.emit(
+                FilmWatched(
+                    s.session_id,
+                    play.seq,
+                    play.zone_id,
+                    play.film_id,
+                    play.language,
+                    round(play.watched_s, 3),
+                    round(play.length_s, 3),
+                    ended,
+                    self._wall(play.started_mono),
+                )
+            )
+
     def _last_seen(self, s: _Open) -> float:
         """The visitor's last sign of life: a touch, or the film they watched to its end."""
         return max(s.last_mono, min(s.watch_until, self.clock.monotonic()))
@@ -284,6 +355,7 @@ class VisitTracker:
             return
         # The visitor's time ends at their last touch (or film), not when we noticed they left.
         end = self._last_seen(s)
+        self.film_stopped()
         self.leave_zone(at_mono=end)
         self.emit(SessionEnded(s.session_id, self._wall(end), round(end - s.start_mono, 3), reason))
         self._open = None
@@ -300,6 +372,7 @@ RECORD_TYPES = {
         ZoneLeft,
         PageViewed,
         Interaction,
+        FilmWatched,
         Activity,
         EntryCounted,
         SessionEnded,

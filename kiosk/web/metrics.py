@@ -135,6 +135,23 @@ class KioskCollector(Collector):
             family(
                 COUNTER, "kiosk_zone_dwell_seconds_total", "Seconds visitors spent in each zone.", "zone"
             ).add_metric([kiosk, zone_id], zone.dwell_s)
+        for film_id, film in report.videos.items():
+            labels = [kiosk, film_id]
+            family(COUNTER, "kiosk_film_plays_total", "Plays of each film (zone/id).", "film").add_metric(
+                labels, film.plays
+            )
+            family(
+                COUNTER, "kiosk_film_completed_total", "Plays of each film that reached its end.", "film"
+            ).add_metric(labels, film.completed)
+            family(
+                COUNTER, "kiosk_film_watched_seconds_total", "Seconds each film was watched.", "film"
+            ).add_metric(labels, film.watched_s)
+            family(
+                GAUGE,
+                "kiosk_film_holding_power_ratio",
+                "Mean time a film was watched over its length (museums' holding power).",
+                "film",
+            ).add_metric(labels, film.holding_power)
 
     def _live(self, reading: Reading, family) -> None:
         kiosk, live = reading.kiosk, reading.live or {}

@@ -110,6 +110,7 @@ def dashboard(view: View) -> str:
                 _languages(report),
                 "</div>",
                 _quizzes(report),
+                _films(report),
                 _downloads(view),
                 "</main>",
             ]
@@ -366,6 +367,33 @@ def _quizzes(report: Report) -> str:
         f"<tbody>{rows}</tbody></table>"
     )
     return _card("Quizzes", table, "zone/quiz as in the zone files")
+
+
+def _films(report: Report) -> str:
+    films = report.videos
+    if not films:
+        return ""
+    rows = "".join(
+        f'<tr><td class="name">{escape(film_id).replace("/", "/<wbr>")}</td>'
+        + figure(f"video:{film_id}:plays", film.plays, tag="td", css="num")
+        + figure(f"video:{film_id}:completed", film.completed, tag="td", css="num")
+        + figure(f"video:{film_id}:watched_s", film.watched_s, f"{film.watched_s:.0f} s", tag="td", css="num")
+        + figure(
+            f"video:{film_id}:holding_power",
+            film.holding_power,
+            f"{film.holding_power:.0%}",
+            tag="td",
+            css="num",
+        )
+        + "</tr>"
+        for film_id, film in films.items()
+    )
+    table = (
+        '<table class="ranked"><thead><tr><th>Film</th><th class="num">Plays</th>'
+        '<th class="num">To the end</th><th class="num">Watched</th><th class="num">Held</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+    return _card("Films", table, "held: time watched ÷ the film's length, over all plays")
 
 
 def _downloads(view: View) -> str:

@@ -39,7 +39,9 @@ class PageHost(Protocol):
     def reflow(self) -> None:
         """The text column changed (an answered quiz): render it again."""
 
-    def watching(self, film_id: str, playing: bool, left_s: float, at_s: float) -> None:
+    def watching(
+        self, film_id: str, playing: bool, left_s: float, at_s: float, length_s: float, ended: bool = False
+    ) -> None:
         """A film on the page started or stopped: the visit's idle reset waits while it plays."""
 
 

@@ -231,18 +231,19 @@ class FilmView(BlockView):
         if self.projector.reel is None:
             self._start_reel()
         left = self.facts.duration - self._film_time()  # a loop holds the reset for this pass only
-        self.page.watching(self.block.id, True, left, self._film_time())
+        self.page.watching(self.block.id, True, left, self._film_time(), self.facts.duration)
 
     def pause(self) -> None:
         self.update(self.look.clock.monotonic())
         self.playing = False
-        self.page.watching(self.block.id, False, 0.0, self._film_time())
+        self.page.watching(self.block.id, False, 0.0, self._film_time(), self.facts.duration)
 
     def _end(self) -> None:
         """The film is over: its poster again, ready to play from the start."""
         self.playing, self.position, self.frame, self._shown_cue = False, 0.0, None, None
         self.projector.stop()
-        self.page.watching(self.block.id, False, 0.0, self.facts.duration)
+        length = self.facts.duration
+        self.page.watching(self.block.id, False, 0.0, length, length, ended=True)
 
     def _start_reel(self) -> None:
         path = resolve_media(self.look.config.media_path, self.block.src)

@@ -174,6 +174,10 @@ class StaffScene(Scene):
         ]
         ly = self._bars(surface, left.x, ly + m.gap, left.w, "Last 7 days", [(d[5:], n) for d, n in days])
         rows = [f"{zone}: {z.views} views, {z.dwell_s / 60:.0f} min" for zone, z in today.zones.items()]
+        rows += [
+            f"{film}: {v.plays} plays, {v.completed} to the end, held {v.holding_power:.0%}"
+            for film, v in today.videos.items()
+        ]
         languages = [f"{code}: {n} sessions" for code, n in today.languages.items()]
         rows += [""] + languages if rows and languages else languages
         ry = self._list(
@@ -181,7 +185,7 @@ class StaffScene(Scene):
             right.x,
             ly + m.gap if m.portrait else y,
             right.w,
-            "Zones and languages today",
+            "Zones, films and languages today",
             rows or ["no visitors yet"],
         )
         ry = self._list(surface, right.x, ry + m.gap, right.w, "Content", look.content_status())

@@ -163,8 +163,10 @@ class ZoneScene(Scene):
     def interact(self, kind: str, item: str, value: str = "", correct: bool | None = None) -> None:
         self.post(Interacted(self.zone.id, self.page.id, kind, item, value, correct))
 
-    def watching(self, film_id: str, playing: bool, left_s: float, at_s: float) -> None:
-        self.post(Watching(self.zone.id, self.page.id, film_id, playing, left_s, at_s))
+    def watching(
+        self, film_id: str, playing: bool, left_s: float, at_s: float, length_s: float, ended: bool = False
+    ) -> None:
+        self.post(Watching(self.zone.id, self.page.id, film_id, playing, left_s, at_s, length_s, ended))
 
     def untarget(self, widget_id: str) -> None:
         self.targets.pop(widget_id, None)
