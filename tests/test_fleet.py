@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -28,6 +29,7 @@ from kiosk.visitors import reports, store
 from kiosk.visitors.report import QuizFigures, Report
 from kiosk.visitors.sessions import (
     EntryCounted,
+    FilmWatched,
     Interaction,
     LanguageUsed,
     PageViewed,
@@ -304,6 +306,39 @@ def test_the_same_batch_sent_twice_or_out_of_order_changes_nothing(tmp_path, cen
     assert snapshot(central_url) == before
     forwarder.close()
     lite.close()
+
+
+def test_film_plays_reach_the_central_store_with_their_totals_and_the_pavilions_report(tmp_path, central_url):
+    path = tmp_path / "v.db"
+    events = visits("k-film", DAY, 4)
+    for i, session in enumerate(e.session_id for e in events if isinstance(e, SessionStarted)):
+        completed = i % 2 == 0
+        events.append(
+            FilmWatched(
+                session,
+                9,
+                "national-day",
+                "pavilion-dates",
+                "kk",
+                20.0 if completed else 6.0,
+                20.0,
+                completed,
+                DAY + i * 120 + 10,
+            )
+        )
+    record(path, events)
+    Forwarder(path, central_url, "k-film").forward()
+    assert_exact(central_url, path, "k-film", ZoneInfo("Asia/Almaty"))  # the report's videos too
+    report = central_summary(central_url, "k-film", ZoneInfo("Asia/Almaty"))
+    assert report.to_json()["videos"] == {
+        "national-day/pavilion-dates": {
+            "plays": 4,
+            "watched_s": 52.0,
+            "completed": 2,
+            "holding_power": 0.65,
+            "languages": {"kk": 4},
+        }
+    }
 
 
 def test_sync_with_the_server_down_fails_in_one_line_and_the_next_catches_up(project, central_url):

@@ -33,9 +33,25 @@ class FilmFacts:
     duration: float  # seconds
 
 
+# Each content edit checks the content again: a film the kiosk has proved whole, unchanged
+# since, is not read again (a long film takes a moment to read through).
+_PROVED: dict[tuple, FilmFacts] = {}
+PROVED_FILMS = 256
+
+
 def probe(path: Path, max_s: float) -> FilmFacts:
     """Open a film, read every packet and decode its first and last frames; MediaError in
     curators' words if the kiosk cannot play it whole."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns, max_s)
+    if key not in _PROVED:
+        if len(_PROVED) >= PROVED_FILMS:
+            _PROVED.clear()
+        _PROVED[key] = _probe(path, max_s)
+    return _PROVED[key]
+
+
+def _probe(path: Path, max_s: float) -> FilmFacts:
     size = path.stat().st_size
     if size > MAX_FILM_BYTES:
         raise MediaError(f"file is {size:,} bytes; the limit is {MAX_FILM_BYTES:,}", "export a smaller copy")

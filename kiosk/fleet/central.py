@@ -42,6 +42,10 @@ TYPES = {
     "at": "double precision",
     "source": "text",
     "count": "integer",
+    "film_id": "text",
+    "watched_s": "double precision",
+    "length_s": "double precision",
+    "completed": "integer",
 }
 KEYS = {
     "sessions": ("id",),
@@ -50,14 +54,19 @@ KEYS = {
     "page_views": ("session_id", "seq"),
     "interactions": ("session_id", "seq"),
     "entries": ("id",),
+    "film_plays": ("session_id", "seq"),
 }
 NOT_NULL = {"started_at", "last_activity_at", "first_at", "zone_id", "entered_at", "page_id", "viewed_at"}
 NOT_NULL |= {"kind", "item", "value", "at", "source", "count"}
+NOT_NULL |= {"film_id", "watched_s", "length_s", "completed"}
+# The tables of the first migration; tables forwarded since come with migrations of their own.
+FIRST_TABLES = ("sessions", "session_languages", "zone_visits", "page_views", "interactions", "entries")
 
 
-def _tables() -> str:
+def _tables(tables: tuple[str, ...]) -> str:
     out = []
-    for table, columns in store.FORWARDED.items():
+    for table in tables:
+        columns = store.FORWARDED[table]
         cols = ",\n        ".join(
             f'"{c}" {TYPES[c]}{" NOT NULL" if c in NOT_NULL or c in KEYS[table] else ""}' for c in columns
         )
@@ -93,9 +102,8 @@ def _add_to_totals(select: str, only_changes: bool) -> str:
     )
 
 
-def _totals() -> str:
-    out = [
-        """CREATE TABLE figure_totals (
+def _totals_table() -> str:
+    return """CREATE TABLE figure_totals (
         kiosk_id text NOT NULL,
         span text NOT NULL,                -- slot: 15 minutes; day: a UTC day
         figure text NOT NULL,              -- sessions, ended, kiosk, entries, zone, page, ...
@@ -106,9 +114,13 @@ def _totals() -> str:
         total double precision NOT NULL,   -- seconds (sessions, zones) or right answers (quizzes)
         PRIMARY KEY (kiosk_id, span, figure, bucket, zone, item)
     );"""
-    ]
-    for table in store.FORWARDED:
-        figures = [f for f in store.FIGURES if f.table == table]
+
+
+def _totals(tables: tuple[str, ...], all_figures: tuple[store.Figure, ...]) -> str:
+    """The triggers that keep `figure_totals` for these tables' figures."""
+    out = []
+    for table in tables:
+        figures = [f for f in all_figures if f.table == table]
         inserted = " UNION ALL ".join(_figure_rows(f, "new_rows") for f in figures)
         updated = " UNION ALL ".join(
             _figure_rows(f, "old_rows", "-") + " UNION ALL " + _figure_rows(f, "new_rows") for f in figures
@@ -133,8 +145,9 @@ def _totals() -> str:
 # made from the kiosk's figures as they are now: a change to those is a new migration here too.
 MIGRATIONS: list[str] = [
     f"""
-    {_tables()}
-    {_totals()}
+    {_tables(FIRST_TABLES)}
+    {_totals_table()}
+    {_totals(FIRST_TABLES, store.FIGURES)}
     """,
     # Reports over the whole pavilion read a date range of every kiosk at once: this index holds
     # every column they add up, so they read it alone, in time order (the key leads with the kiosk).
@@ -179,6 +192,14 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+# Films watched (store.FILM_FIGURES: totals of their own, as in the kiosk's store).
+MIGRATIONS.append(
+    f"""
+    {_tables(("film_plays",))}
+    {_totals(("film_plays",), store.FILM_FIGURES)}
+    """
+)
 
 # Two kiosks starting at once must not both apply a migration: the first holds this lock.
 MIGRATION_LOCK = 0x4B494F534B  # "KIOSK"

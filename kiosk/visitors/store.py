@@ -251,6 +251,20 @@ FORWARDED: dict[str, tuple[str, ...]] = {
 }
 
 
+def _outbox_triggers(table: str) -> str:
+    """A record of `table` written or updated takes its new number in the outbox."""
+    # DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's
+    # conflict policy (the store's INSERT OR IGNORE) would win and keep the old number.
+    body = (
+        f"DELETE FROM outbox WHERE tbl = '{table}' AND row = NEW.rowid;"
+        f" INSERT INTO outbox (tbl, row) VALUES ('{table}', NEW.rowid);"
+    )
+    return "".join(
+        f"CREATE TRIGGER outbox_{table}_{when.lower()} AFTER {when} ON {table} BEGIN {body} END;"
+        for when in ("INSERT", "UPDATE")
+    )
+
+
 def _outbox_migration() -> str:
     """What is not yet forwarded: one outbox entry per record changed since it was last sent.
 
@@ -261,18 +275,7 @@ def _outbox_migration() -> str:
     stays. The number goes with the record, so the central store keeps the newest version
     whatever order two sends arrive in. Triggers, so every path that writes records (the
     recorder, the dashboard's door counts, closing crashed sessions) is covered."""
-    triggers = []
-    for table in FORWARDED:
-        # DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's
-        # conflict policy (the store's INSERT OR IGNORE) would win and keep the old number.
-        body = (
-            f"DELETE FROM outbox WHERE tbl = '{table}' AND row = NEW.rowid;"
-            f" INSERT INTO outbox (tbl, row) VALUES ('{table}', NEW.rowid);"
-        )
-        for when in ("INSERT", "UPDATE"):
-            triggers.append(
-                f"CREATE TRIGGER outbox_{table}_{when.lower()} AFTER {when} ON {table} BEGIN {body} END;"
-            )
+    triggers = [_outbox_triggers(table) for table in FORWARDED]
     history = "".join(
         f"INSERT INTO outbox (tbl, row) SELECT '{t}', rowid FROM {t} ORDER BY rowid;" for t in FORWARDED
     )
@@ -349,7 +352,7 @@ MIGRATIONS.append(
 
 
 # Films watched, with totals of their own: `FIGURES` is part of migration 4 and of the central
-# store's first migration, so these are added by a migration of their own. Not forwarded yet.
+# store's first migration, so these come with a migration of their own, as does their outbox.
 FILM_FIGURES = (
     Figure("film", "film_plays", "started_at", zone="zone_id", item="film_id", total="watched_s"),
     Figure("film_length", "film_plays", "started_at", zone="zone_id", item="film_id", total="length_s"),
@@ -378,10 +381,22 @@ def _films_migration() -> str:
         PRIMARY KEY (session_id, seq)
     );
     {triggers}
+    {_outbox_triggers("film_plays")}
     """
 
 
 MIGRATIONS.append(_films_migration())
+FORWARDED["film_plays"] = (  # after the outbox's own migration, which made the first tables' triggers
+    "session_id",
+    "seq",
+    "zone_id",
+    "film_id",
+    "language",
+    "started_at",
+    "watched_s",
+    "length_s",
+    "completed",
+)
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
