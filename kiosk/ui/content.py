@@ -15,6 +15,7 @@ from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
+from kiosk.l10n import ENGLISH, Words
 from kiosk.yamldoc import Problem
 
 log = logging.getLogger(__name__)
@@ -78,14 +79,28 @@ class ContentSwap:
         return exhibit
 
     def status(self, zones: int) -> list[str]:
-        """Lines for the staff screen: what is shown, what waits, what was refused."""
-        loaded = datetime.fromtimestamp(self.loaded_wall, self.config.tz).strftime("%Y-%m-%d %H:%M")
-        lines = [f"loaded {loaded}: {zones} zones"]
+        """Lines for the staff screen: what is shown, what waits, what was refused; the
+        screens' faults after them."""
+        return self.lines(zones) + self._faults()
+
+    def lines(self, zones: int, words: Words | None = None) -> list[str]:
+        """The content's own lines, in `words` (English unless given)."""
+        _ = words or ENGLISH
+        loaded = datetime.fromtimestamp(self.loaded_wall, self.config.tz)
+        when = f"{_.date(loaded.date(), 'short')} {_.time(loaded)}"
+        lines = [_.ngettext("loaded {when}: {n} zone", "loaded {when}: {n} zones", zones, when=when)]
         if self.pending is not None:
-            lines.append("new content waits for the attract screen")
+            lines.append(_("new content waits for the attract screen"))
         if self.problems:
-            lines.append(f"{len(self.problems)} error(s) in the last edit, not shown to visitors:")
-            lines += [str(p) for p in self.problems[:8]]
+            n = len(self.problems)
+            lines.append(
+                _.ngettext(
+                    "{n} error in the last edit, not shown to visitors:",
+                    "{n} errors in the last edit, not shown to visitors:",
+                    n,
+                )
+            )
+            lines += [str(p) for p in self.problems[:8]]  # file:line: field: message, as written
         else:
-            lines.append("no errors")
-        return lines + self._faults()
+            lines.append(_("no errors"))
+        return lines

@@ -21,10 +21,21 @@ a { color: var(--signal); }
 code { font-size: 0.9em; background: #EEEBE4; padding: 1px 5px; border-radius: 4px; overflow-wrap: anywhere; }
 
 .band { background: var(--signal); color: #FFFFFF; }
-.band-row { display: flex; justify-content: space-between; align-items: center; gap: 12px; min-height: 52px; }
+.band-row {
+  display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center;
+  gap: 6px 12px; min-height: 52px; padding-top: 6px; padding-bottom: 6px;
+}
 .brand { font-weight: 700; letter-spacing: 0.01em; }
 .brand .thin { font-weight: 400; opacity: 0.9; }
 .kiosk { font-size: 0.9rem; background: rgba(255, 255, 255, 0.16); padding: 3px 10px; border-radius: 999px; }
+/* The language switcher: each language named in itself; the page's own is filled. */
+.languages { display: flex; flex-wrap: wrap; gap: 4px; }
+.languages a {
+  color: #FFFFFF; text-decoration: none; font-size: 0.85rem; padding: 4px 9px; border-radius: 999px;
+  border: 1px solid rgba(255, 255, 255, 0.5); min-height: 28px; display: inline-flex; align-items: center;
+}
+.languages a:hover { border-color: #FFFFFF; }
+.languages a[aria-current] { background: #FFFFFF; color: var(--signal); font-weight: 700; }
 
 .intro {
   display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-end;

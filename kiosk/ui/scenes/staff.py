@@ -1,7 +1,9 @@
 """The staff screens: a PIN pad behind a hidden gesture, then today's numbers and controls.
 
 Nothing here is counted as a visit. The numbers come from the same reports as `kiosk stats`
-and the dashboard. Staff screens speak English and Polish: they are for the team.
+and the dashboard. Both screens speak the staff's language (`staff.language`: pl, en, kk or
+ru, from the catalogs in kiosk/locale), with Babel's numbers, dates and plurals, and name zones
+by their titles in that language.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import timedelta
 
 import pygame
 
+from kiosk.l10n import Words
 from kiosk.staff import StaffSecrets
 from kiosk.ui import layout, widgets
 from kiosk.ui.layout import Rect
@@ -28,9 +31,14 @@ class StaffPinScene(Scene):
     def __init__(self, host):
         super().__init__(host)
         self.entered = ""
-        self.message = "PIN"
+        _ = self.words
+        self.message = _("PIN")
         # The process's one keeper of the file: reopening the pad does not forget wrong PINs.
         self.secrets = StaffSecrets.shared(self.look.config.staff_file, self.look.clock)
+
+    @property
+    def words(self) -> Words:
+        return self.look.staff_words
 
     def compose(self, surface: pygame.Surface) -> None:
         m, theme, ts = self.look.metrics, self.look.theme, self.look.type
@@ -41,7 +49,10 @@ class StaffPinScene(Scene):
         top = max(m.margin + m.px(180), (m.height - height) // 2 + m.px(60))
         left = (m.width - width) // 2
         shown = self.message if not self.entered else "•" * len(self.entered)
-        label = ts.line(shown, "title", theme.card, theme.ink, width)
+        _ = self.words
+        ok = _("OK")
+        # A long message ("wrong PIN, wait 30 s") steps down a size rather than lose its end.
+        label = ts.line(shown, "title", theme.card, theme.ink, width, smaller=("heading", "body"))
         surface.blit(label, label.get_rect(centerx=m.width // 2, bottom=top - m.gap))
         for i, name in enumerate(KEYS):
             row, col = divmod(i, 3)
@@ -50,7 +61,7 @@ class StaffPinScene(Scene):
             )
             fill = theme.signal if name == "ok" else theme.card
             ink = theme.on_signal if name == "ok" else theme.ink
-            text = {"clear": "⌫", "ok": "OK"}.get(name, name)
+            text = {"clear": "⌫", "ok": ok}.get(name, name)
             widgets.button(surface, ts, m, r, text, fill, ink, style="title")
         close = self.target("pin:cancel", Rect(m.width - m.margin - m.target, m.margin, m.target, m.target))
         widgets.panel(surface, close, theme.card, m.radius)
@@ -70,26 +81,47 @@ class StaffPinScene(Scene):
         self.build()
 
     def _check(self) -> None:
+        _ = self.words
         if not self.secrets.has("pin"):
-            self.message, self.entered = "No PIN set: kiosk set-pin", ""
+            self.message, self.entered = _("No PIN set: kiosk set-pin"), ""
             return
         locked = self.secrets.locked_for()
         if locked > 0:
-            self.message, self.entered = f"Locked for {int(locked) + 1} s", ""
+            self.message, self.entered = _("Locked for {n} s").format(n=_.number(int(locked) + 1)), ""
             return
         if self.secrets.try_pin(self.entered):
             self.post(StaffAction("open"))
             return
         locked = self.secrets.locked_for()
-        self.message = f"Wrong PIN - locked for {int(locked)} s" if locked else "Wrong PIN"
+        if locked:
+            self.message = _("Wrong PIN - locked for {n} s").format(n=_.number(int(locked)))
+        else:
+            self.message = _("Wrong PIN")
         if self.secrets.problem:  # the count then lives in memory only: staff should know
-            self.message += " · disk not writable"
+            self.message += _(" · disk not writable")
         self.entered = ""
 
 
 def _count(counts: Counts, closed: bool) -> int | str:
     """Sessions in an hour or a day; "-" when the kiosk was closed then and nobody came."""
     return "-" if closed and not counts.sessions else counts.sessions
+
+
+def _zone_rows(look, today) -> list[str]:
+    """A line per zone opened today, named by its title in the staff's language (the id where
+    the content no longer has the zone)."""
+    words, default = look.staff_words, look.config.default_language
+    titles = {zone.id: zone.title.get(words.language, default) for zone in look.exhibit.zones}
+    return [
+        words.ngettext(
+            "{zone}: {n} view, {minutes} min",
+            "{zone}: {n} views, {minutes} min",
+            z.views,
+            zone=titles.get(zone_id, zone_id),
+            minutes=words.number(round(z.dwell_s / 60)),
+        )
+        for zone_id, z in today.zones.items()
+    ]
 
 
 def read_figures(config, wall: float) -> tuple:
@@ -115,12 +147,15 @@ class StaffScene(Scene):
 
     def compose(self, surface: pygame.Surface) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        _ = words = look.staff_words
         day, today, week = look.staff_figures()
         self.figures = today
         widgets.flag_band(surface, m, theme)
         y = layout.band(m) + m.gap
         title = ts.line(
-            f"Staff · {look.config.kiosk_id} · {day.isoformat()} · {look.hours_status()}",
+            _("Staff · {kiosk} · {day} · {hours}").format(
+                kiosk=look.config.kiosk_id, day=words.date(day), hours=look.hours_status(words)
+            ),
             "heading",
             theme.ink,
             theme.paper,
@@ -130,12 +165,12 @@ class StaffScene(Scene):
         surface.blit(title, (m.margin, y))
         y += title.get_height() + m.gap
 
-        # Big numbers.
+        # Big numbers, each over the word that agrees with it: "5 sesji", "2 сеанса".
         minutes, seconds = divmod(round(today.avg_session_s), 60)
         big = [
-            ("sessions", str(today.sessions)),
-            ("entries", str(today.entries)),
-            ("average visit", f"{minutes}:{seconds:02d}"),
+            (words.ngettext("session", "sessions", today.sessions), words.number(today.sessions)),
+            (words.ngettext("entry", "entries", today.entries), words.number(today.entries)),
+            (_("average visit"), f"{minutes}:{seconds:02d}"),
         ]
         box_w = (m.width - 2 * m.margin - 2 * m.gap) // 3
         for i, (label, value) in enumerate(big):
@@ -165,35 +200,41 @@ class StaffScene(Scene):
             left.x,
             y,
             left.w,
-            "Sessions per hour today" + (" (- closed)" if open_hours else ""),
+            _("Sessions per hour today (- closed)") if open_hours else _("Sessions per hour today"),
             [(h, _count(today.hour(h), bool(open_hours) and not open_hours[h])) for h in range(24)],
         )
         days = [
-            (d.isoformat(), _count(week.day(d), d in closed_days))
+            (words.skeleton("MMMd", d), _count(week.day(d), d in closed_days))
             for d in (day - timedelta(days=6 - i) for i in range(7))
         ]
-        ly = self._bars(surface, left.x, ly + m.gap, left.w, "Last 7 days", [(d[5:], n) for d, n in days])
-        rows = [f"{zone}: {z.views} views, {z.dwell_s / 60:.0f} min" for zone, z in today.zones.items()]
-        languages = [f"{code}: {n} sessions" for code, n in today.languages.items()]
+        ly = self._bars(surface, left.x, ly + m.gap, left.w, _("Last 7 days"), days)
+        rows = _zone_rows(look, today)
+        languages = [
+            words.ngettext(
+                "{language}: {n} session", "{language}: {n} sessions", n, language=words.language_name(code)
+            )
+            for code, n in today.languages.items()
+        ]
         rows += [""] + languages if rows and languages else languages
         ry = self._list(
             surface,
             right.x,
             ly + m.gap if m.portrait else y,
             right.w,
-            "Zones and languages today",
-            rows or ["no visitors yet"],
+            _("Zones and languages today"),
+            rows or [_("no visitors yet")],
         )
-        ry = self._list(surface, right.x, ry + m.gap, right.w, "Content", look.content_status())
-        self._list(surface, right.x, ry + m.gap, right.w, "Visitor records", look.store_status())
+        ry = self._list(surface, right.x, ry + m.gap, right.w, _("Content"), look.content_status(words))
+        self._list(surface, right.x, ry + m.gap, right.w, _("Visitor records"), look.store_status(words))
 
         # Actions along the bottom.
         labels = [
-            ("staff:maintenance", "Maintenance: " + ("ON" if look.maintenance else "off")),
-            ("staff:hours", "Close now" if look.open else "Open now"),
-            ("staff:reload", "Reload content"),
-            ("staff:exit", "Exit kiosk"),
-            ("staff:close", "Close"),
+            ("staff:maintenance", _("Maintenance: ON") if look.maintenance else _("Maintenance: off")),
+            ("staff:hours", _("Close now") if look.open else _("Open now")),
+            ("staff:reload", _("Reload content")),
+            ("staff:exit", _("Exit kiosk")),
+            # "Close" beside "Close now" reads as closing the kiosk: translators say "done".
+            ("staff:close", words.pgettext("leave the staff screen", "Close")),
         ]
         per_row = 2 if m.portrait else 5  # so every label fits: staff must see maintenance is ON
         bw = (m.width - 2 * m.margin - (per_row - 1) * m.gap) // per_row
