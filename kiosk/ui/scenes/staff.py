@@ -207,7 +207,8 @@ class StaffScene(Scene):
             (words.skeleton("MMMd", d), _count(week.day(d), d in closed_days))
             for d in (day - timedelta(days=6 - i) for i in range(7))
         ]
-        ly = self._bars(surface, left.x, ly + m.gap, left.w, _("Last 7 days"), days)
+        week_title = words.ngettext("Last {n} day", "Last {n} days", 7)
+        ly = self._bars(surface, left.x, ly + m.gap, left.w, week_title, days)
         rows = _zone_rows(look, today)
         languages = [
             words.ngettext(
