@@ -52,8 +52,9 @@ class Words:
 
     def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
         """The language's plural form for `count` ("1 sesja, 2 sesje, 5 sesji"), with `{n}`
-        filled in as this language writes the number, and any other `{name}` from `values`."""
-        return self._catalog.ngettext(singular, plural, count).format(n=self.number(count), **values)
+        filled in as this language writes the number (unless `values` gives `n`), and any other
+        `{name}` from `values`."""
+        return self._catalog.ngettext(singular, plural, count).format(**{"n": self.number(count), **values})
 
     def number(self, value: float, digits: int | None = None) -> str:
         """12 345,5 in Polish, 12,345.5 in English; `digits` fixes the decimals shown."""
@@ -117,10 +118,14 @@ def _months_written_out(pattern: str) -> str:
     return re.sub(r"(?<![ML])([ML])\1\1(?![ML])", r"\1\1\1\1", pattern)
 
 
-@functools.cache
 def words(language: str) -> Words:
     """The staff words of `language` (one of STAFF_LANGUAGES; another falls back to English)."""
-    return Words(language if language in STAFF_LANGUAGES else "en")
+    return _words(language if language in STAFF_LANGUAGES else "en")
+
+
+@functools.cache
+def _words(language: str) -> Words:  # one per language: catalogs and locales are read once
+    return Words(language)
 
 
 ENGLISH = words("en")

@@ -233,8 +233,8 @@ def _said(name: str, value: str, shown: str, css: str = "") -> str:
 def _bytes(value: float, said: Words) -> str:
     for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if value >= size:
-            return f"{said.number(value / size, 1)} {unit}"
-    return f"{said.number(int(value))} B"
+            return f"{said.number(value / size, 1)}\u00a0{unit}"  # never broken from its number
+    return f"{said.number(int(value))}\u00a0B"
 
 
 def _release(kiosk: Watched, _: Words) -> str:

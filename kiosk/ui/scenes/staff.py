@@ -52,7 +52,9 @@ class StaffPinScene(Scene):
         _ = self.words
         ok = _("OK")
         # A long message ("wrong PIN, wait 30 s") steps down a size rather than lose its end.
-        label = ts.line(shown, "title", theme.card, theme.ink, width, smaller=("heading", "body"))
+        # It may be wider than the pad: centred above it, in the whole screen's width.
+        room = m.width - 2 * m.margin - 2 * m.target  # clear of the close button
+        label = ts.line(shown, "title", theme.card, theme.ink, room, smaller=("heading", "body", "small"))
         surface.blit(label, label.get_rect(centerx=m.width // 2, bottom=top - m.gap))
         for i, name in enumerate(KEYS):
             row, col = divmod(i, 3)
@@ -160,7 +162,7 @@ class StaffScene(Scene):
             theme.ink,
             theme.paper,
             m.width - 2 * m.margin,
-            smaller=("body",),
+            smaller=("body", "small"),  # a long date and status in portrait still whole
         )
         surface.blit(title, (m.margin, y))
         y += title.get_height() + m.gap
