@@ -6,7 +6,6 @@ Kazakh and Russian (real pages through Starlette's TestClient, the real staff sc
 from __future__ import annotations
 
 import base64
-import io
 import re
 import subprocess
 import sys

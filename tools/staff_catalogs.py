@@ -59,7 +59,8 @@ def merged(template: Catalog, language: str) -> Catalog:
         catalog = Catalog(locale=language, domain="kiosk", project="pavilion-kiosk", charset="utf-8")
     created = catalog.creation_date
     # A copy: the catalog takes the template's entries themselves, and English fills them in.
-    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)  # a guess from a near message misleads staff
+    # No fuzzy matching: a guess from a near message would mislead staff.
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
     if path.is_file():
         catalog.creation_date = created  # the same messages compile to the same .mo
     catalog.obsolete.clear()
@@ -102,7 +103,8 @@ def problems(catalog: Catalog) -> list[str]:
         wanted = set(PLACE.findall(ids[-1]))
         for string in strings:
             if set(PLACE.findall(string)) != wanted:
-                found.append(f"{catalog.locale}: {string!r} must keep the places {sorted(wanted)} of {ids[0]!r}")
+                places = sorted(wanted)
+                found.append(f"{catalog.locale}: {string!r} must keep the places {places} of {ids[0]!r}")
     return found
 
 
