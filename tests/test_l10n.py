@@ -53,6 +53,34 @@ def test_no_staff_message_hides_inside_an_f_string():
     assert not hidden
 
 
+def test_every_character_staff_can_see_has_a_glyph():
+    """The shipped fonts draw every staff word, and what Babel writes: months, weekdays, marks."""
+    from datetime import date, datetime
+
+    from babel.messages.pofile import read_po
+
+    from kiosk.resources import shipped_font
+    from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
+
+    shown = ["C•0123456789"]
+    for language in ("pl", "en", "kk", "ru"):
+        with (ROOT / "kiosk" / "locale" / language / "LC_MESSAGES" / "kiosk.po").open("rb") as f:
+            for message in read_po(f):
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                shown.extend(strings)
+        said = words(language)
+        for month in range(1, 13):
+            day = date(2017, month, 7 + month % 7)  # every month, every weekday
+            shown += [said.date(day, "full"), said.span(day, date(2018, 1, 2)), said.skeleton("MMMd", day)]
+            shown += [said.skeleton("Ed", day), said.skeleton("E", datetime(2017, month, day.day))]
+        shown += [said.number(12345.5), said.percent(50), said.ago(420), said.ago(3 * 86400)]
+        shown += [said.language_name(code) for code in ("pl", "en", "kk", "ru")]
+    characters = "".join(shown)
+    assert any(ch in characters for ch in "ҒҚҢҰ")
+    for font in (REGULAR, BOLD):
+        assert missing_glyphs(shipped_font(font), characters) == set()
+
+
 # --- Babel's forms --------------------------------------------------------------------------
 
 
@@ -294,7 +322,8 @@ def staff_app(tmp_path, language: str, size=(1920, 1080)):
     staff_day.record(config)
     pygame.display.init()
     pygame.display.set_mode((1, 1))
-    return KioskApp(config, load_exhibit(config).exhibit, size, VirtualClock(1_504_771_200.0))
+    clock = VirtualClock(1_504_771_200.0)
+    return KioskApp(config, load_exhibit(config).exhibit, size, clock), clock
 
 
 @pytest.mark.parametrize("language", list(STAFF_SAYS))
@@ -305,9 +334,11 @@ def test_the_staff_screen_speaks_the_configured_language(tmp_path, language):
 
     from kiosk.visit.intents import StaffAction
 
-    app = staff_app(tmp_path, language)
+    app, clock = staff_app(tmp_path, language)
     app.apply(StaffAction("pin"))
     app.apply(StaffAction("open"))
+    clock.advance(1)  # past the slide from the PIN pad
+    app.update()
     surface = pygame.Surface((1920, 1080))
     assert app.draw(surface, force=True)
     shown = [w.text for w in app.type.record]

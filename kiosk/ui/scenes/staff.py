@@ -63,7 +63,8 @@ class StaffPinScene(Scene):
             )
             fill = theme.signal if name == "ok" else theme.card
             ink = theme.on_signal if name == "ok" else theme.ink
-            text = {"clear": "⌫", "ok": ok}.get(name, name)
+            # "C" as on any keypad: the shipped fonts have no ⌫, and the key clears every digit.
+            text = {"clear": "C", "ok": ok}.get(name, name)
             widgets.button(surface, ts, m, r, text, fill, ink, style="title")
         close = self.target("pin:cancel", Rect(m.width - m.margin - m.target, m.margin, m.target, m.target))
         widgets.panel(surface, close, theme.card, m.radius)
@@ -219,17 +220,6 @@ class StaffScene(Scene):
             for code, n in today.languages.items()
         ]
         rows += [""] + languages if rows and languages else languages
-        ry = self._list(
-            surface,
-            right.x,
-            ly + m.gap if m.portrait else y,
-            right.w,
-            _("Zones and languages today"),
-            rows or [_("no visitors yet")],
-        )
-        ry = self._list(surface, right.x, ry + m.gap, right.w, _("Content"), look.content_status(words))
-        self._list(surface, right.x, ry + m.gap, right.w, _("Visitor records"), look.store_status(words))
-
         # Actions along the bottom.
         labels = [
             ("staff:maintenance", _("Maintenance: ON") if look.maintenance else _("Maintenance: off")),
@@ -240,10 +230,36 @@ class StaffScene(Scene):
             ("staff:close", words.pgettext("leave the staff screen", "Close")),
         ]
         per_row = 2 if m.portrait else 5  # so every label fits: staff must see maintenance is ON
-        bw = (m.width - 2 * m.margin - (per_row - 1) * m.gap) // per_row
         bh = max(m.target, m.px(96))
         rows_of_buttons = -(-len(labels) // per_row)
         top = m.height - m.margin - rows_of_buttons * bh - (rows_of_buttons - 1) * m.gap
+        bottom = top - m.gap  # no list runs under the buttons
+        ry = self._list(
+            surface,
+            right.x,
+            ly + m.gap if m.portrait else y,
+            right.w,
+            _("Zones and languages today"),
+            rows or [_("no visitors yet")],
+            bottom,
+        )
+        # The kiosk's own state: on a landscape screen the content's under the charts, where there
+        # is room, and the records' under the lists; on a portrait one, both under the lists.
+        content = look.content_status(words)
+        cx, cy = (right.x, ry) if m.portrait else (left.x, ly)
+        cy = self._list(surface, cx, cy + m.gap, right.w, _("Content"), content, bottom)
+        records = look.store_status(words)
+        self._list(
+            surface,
+            right.x,
+            (cy if m.portrait else ry) + m.gap,
+            right.w,
+            _("Visitor records"),
+            records,
+            bottom,
+        )
+
+        bw = (m.width - 2 * m.margin - (per_row - 1) * m.gap) // per_row
         for i, (widget_id, label) in enumerate(labels):
             row, col = divmod(i, per_row)
             r = self.target(widget_id, Rect(m.margin + col * (bw + m.gap), top + row * (bh + m.gap), bw, bh))
@@ -287,12 +303,17 @@ class StaffScene(Scene):
             surface.blit(text, (x + round(i * step), y + height - m.px(28)))
         return y + height
 
-    def _list(self, surface, x: int, y: int, width: int, title: str, rows: list[str]) -> int:
+    def _list(self, surface, x: int, y: int, width: int, title: str, rows: list[str], bottom: int) -> int:
+        """A heading and its lines, as many as fit above `bottom`; "… +3" says how many did not."""
         m, theme, ts = self.look.metrics, self.look.theme, self.look.type
         head = ts.line(title, "body", theme.ink, theme.paper, width)
+        if y + head.get_height() > bottom:
+            return y
         surface.blit(head, (x, y))
         y += head.get_height() + m.px(6)
-        for row in rows[:12]:
+        room = min(12, max(0, (bottom - y) // ts.font("small", False).get_height()))
+        shown = rows if len(rows) <= room else [*rows[: room - 1], f"… +{len(rows) - room + 1}"][:room]
+        for row in shown:
             line = ts.line(row or " ", "small", theme.ink, theme.paper, width, bold=False)
             surface.blit(line, (x, y))
             y += line.get_height()
