@@ -39,7 +39,9 @@ def record(config: Config, day: date = DAY) -> None:
         for seq, zone in enumerate(entries[number :: len(LANGUAGES)], start=1):
             events += [ZoneEntered(sid, seq, zone, start + 2), ZoneLeft(sid, seq, start + 62, 60)]
         events.append(SessionEnded(sid, start + 300, 300, "timeout"))
-    events.append(EntryCounted("door-day", "door", at(12, 30), DOOR))
+    # The door through the day: a busy noon, a quiet evening; 12 345 in all.
+    for hour, people in zip(range(10, 18), (900, 1500, 2600, 2345, 1900, 1400, 1000, 700)):
+        events.append(EntryCounted(f"door-{hour}", "door", at(hour, 30), people))
     conn = store.connect(config.store_file)
     try:
         store.write(conn, events)

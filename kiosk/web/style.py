@@ -112,6 +112,8 @@ table.ranked { width: 100%; border-collapse: collapse; font-variant-numeric: tab
 .ranked td { padding: 8px 6px 8px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 .ranked tr:last-child td { border-bottom: 0; }
 .ranked .num { text-align: right; white-space: nowrap; padding-right: 0; padding-left: 10px; }
+/* A column's name may take two lines (Kazakh and Russian ones are long); its figures never do. */
+.ranked th.num { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
 .ranked .name { overflow-wrap: anywhere; width: 100%; }
 /* A kiosk's name breaks at its hyphens, not inside a word: the numbers give it the room. */
 .ranked.kiosks .name { overflow-wrap: break-word; }
