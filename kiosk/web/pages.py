@@ -3,7 +3,8 @@
 Every figure on the page is an element with `data-figure` (a stable name such as `sessions`,
 `zone:forest:views`, `language:pl`, `hour:10:entries`, `day:2017-09-07:sessions`) and
 `data-value` (the raw number, e.g. seconds where the page shows minutes:seconds), so tests and
-scripts read the page exactly. All text from the store is escaped.
+scripts read the page exactly. All text from the store is escaped. Words, numbers and dates
+are in the page's language (`View.words`, kiosk/l10n.py), zones named by their titles.
 """
 
 from __future__ import annotations
