@@ -57,3 +57,26 @@ def test_two_blocks_a_page_is_about_are_refused_in_the_curators_words():
                 ],
             }
         )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_gallerys_dots_sit_under_its_pictures_in_both_orientations(shipped, size):
+    from kiosk.clock import VirtualClock
+    from kiosk.ui.app import KioskApp
+    from kiosk.ui.blocks.gallery import GalleryView
+    from kiosk.visit.intents import OpenZone, TurnPage
+
+    config, exhibit = shipped
+    app = KioskApp(config, exhibit, size, VirtualClock(1_504_771_200.0))
+    zone = next(
+        z for z in exhibit.zones if any(p.feature() and p.feature().type == "gallery" for p in z.pages)
+    )
+    index = next(i for i, p in enumerate(zone.pages) if p.feature() and p.feature().type == "gallery")
+    app.apply(OpenZone(zone.id))
+    for _ in range(index):
+        app.apply(TurnPage(+1))
+    gallery = app.scene.feature
+    assert isinstance(gallery, GalleryView)
+    under = max(i.get_height() + sum(n.get_height() for n in notes) for i, notes in gallery.slides)
+    gap = gallery.dots_box.y - (gallery.box.y + under)
+    assert 0 <= gap <= app.metrics.px(48), gap  # not floating half a screen below in portrait
