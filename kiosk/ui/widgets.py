@@ -19,12 +19,21 @@ def rect(r: Rect) -> pygame.Rect:
     return pygame.Rect(r.x, r.y, r.w, r.h)
 
 
+def unseen(surface: pygame.Surface, r: pygame.Rect) -> bool:
+    """Wholly outside what the surface shows: measuring (a `Blank` shows nothing), or off
+    the edge. pygame-ce works out a rounded rectangle's corners before it clips (~6 us)."""
+    return not surface.get_clip().colliderect(r)
+
+
 def panel(
     surface: pygame.Surface, r: Rect, colour: RGB, radius: int, border: RGB | None = None, border_px: int = 2
 ) -> None:
-    pygame.draw.rect(surface, colour, rect(r), border_radius=radius)
+    box = rect(r)
+    if unseen(surface, box):
+        return
+    pygame.draw.rect(surface, colour, box, border_radius=radius)
     if border:
-        pygame.draw.rect(surface, border, rect(r), max(1, border_px), border_radius=radius)
+        pygame.draw.rect(surface, border, box, max(1, border_px), border_radius=radius)
 
 
 def button(
@@ -93,6 +102,8 @@ def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off:
     total = (count - 1) * (d + gap) + long
     x = r.x + (r.w - total) // 2
     y = r.y + (r.h - d) // 2
+    if unseen(surface, pygame.Rect(x, y, total, d)):
+        return
     for i in range(count):
         w = long if i == index else d
         pygame.draw.rect(surface, on if i == index else off, (x, y, w, d), border_radius=d // 2)
