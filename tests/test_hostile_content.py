@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import unicodedata
 from pathlib import Path
 
 import pygame
@@ -94,6 +95,17 @@ def test_line_breaks_and_tabs_stay_allowed(project, capsys):
     report = load_exhibit(load_config(project))
     assert report.errors == []
     assert report.exhibit.zone("forest").title.root["en"] == "For\test\nland"
+
+
+def test_every_character_the_renderer_refuses_is_refused_and_no_other():
+    """The loader's quick search finds just what the letter-by-letter check names."""
+    from kiosk.content.model import text_problem
+
+    every = [chr(c) for c in range(0x110000)]
+    refused = [ch for ch in every if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t"]
+    assert len(refused) == 65 - 2 + 2048
+    assert [ch for ch in every if text_problem(f"a{ch}b") is not None] == refused
+    assert "at character 2" in text_problem("a\x07b")
 
 
 def test_a_raw_nul_byte_in_a_file_names_its_line(project, capsys):
