@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 from PIL import Image
 
-from kiosk.content.media import MediaError, open_image, resolve_media
+from kiosk.content.media import MediaError, image_bytes, open_image, resolve_media
 from kiosk.ui import widgets
 from kiosk.ui.blank import Blank
 
@@ -134,15 +134,11 @@ class ImageCache:
             return image
         image = open_image(resolve_media(self.media_dir, ref))
         self._sources[ref] = image
-        self.source_bytes += _image_bytes(image)
+        self.source_bytes += image_bytes(image)
         while self.source_bytes > self.source_budget_bytes and len(self._sources) > 1:
             _, dropped = self._sources.popitem(last=False)
-            self.source_bytes -= _image_bytes(dropped)
+            self.source_bytes -= image_bytes(dropped)
         return image
-
-
-def _image_bytes(image: Image.Image) -> int:
-    return image.width * image.height * len(image.getbands())
 
 
 def scale(image: Image.Image, size: tuple[int, int], fit: str) -> Image.Image:

@@ -17,6 +17,7 @@ import pygame
 from kiosk.clock import VirtualClock
 from kiosk.config import Config
 from kiosk.content.loader import ContentReport
+from kiosk.content.media import forget_handed
 from kiosk.content.model import texts
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.app import KioskApp
@@ -89,6 +90,7 @@ def check_fit(report: ContentReport, config: Config) -> list[Problem]:
     """Every text on every screen, in every language and both text sizes, shown whole."""
     if report.exhibit is None:
         return []
+    forget_handed()  # pictures kept for a first screen: measuring draws none (nor do its workers)
     jobs = [
         (size, large, language)
         for size in screen_sizes(config)
