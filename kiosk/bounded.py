@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 _MISSING: Any = object()
+_NAMED: Any = object()  # in a cache key: what follows it was passed by name
 
 
 def one(_value: object) -> int:
@@ -79,7 +80,8 @@ class Bounded(Generic[V]):
 
 
 def cache(budget: int, weigh: Callable[[Any], int] = one):
-    """functools.lru_cache with a `Bounded` store: `weigh(args, result)` may count bytes.
+    """functools.lru_cache with a `Bounded` store: `weigh(key, result)` may count bytes (the
+    key is the arguments as given, those passed by name after a marker).
 
     The store is the function's `.cache` (for tests and for `.cache.clear()`)."""
 
@@ -87,11 +89,12 @@ def cache(budget: int, weigh: Callable[[Any], int] = one):
         store: Bounded = Bounded(budget, lambda pair: weigh(*pair))
 
         @functools.wraps(function)
-        def cached(*args):
-            found = store.get(args, _MISSING)
+        def cached(*args, **named):
+            key = (*args, _NAMED, *sorted(named.items())) if named else args
+            found = store.get(key, _MISSING)
             if found is _MISSING:
-                result = function(*args)
-                store.put(args, (args, result))
+                result = function(*args, **named)
+                store.put(key, (key, result))
                 return result
             return found[1]
 

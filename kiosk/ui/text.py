@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pygame
 
+from kiosk import bounded
+from kiosk.bounded import Bounded, text_bytes
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.blank import Blank
 from kiosk.ui.layout import Metrics
@@ -64,6 +66,13 @@ class Fonts:
 # (or hostile): remembering them, and every remainder of a broken word, would hold megabytes.
 CACHED_WORD_CHARS = 64
 CACHED_TEXT_CHARS = 2_000
+# Widths of words lately measured: entries, each a word of at most CACHED_WORD_CHARS and a
+# number (at most ~6 MB of the widest letters, ~2 MB of real words).
+CACHED_WORDS = 16384
+# Texts lately wrapped, weighed with their lines: edited texts come and go by the thousand
+# in a kiosk that runs for months, and 4,096 of the longest would hold 16-32 MB.
+WRAPPED_BYTES = 4 * 2**20
+GLYPH_FONTS_KEPT = 8  # fonts opened to read their glyphs: a site's two, and a few releases'
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
@@ -82,12 +91,16 @@ def word_width(font: pygame.font.Font, word: str) -> int:
     return font.size(word)[0]
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=CACHED_WORDS)
 def _cached_width(font: pygame.font.Font, word: str) -> int:
     return font.size(word)[0]
 
 
-@functools.lru_cache(maxsize=4096)  # a text is measured to fit, then drawn: wrap it once
+def _wrapped_bytes(args: tuple, lines: tuple[str, ...]) -> int:
+    return text_bytes(args[1], *lines) + 64 * (len(lines) + 4)  # with the tuples around them
+
+
+@bounded.cache(WRAPPED_BYTES, _wrapped_bytes)  # a text is measured to fit, then drawn: wrap it once
 def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     space = word_width(font, " ")
     lines: list[str] = []
@@ -243,13 +256,23 @@ def line(font: pygame.font.Font, text: str, colour: Colour, width: int | None = 
     return font.render(text, True, colour)
 
 
-@functools.cache
-def _glyph_font(font_path: Path):
-    import pygame.freetype
+_glyph_fonts: Bounded = Bounded(GLYPH_FONTS_KEPT)
 
-    if not pygame.freetype.get_init():
-        pygame.freetype.init()
-    return pygame.freetype.Font(font_path, 16)
+
+def _glyph_font(font_path: Path):
+    """The font file opened with FreeType, once per file as it is now (a curator may replace
+    a font under the same name; a new release brings its own folder)."""
+    stat = font_path.stat()
+    key = (str(font_path), stat.st_mtime_ns, stat.st_size)
+    font = _glyph_fonts.get(key)
+    if font is None:
+        import pygame.freetype
+
+        if not pygame.freetype.get_init():
+            pygame.freetype.init()
+        font = pygame.freetype.Font(font_path, 16)
+        _glyph_fonts.put(key, font)
+    return font
 
 
 def missing_glyphs(font_path: Path, characters: str) -> set[str]:

@@ -5,10 +5,9 @@ They draw into a surface they are given; none of them reaches for the display.
 
 from __future__ import annotations
 
-import functools
-
 import pygame
 
+from kiosk import bounded
 from kiosk.ui import layout
 from kiosk.ui.layout import Metrics, Rect
 from kiosk.ui.text import Typesetter
@@ -125,7 +124,12 @@ def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
     return result
 
 
-@functools.lru_cache(maxsize=16)  # the same few strips on every page; only ever blitted
+# The same few strips on every page (one per column width, colour and edge); only ever
+# blitted. Bounded in bytes: a 4K screen's strips are four times a 1080p screen's.
+FADES_BYTES = 8 * 2**20
+
+
+@bounded.cache(FADES_BYTES, lambda args, strip: strip.get_width() * strip.get_height() * 4)
 def edge_fade(width: int, height: int, colour: RGB, downwards: bool) -> pygame.Surface:
     """A strip that fades text into the background: says "there is more" at a column's edge."""
     strip = pygame.Surface((width, height), pygame.SRCALPHA)
