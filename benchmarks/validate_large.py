@@ -7,14 +7,16 @@ copies whose every text carries its zone's number, so that nothing measured for 
 serves another, as in a real pavilion. For each, printed beside the floor of the same run
 (reading every YAML file with yaml.safe_load): the check split in its parts (loading with
 image checks; glyphs; one screen set measured, i.e. one size, text size and language; fit
-on every screen, shared among the cores) and the whole command in a new process.
-`--profile` adds where one screen set's measuring went (cProfile, by own time).
+on every screen, shared among the cores) and the whole command in a new process, each in
+wall-clock seconds and in CPU seconds (its workers' and the command's included: on a shared
+machine they move less). `--profile` adds where one screen set's measuring went (cProfile, by own time).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,10 +33,17 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 from tests.sites import large_site  # noqa: E402
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the check's workers,
+    the command run): on a shared machine they move less than the wall clock."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(step):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     result = step()
-    return result, time.perf_counter() - start
+    return result, (time.perf_counter() - start, _cpu() - cpu)
 
 
 def measure(config_path: Path, profile: bool) -> tuple[list[tuple[str, float]], str, str]:
@@ -96,9 +105,10 @@ def main() -> None:
             config_path = large_site(Path(tmp), args.zones, distinct=distinct)
             steps, said, profile = measure(config_path, args.profile)
         print(("texts differing from zone to zone: " if distinct else "copies: ") + said)
-        print(f"{'step':<38} {'seconds':>8} {'x floor':>8}")
-        for name, seconds in steps:
-            print(f"{name:<38} {seconds:8.2f} {seconds / steps[0][1]:8.1f}")
+        floor_wall, floor_cpu = steps[0][1]
+        print(f"{'step':<38} {'seconds':>8} {'x floor':>8} {'cpu s':>8} {'x floor':>8}")
+        for name, (wall, cpu) in steps:
+            print(f"{name:<38} {wall:8.2f} {wall / floor_wall:8.1f} {cpu:8.2f} {cpu / floor_cpu:8.1f}")
         if profile:
             print("one screen set, by own time (cProfile):\n" + profile)
         print()
