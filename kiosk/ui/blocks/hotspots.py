@@ -65,9 +65,7 @@ class HotspotsView(Framed):
                 line_height=1.2,
                 smaller=("small",),
             )
-            card = pygame.Surface(
-                (width, title.get_height() + text.get_height() + 2 * pad + m.px(12)), pygame.SRCALPHA
-            )
+            card = ts.surface((width, title.get_height() + text.get_height() + 2 * pad + m.px(12)))
             widgets.panel(
                 card, Rect(0, 0, card.get_width(), card.get_height()), theme.card, m.radius, accent, m.px(4)
             )
