@@ -88,9 +88,10 @@ class KioskApp:
         # Full-screen pictures reused for every navigation: two for the scenes' static
         # pictures (the one shown, the one coming), two for the slide between them.
         # Measuring only (content checks): token surfaces; what is drawn on them is clipped away.
-        self._screens = [pygame.Surface((1, 1) if measure_only else size) for _ in range(4)]
+        # Made when first needed: the first frame does not wait for them.
+        self._screens: list[pygame.Surface | None] = [None] * 4
         # The likely next screens, built while the visitor reads (never when only measuring).
-        self.ahead = None if measure_only else Ahead(size, scratch=self._screens[2])
+        self.ahead = None if measure_only else Ahead(size, scratch=lambda: self._screen(2))
         self.record = record
         self.tracker = VisitTracker(
             config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
@@ -201,7 +202,12 @@ class KioskApp:
 
     def blank_screen(self) -> pygame.Surface:
         """A full-screen surface for a new scene's static picture: not the one on screen now."""
-        return self._screens[1] if self._screens[0] is self.scene.static else self._screens[0]
+        return self._screen(1) if self._screens[0] is self.scene.static else self._screen(0)
+
+    def _screen(self, i: int) -> pygame.Surface:
+        if self._screens[i] is None:
+            self._screens[i] = pygame.Surface((1, 1) if self.measure_only else self.size)
+        return self._screens[i]
 
     # -- screens -------------------------------------------------------------------------------
     def _scene_for(self, place: Place) -> Scene:
@@ -216,7 +222,7 @@ class KioskApp:
         return AttractScene(self) if self.hours.open else ClosedScene(self)
 
     def show(self, scene: Scene, direction: int = 1, built: bool = False) -> None:
-        before, after = self._screens[2], self._screens[3]
+        before, after = self._screen(2), self._screen(3)
         self.faults.guard("draw", self.scene.name, self.scene.draw, before)
         # Built while the old scene still holds its picture: the new one takes the other.
         if not built and not self.faults.guard("build", scene.name, scene.build):
