@@ -105,6 +105,8 @@ class WindowLoop:
         logical = (app.metrics.width, app.metrics.height)
         self.canvas = window if rotation == 0 else pygame.Surface(logical)
         self.input = PointerInput(window.get_size(), logical, rotation)
+        self.wakeups = 0  # passes of the loop and frames shown, for the CPU benchmark
+        self.frames = 0
         try:
             self.tally_key = pygame.key.key_code(app.config.tally_key)
         except ValueError:
@@ -114,6 +116,7 @@ class WindowLoop:
     def step(self, events: list[pygame.event.Event]) -> bool:
         """Handle a batch of events and draw if needed; False when the kiosk should stop."""
         shown = self.app.scene
+        self.wakeups += 1
         if self._display_lost(events):
             return False
         for event in events:
@@ -138,6 +141,7 @@ class WindowLoop:
             if self.rotation:
                 self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
             pygame.display.flip()
+            self.frames += 1
             self.app.frame_times.append(time.perf_counter() - started)
             self.notifier.ready()  # the first frame is on its way to the screen
         # Fed here, not from a thread: a loop that hangs stops feeding and is restarted.
@@ -145,9 +149,21 @@ class WindowLoop:
         self._tell_status()
         return not self.app.quit_requested
 
-    def next_sleep(self) -> float:
+    def run(self, seconds: float | None = None) -> None:
+        """Step until the kiosk stops (or for `seconds`): asleep while nothing moves, at 60
+        frames a second while something does."""
+        ticker = pygame.time.Clock()
+        end = None if seconds is None else time.monotonic() + seconds
+        while self.step(_events(self.next_sleep(end))):
+            if end is not None and time.monotonic() >= end:
+                return
+            if self.app.busy:
+                ticker.tick(60)
+
+    def next_sleep(self, end: float | None = None) -> float:
         """Seconds to sleep waiting for events: the app's wish, within the watchdog's reach."""
-        return min(self.app.next_wakeup(), self.notifier.max_sleep_s)
+        wish = min(self.app.next_wakeup(), self.notifier.max_sleep_s)
+        return wish if end is None else max(0.0, min(wish, end - time.monotonic()))
 
     def _display_lost(self, events: list[pygame.event.Event]) -> bool:
         # SDL's Wayland driver sends one QUIT when the compositor goes away; the kiosk then
@@ -213,12 +229,9 @@ def serve(app, window: pygame.Surface, rotation: int, allow_quit: bool) -> None:
     """Run the app in the window until Esc (if allowed), the compositor's end or a signal."""
     notifier = Notifier()
     loop = WindowLoop(app, window, rotation, allow_quit, notifier)
-    ticker = pygame.time.Clock()
     stop_on_signals(notifier)
     try:
-        while loop.step(_events(loop.next_sleep())):
-            if app.busy:
-                ticker.tick(60)
+        loop.run()
     finally:
         notifier.stopping()  # Esc, the compositor gone, or a signal: systemd hears it first
         app.shutdown()
