@@ -10,7 +10,9 @@ attract cycles (2 x 3.5 s), so every row sees the same number of cross-fades.
 The floor, measured right after each row in the same window: a bare pygame-ce loop that sleeps
 (time.sleep) between as many wake-ups as the kiosk had, and at each wake-up reads the events
 and flips the whole window once. The ratio is kiosk / floor: a kiosk that shows only what
-changed can come in under a floor that flips everything.
+changed can come in under a floor that flips everything. Beside the attract screen, a second
+floor: as many bare cross-fade frames as the kiosk drew (the picture, the one before it
+blended over it, that rectangle shown), the least any 60 fps cross-fade of that size costs.
 
 Under `x11` the benchmark starts its own Xvfb (3840x2160, so that 4K fits) unless --display
 names one; there a flip copies the picture to the X server, as on a real screen, and the X
@@ -23,27 +25,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from drivers import open_screen, rows_per_driver, server_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_PCT = 2.0
 SCREENS = ("attract", "zone page")
 
 
-def server_cpu(pid: int | None) -> float:
-    """CPU seconds the X server has used so far (Linux /proc), 0 when it is not ours to read."""
-    if not pid:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def measure(driver_sizes: list[tuple[int, int]], seconds: float, server: int | None) -> list[dict]:
-    """In the child process: every size and screen, each with its floor."""
+def measure(sizes: list[tuple[int, int]], seconds: float, server: int | None) -> list[dict]:
+    """In the child process: every size and screen, each with its floors."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     sys.path.insert(0, str(ROOT))
     import pygame
@@ -52,31 +46,33 @@ def measure(driver_sizes: list[tuple[int, int]], seconds: float, server: int | N
     from kiosk.config import load_config
     from kiosk.content.loader import load_exhibit
     from kiosk.ui.app import KioskApp, WindowLoop
-    from kiosk.ui.window import NoDisplayError, open_window
 
     config = load_config(ROOT / "config.yaml")
     exhibit = load_exhibit(config).exhibit
     pygame.display.init()
     rows = []
-    for size in driver_sizes:
-        try:
-            window = open_window(config, windowed=True, size=size)[0]  # as `kiosk run --windowed`
-        except NoDisplayError:  # the dummy driver: the same window, drawn nowhere
-            window = pygame.display.set_mode(size)
+    for size in sizes:
+        window = open_screen(config, size)
         app = KioskApp(config, exhibit, size, SystemClock())
         loop = WindowLoop(app, window, 0, allow_quit=False)
         for screen in SCREENS:
+            fade = None
             if screen == "zone page":
                 app.start_visit()
                 app.switch_language("en")
                 app.open_zone("forest")
                 app.tracker.idle_timeout_s = 3600  # the visitor reads on: no reset meanwhile
+            else:
+                fade = (
+                    app.scene.covers[0],
+                    app.scene.covers[1],
+                    pygame.Rect(app.scene.big.x, app.scene.big.y, app.scene.big.w, app.scene.big.h),
+                )
             loop.run(1.5)  # the first frames, the slide in
             loop.wakeups = loop.frames = 0
             served = server_cpu(server)
             cpu, wall = _timed(loop.run, seconds)
             served = server_cpu(server) - served
-            floor = _floor(window, loop.wakeups, seconds)
             rows.append(
                 {
                     "driver": pygame.display.get_driver(),
@@ -85,7 +81,8 @@ def measure(driver_sizes: list[tuple[int, int]], seconds: float, server: int | N
                     "pct": 100 * cpu / wall,
                     "wakeups_s": loop.wakeups / wall,
                     "frames_s": loop.frames / wall,
-                    "floor_pct": floor,
+                    "floor_pct": _floor(loop.wakeups, seconds),
+                    "fade_pct": _floor(loop.wakeups, seconds, loop.frames, fade) if fade else None,
                     "server_pct": 100 * served / wall if server else None,
                 }
             )
@@ -100,61 +97,32 @@ def _timed(run, *args) -> tuple[float, float]:
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def _floor(window, wakeups: int, seconds: float) -> float:
-    """% of a core for a bare loop: `wakeups` evenly spread sleeps, each one events read and one flip."""
+def _floor(wakeups: int, seconds: float, frames: int = 0, fade=None) -> float:
+    """% of a core for a bare loop: `wakeups` evenly spread sleeps, each reading the events and
+    flipping the window; or, given a fade, the first `frames` of them a bare cross-fade frame."""
     import pygame
 
     gap = seconds / max(1, wakeups)
+    window = pygame.display.get_surface()
 
     def run() -> None:
         due = time.perf_counter()
-        for _ in range(max(1, wakeups)):
+        for i in range(max(1, wakeups)):
             due += gap
             time.sleep(max(0.0, due - time.perf_counter()))
             pygame.event.get()
-            pygame.display.flip()
+            if fade is None:
+                pygame.display.flip()
+            elif i < frames:
+                now, before, box = fade
+                window.blit(now, box)
+                before.set_alpha(255 * (frames - i) // frames)
+                window.blit(before, box)
+                before.set_alpha(None)
+                pygame.display.update(box)
 
     cpu, wall = _timed(run)
     return 100 * cpu / wall
-
-
-def free_display() -> int:
-    n = 90
-    while Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
-        n += 1
-    return n
-
-
-def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """Our own X server, big enough for 4K."""
-    number = free_display()
-    xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "3840x2160x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    socket = Path(f"/tmp/.X11-unix/X{number}")
-    deadline = time.monotonic() + 10
-    while not socket.exists():
-        if xvfb.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("Xvfb did not start")
-        time.sleep(0.05)
-    return xvfb, f":{number}"
-
-
-def run_child(driver: str, sizes: str, seconds: float, display: str | None, server: int | None) -> list[dict]:
-    env = dict(os.environ, SDL_VIDEODRIVER=driver, SDL_AUDIODRIVER="dummy")
-    if display:
-        env["DISPLAY"] = display
-    command = [sys.executable, __file__, "--child", "--sizes", sizes, "--seconds", str(seconds)]
-    out = subprocess.run(
-        command + (["--server", str(server)] if server else []),
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def parse_sizes(text: str) -> list[tuple[int, int]]:
@@ -174,31 +142,21 @@ def main() -> int:
         print(json.dumps(measure(parse_sizes(args.sizes), args.seconds, args.server)))
         return 0
 
-    rows: list[dict] = []
-    for driver in args.drivers.split(","):
-        xvfb, display = None, args.display
-        if driver == "x11" and display is None:
-            if not shutil.which("Xvfb"):
-                print("x11: Xvfb is not installed; skipped", file=sys.stderr)
-                continue
-            xvfb, display = start_xvfb()
-        try:
-            rows += run_child(driver, args.sizes, args.seconds, display, xvfb.pid if xvfb else None)
-        finally:
-            if xvfb is not None:
-                xvfb.terminate()
-                xvfb.wait()
-
+    child = ["--sizes", args.sizes, "--seconds", str(args.seconds)]
+    rows = rows_per_driver(__file__, args.drivers.split(","), child, args.display)
     print(f"Idle CPU, % of one core, {args.seconds:g} s per row (floor: same wake-ups, one flip each)")
     head = f"{'driver':<7} {'size':<10} {'screen':<10} {'kiosk %':>8} {'wakes/s':>8} {'frames/s':>9}"
-    print(f"{head} {'floor %':>8} {'x floor':>8} {'X server %':>10}  target < {TARGET_PCT:g} %")
+    head += f" {'floor %':>8} {'x floor':>8} {'bare fade %':>11} {'x fade':>7} {'X server %':>10}"
+    print(f"{head}  target < {TARGET_PCT:g} %")
     for r in rows:
         ratio = r["pct"] / r["floor_pct"] if r["floor_pct"] > 0 else float("nan")
-        verdict = "ok" if r["pct"] < TARGET_PCT else "over"
+        fade = r["fade_pct"]
+        fades = f"{fade:11.2f} {r['pct'] / fade:7.2f}" if fade else f"{'-':>11} {'-':>7}"
         server = f"{r['server_pct']:10.2f}" if r["server_pct"] is not None else f"{'-':>10}"
         print(
             f"{r['driver']:<7} {r['size']:<10} {r['screen']:<10} {r['pct']:8.2f} {r['wakeups_s']:8.1f} "
-            f"{r['frames_s']:9.1f} {r['floor_pct']:8.2f} {ratio:8.2f} {server}  {verdict}"
+            f"{r['frames_s']:9.1f} {r['floor_pct']:8.2f} {ratio:8.2f} {fades} {server}  "
+            + ("ok" if r["pct"] < TARGET_PCT else "over")
         )
     return 0
 
