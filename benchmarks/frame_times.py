@@ -282,7 +282,7 @@ def attract_as_shown(app, window, frames: int) -> tuple[list[float], list]:
     scene = app.scene
     box = pygame.Rect(scene.big.x, scene.big.y, scene.big.w, scene.big.h)
     before = scene.covers[1]
-    return samples, [box, (scene.covers[0], box.topleft, None, 0, None), (before, box.topleft, None, 0, 128)]
+    return samples, [box, (scene.covers[0], box.topleft, None, 0, None), (before, box.topleft, None, 0, 100)]
 
 
 def tap_latency(config, exhibit, window, size, rounds: int) -> list[dict]:
