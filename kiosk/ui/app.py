@@ -366,27 +366,39 @@ class KioskApp:
             waits.append(left)
         return max(0.0, min(waits))
 
-    def draw(self, surface: pygame.Surface, force: bool = False) -> bool:
-        """Draw the current scene if anything changed; True if it drew."""
-        drew = self._draw(surface, force)
+    def draw(self, surface: pygame.Surface, force: bool = False) -> list[pygame.Rect]:
+        """Draw what changed: the rectangles drawn (the whole surface when everything was),
+        none when nothing changed. The window shows only those."""
+        drawn = self._draw(surface, force)
         self.screen_copy.capture(surface)  # staff asked to see the screen: the frame just drawn
-        return drew
+        return drawn
 
-    def _draw(self, surface: pygame.Surface, force: bool) -> bool:
+    def _draw(self, surface: pygame.Surface, force: bool) -> list[pygame.Rect]:
         if not (self.dirty or force):
-            return False
+            return []
+        scene, left, bounds = self.scene, self.warning_left(), surface.get_rect()
+        plain = self.transition is None and left is None and not self.maintenance
+        # Only what changed, when the surface holds this scene's last frame with nothing over it.
+        if plain and not force and scene.shown_on is surface:
+            regions = scene.changed_regions()
+            if regions is not None:
+                regions = [r.clip(bounds) for r in regions if r.colliderect(bounds)]
+                if not regions or self.faults.guard("draw", scene.name, scene.draw, surface, regions):
+                    self.dirty = False
+                    return regions
         if self.transition is not None:
             self.transition.draw(surface, self.clock.monotonic())
-        elif not self.faults.guard("draw", self.scene.name, self.scene.draw, surface):
+        elif not self.faults.guard("draw", scene.name, scene.draw, surface):
             surface.fill(self.theme.paper)
-            self.show(self._fallback(self.scene), direction=-1)
-        left = self.warning_left()
+            self.show(self._fallback(scene), direction=-1)
         if left is not None:
             self.overlays.still_there(surface, left)
         if self.maintenance:
             self.overlays.maintenance(surface)
+        if not plain:
+            scene.shown_on = None  # covered or sliding: drawn whole next time
         self.dirty = False
-        return True
+        return [bounds]
 
     def shutdown(self) -> None:
         """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""

@@ -1,4 +1,9 @@
-"""The attract screen: the pavilion, its zones in turn, "touch to start" in every language."""
+"""The attract screen: the pavilion, its zones in turn, "touch to start" in every language.
+
+Only the big picture moves (a cross-fade of 0.5 s every 3.5 s), so after the first frame
+only what changed is drawn: the big picture while it fades, and at each turn the outlined
+thumbnail and the highlighted invitation, the old and the new.
+"""
 
 from __future__ import annotations
 
@@ -26,11 +31,13 @@ class AttractScene(Scene):
         self.labels: list[list[pygame.Surface]] = []  # [zone][language]
         self.big = layout.Rect(0, 0, 0, 0)
         self.thumbs: list[layout.Rect] = []
+        self.drawn: tuple[int, float, bool] | None = None  # (turn, fade, marker) of the last frame
 
     def compose(self, surface: pygame.Surface) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         pavilion, default, codes = look.exhibit.pavilion, look.config.default_language, look.config.languages
         self.target("attract", m.screen)
+        self.drawn = None
         widgets.flag_band(surface, m, theme)
         words, pictures = layout.attract_frame(m)
 
@@ -105,11 +112,34 @@ class AttractScene(Scene):
             )
             self.invitations.append((plain, lit, box))
 
+    def _fade(self) -> float:
+        return min(1.0, (self.now - self.turned_at) / FADE_S)
+
+    def _pill(self, turn: int) -> layout.Rect:
+        """The zone's name on the big picture (a long one may reach past its right edge)."""
+        m = self.look.metrics
+        label = self.labels[turn % len(self.labels)][turn % len(self.invitations)]
+        pad = m.px(24)
+        return layout.Rect(
+            self.big.x + m.px(32),
+            self.big.bottom - m.px(32) - label.get_height() - 2 * pad // 2,
+            label.get_width() + 2 * pad,
+            label.get_height() + pad,
+        )
+
+    def _outline(self, turn: int) -> layout.Rect:
+        return self.thumbs[turn % len(self.thumbs)].inset(-self.look.metrics.px(6))
+
+    def _marker(self) -> pygame.Rect:
+        m = self.look.metrics
+        r = m.px(14) + 1
+        return pygame.Rect(m.width - m.margin - r, m.height - m.margin - r, 2 * r + 1, 2 * r + 1)
+
     def draw_live(self, surface: pygame.Surface) -> None:
         m, theme = self.look.metrics, self.look.theme
         zones = self.look.exhibit.zones
         zone = self.turn % len(zones)
-        fade = min(1.0, (self.now - self.turned_at) / FADE_S)
+        fade = self._fade()
         surface.blit(self.covers[zone], (self.big.x, self.big.y))
         if fade < 1.0:
             previous = self.covers[(self.turn - 1) % len(zones)]
@@ -119,19 +149,13 @@ class AttractScene(Scene):
         language = self.turn % len(self.invitations)
         label = self.labels[zone][language]
         pad = m.px(24)
-        pill = layout.Rect(
-            self.big.x + m.px(32),
-            self.big.bottom - m.px(32) - label.get_height() - 2 * pad // 2,
-            label.get_width() + 2 * pad,
-            label.get_height() + pad,
-        )
+        pill = self._pill(self.turn)
         widgets.panel(surface, pill, theme.accent(zones[zone].accent), m.radius)
         surface.blit(label, (pill.x + pad, pill.y + pad // 2))
-        thumb = self.thumbs[zone]
         pygame.draw.rect(
             surface,
             theme.accent(zones[zone].accent),
-            widgets.rect(thumb.inset(-m.px(6))),
+            widgets.rect(self._outline(self.turn)),
             m.px(6),
             border_radius=m.radius + m.px(6),
         )
@@ -149,6 +173,29 @@ class AttractScene(Scene):
             r = m.px(14)
             pygame.draw.circle(surface, theme.signal, (m.width - m.margin, m.height - m.margin), r)
 
+    def changed_regions(self) -> list[pygame.Rect] | None:
+        if self.drawn is None:
+            return None
+        turn, fade, marker = self.drawn
+        rect = widgets.rect
+        regions = []
+        if (turn, fade) != (self.turn, self._fade()):
+            regions.append(rect(self.big).union(rect(self._pill(self.turn))).union(rect(self._pill(turn))))
+        if turn != self.turn:  # the outline and the highlight move: where they were, where they go
+            for t in (turn, self.turn):
+                regions += [rect(self._outline(t)), rect(self.invitations[t % len(self.invitations)][2])]
+        if marker != bool(self.look.content_problems):
+            regions.append(self._marker())
+        return regions
+
+    def draw_layers(self, surface: pygame.Surface, region: pygame.Rect | None) -> None:
+        cover = self.covers[self.turn % len(self.covers)]
+        fills = cover.get_size() == (self.big.w, self.big.h) and not cover.get_flags() & pygame.SRCALPHA
+        if region is not None and fills and widgets.rect(self.big).contains(region):
+            self.draw_live(surface)  # the opaque cover hides the paper under the big picture
+        else:
+            super().draw_layers(surface, region)
+
     def update(self, now: float, dt: float) -> bool:
         self.now = now
         turn = int(now / CYCLE_S)
@@ -165,9 +212,10 @@ class AttractScene(Scene):
         """Seconds until the next highlight: the window loop may sleep until then."""
         return CYCLE_S - (now % CYCLE_S)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, regions: list[pygame.Rect] | None = None) -> None:
         self.pressed = None  # the whole screen is one target: no press shade
-        super().draw(surface)
+        super().draw(surface, regions)
+        self.drawn = (self.turn, self._fade(), bool(self.look.content_problems))
 
     def activate(self, widget_id: str) -> None:
         self.post(StartVisit())
