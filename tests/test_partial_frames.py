@@ -134,3 +134,17 @@ def test_the_window_sleeps_on_sdls_own_wait_which_leaves_the_event_for_pygame(sh
     pygame.event.post(pygame.event.Event(pygame.USEREVENT, marker=7))
     sleeper(headless=False)(5.0)  # returns at once: an event waits
     assert [e.marker for e in pygame.event.get(pygame.USEREVENT)] == [7]
+
+
+def test_the_attract_screen_holds_only_the_big_pictures_its_fade_shows(shipped):
+    config, exhibit = shipped
+    clock = VirtualClock(1_504_771_200.0)
+    app = KioskApp(config, exhibit, (1280, 720), clock)
+    canvas = pygame.Surface((1280, 720))
+    held = set()
+    for _ in range(round(len(exhibit.zones) * 3.5 * 2 * 10)):  # two rounds of every zone
+        clock.advance(0.1)
+        app.update()
+        app.draw(canvas)
+        held.add(len(app.scene.covers))
+    assert len(exhibit.zones) > 3 and max(held) <= 3  # the one shown, the one fading, the next

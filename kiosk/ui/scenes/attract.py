@@ -16,6 +16,7 @@ from kiosk.visit.intents import StartVisit
 
 CYCLE_S = 3.5  # each zone and each language's invitation is highlighted this long
 FADE_S = 0.5
+AHEAD_S = 0.5  # after a fade, the next big picture is scaled this long later, while all is still
 
 
 class AttractScene(Scene):
@@ -27,7 +28,7 @@ class AttractScene(Scene):
         self.turned_at = -FADE_S
         self.now = 0.0
         self.invitations: list[tuple[pygame.Surface, pygame.Surface, layout.Rect]] = []
-        self.covers: list[pygame.Surface] = []
+        self.covers: dict[int, pygame.Surface] = {}  # the big pictures shown, fading or next
         self.labels: list[list[pygame.Surface]] = []  # [zone][language]
         self.big = layout.Rect(0, 0, 0, 0)
         self.thumbs: list[layout.Rect] = []
@@ -43,10 +44,7 @@ class AttractScene(Scene):
 
         zones = look.exhibit.zones
         self.big, self.thumbs = layout.mosaic(pictures, len(zones), m.gap)
-        # Opaque copies on the paper colour: blending them in the fade costs least.
-        self.covers = [
-            look.picture(zone.cover, (self.big.w, self.big.h), backdrop=theme.paper) for zone in zones
-        ]
+        self.covers = {}
         for zone, box in zip(zones, self.thumbs):
             surface.blit(look.picture(zone.cover, (box.w, box.h)), (box.x, box.y))
         label_w = self.big.w - 2 * m.px(32)
@@ -112,6 +110,23 @@ class AttractScene(Scene):
             )
             self.invitations.append((plain, lit, box))
 
+    def _cover(self, turn: int) -> pygame.Surface:
+        """The big picture of a turn's zone: scaled when first needed, and only the ones the
+        fade shows are held (a 4K screen's ten would be 330 MB)."""
+        zones = self.look.exhibit.zones
+        index = turn % len(zones)
+        if index not in self.covers:
+            keep = {(self.turn + k) % len(zones) for k in (-1, 0, 1)}
+            self.covers = {i: c for i, c in self.covers.items() if i in keep}
+            # Opaque, on the paper colour: blending them in the fade costs least.
+            self.covers[index] = self.look.picture(
+                zones[index].cover, (self.big.w, self.big.h), backdrop=self.look.theme.paper
+            )
+        return self.covers[index]
+
+    def _next_waits(self) -> bool:
+        return (self.turn + 1) % len(self.look.exhibit.zones) not in self.covers
+
     def _fade(self) -> float:
         return min(1.0, (self.now - self.turned_at) / FADE_S)
 
@@ -140,9 +155,9 @@ class AttractScene(Scene):
         zones = self.look.exhibit.zones
         zone = self.turn % len(zones)
         fade = self._fade()
-        surface.blit(self.covers[zone], (self.big.x, self.big.y))
+        surface.blit(self._cover(self.turn), (self.big.x, self.big.y))
         if fade < 1.0:
-            previous = self.covers[(self.turn - 1) % len(zones)]
+            previous = self._cover(self.turn - 1)
             previous.set_alpha(round(255 * (1 - fade)))
             surface.blit(previous, (self.big.x, self.big.y))
             previous.set_alpha(None)
@@ -189,7 +204,7 @@ class AttractScene(Scene):
         return regions
 
     def draw_layers(self, surface: pygame.Surface, region: pygame.Rect | None) -> None:
-        cover = self.covers[self.turn % len(self.covers)]
+        cover = self._cover(self.turn)
         fills = cover.get_size() == (self.big.w, self.big.h) and not cover.get_flags() & pygame.SRCALPHA
         if region is not None and fills and widgets.rect(self.big).contains(region):
             self.draw_live(surface)  # the opaque cover hides the paper under the big picture
@@ -202,6 +217,8 @@ class AttractScene(Scene):
         if turn != self.turn:
             self.turn, self.turned_at = turn, now
             return True
+        if now - self.turned_at >= FADE_S + AHEAD_S and self._next_waits() and self.static is not None:
+            self._cover(self.turn + 1)  # nothing moves now: the next fade will not wait for it
         return self.animating or now - self.turned_at < FADE_S + 0.05
 
     @property
@@ -209,8 +226,12 @@ class AttractScene(Scene):
         return self.now - self.turned_at < FADE_S
 
     def next_change(self, now: float) -> float:
-        """Seconds until the next highlight: the window loop may sleep until then."""
-        return CYCLE_S - (now % CYCLE_S)
+        """Seconds until the next highlight (or until the next picture is to be scaled): the
+        window loop may sleep until then."""
+        turn_in = CYCLE_S - (now % CYCLE_S)
+        if self.static is not None and self._next_waits():
+            return max(0.0, min(turn_in, self.turned_at + FADE_S + AHEAD_S - now))
+        return turn_in
 
     def draw(self, surface: pygame.Surface, regions: list[pygame.Rect] | None = None) -> None:
         self.pressed = None  # the whole screen is one target: no press shade
