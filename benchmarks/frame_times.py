@@ -286,8 +286,8 @@ def attract_as_shown(app, window, frames: int) -> tuple[list[float], list]:
             samples.append((time.perf_counter() - begin) * 1000)
     scene = app.scene
     box = pygame.Rect(scene.big.x, scene.big.y, scene.big.w, scene.big.h)
-    before = scene.covers[1]
-    return samples, [box, (scene.covers[0], box.topleft, None, 0, None), (before, box.topleft, None, 0, 100)]
+    shown, before = scene._cover(scene.turn), scene._cover(scene.turn - 1)
+    return samples, [box, (shown, box.topleft, None, 0, None), (before, box.topleft, None, 0, 100)]
 
 
 def tap_latency(config, exhibit, window, size, rounds: int) -> list[dict]:
