@@ -22,9 +22,9 @@ PACE_SOURCE = (
     " 238 words a minute, English non-fiction read silently; other languages by their words for"
     " the same message"
 )
-# A word: letters or digits, with the hyphens and apostrophes inside it ("Polsko-Kazachstańskie",
-# "Poland's"). Not str.split(): a dash or a "·" between spaces is no word.
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# A word: letters or digits, with what joins them inside it: "Polsko-Kazachstańskie", "Poland's",
+# "6.09.2017", "10:30". Not str.split(): a dash or a "·" between spaces is no word.
+WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 
 
 def words(text: str) -> int:
