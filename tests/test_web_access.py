@@ -111,6 +111,8 @@ ROUTES = [
     ("GET", "/stats.json"),
     ("GET", "/stats.csv?by=zone"),
     ("GET", "/static/style.css"),
+    ("GET", "/evaluation?from=2017-09-01&to=2017-09-07"),
+    ("GET", "/static/evaluation.css"),
     ("GET", "/metrics"),
     ("POST", "/entries"),
     ("GET", "/no-such-page"),
