@@ -100,7 +100,7 @@ TEXT = {
     "define_thorough": "Thorough visitors: sessions that saw more than half of the pages"
     " (Serrell 1998, Paying Attention: diligent visitors).",
     "define_dwell": "Dwell as a survival curve: the share of sessions still at the kiosk after t seconds,"
-    " not only a mean (Serrell 1998 reports time as a distribution).",
+    " not only a mean, which a few long visits lift.",
     "define_touches": "Touches are sampled anonymously: one in four, as a grid cell and a quarter-hour,"
     " with no session.",
     "same_as": "The same figures as {command}, from the visitor store.",
