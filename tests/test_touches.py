@@ -194,3 +194,23 @@ def test_a_sync_killed_mid_way_then_run_again_forwards_every_touch_once(tmp_path
     assert again.returncode == 0, again.stderr
     assert_exact(central_url, path, "hall-t")
     assert len(central_touches(central_url)) == 3000
+
+
+def test_the_evaluation_reads_the_same_from_the_central_store(shipped, tmp_path, central_url):  # noqa: F811
+    from kiosk.fleet import reading
+    from kiosk.visitors.evaluate import evaluate
+    from kiosk.visitors.reports import open_readonly
+
+    config, exhibit = shipped
+    path = tmp_path / "v.db"
+    record(path, [*visits("k1", DAY, 40), *sampled(90)])
+    Forwarder(path, central_url, "k1").forward()
+    langs = (config.languages, config.default_language)
+    local = open_readonly(path)
+    with reading.opened([central_url]) as central:
+        here = evaluate(local, config.tz, exhibit, *langs)
+        there = evaluate(central, config.tz, exhibit, *langs)
+        one = evaluate(central, config.tz, exhibit, *langs, kiosks={"k1"})
+    local.close()
+    assert there == here == one
+    assert here.attraction.sessions == 40 and sum(m.touches for m in here.heat_maps) == 90
