@@ -301,6 +301,7 @@ class KioskApp:
         self.staff_door.pointer(p.kind, p.x, p.y, now, corner, bool(self.gestures.axis))
         swallowed = self.touch.swallowed(p, self.warning_left() is not None)  # before the touch counts
         self.visit.touch()
+        self.visit.touched(self.scene.name, p.kind, p.x, p.y, self.size)  # the heat maps, sampled
         self.dirty = True
         if not swallowed:
             self.transition = None  # a touch lands on the screen that is coming, at once

@@ -130,9 +130,12 @@ def _document(title: str, body: str) -> str:
 
 
 def _band(view: View) -> str:
+    span = {} if view.is_today else {"from": view.day_from.isoformat(), "to": view.day_to.isoformat()}
     return (
         '<header class="band"><div class="wrap band-row">'
         '<span class="brand">Pavilion kiosk <span class="thin">· Visitors</span></span>'
+        f'<nav class="nav" aria-label="Pages"><a href="evaluation{escape(view.link(**span))}">'
+        "Evaluation</a></nav>"
         f'<span class="kiosk">{escape(view.whose)}</span>'
         "</div></header>"
     )
