@@ -66,8 +66,8 @@ def measure(sizes: list[tuple[int, int]], seconds: float, server: int | None) ->
                 app.tracker.idle_timeout_s = 3600  # the visitor reads on: no reset meanwhile
             else:
                 fade = (
-                    app.scene.covers[0],
-                    app.scene.covers[1],
+                    app.scene._cover(app.scene.turn),
+                    app.scene._cover(app.scene.turn + 1),
                     pygame.Rect(app.scene.big.x, app.scene.big.y, app.scene.big.w, app.scene.big.h),
                 )
             loop.run(1.5)  # the first frames, the slide in
