@@ -42,6 +42,10 @@ TYPES = {
     "at": "double precision",
     "source": "text",
     "count": "integer",
+    "screen": "text",
+    "cell_x": "integer",
+    "cell_y": "integer",
+    "portrait": "integer",
 }
 KEYS = {
     "sessions": ("id",),
@@ -50,14 +54,16 @@ KEYS = {
     "page_views": ("session_id", "seq"),
     "interactions": ("session_id", "seq"),
     "entries": ("id",),
+    "touches": ("id",),
 }
 NOT_NULL = {"started_at", "last_activity_at", "first_at", "zone_id", "entered_at", "page_id", "viewed_at"}
-NOT_NULL |= {"kind", "item", "value", "at", "source", "count"}
+NOT_NULL |= {"kind", "item", "value", "at", "source", "count", "screen", "cell_x", "cell_y", "portrait"}
 
 
-def _tables() -> str:
+def _tables(tables: tuple[str, ...]) -> str:
     out = []
-    for table, columns in store.FORWARDED.items():
+    for table in tables:
+        columns = store.FORWARDED[table]
         cols = ",\n        ".join(
             f'"{c}" {TYPES[c]}{" NOT NULL" if c in NOT_NULL or c in KEYS[table] else ""}' for c in columns
         )
@@ -107,7 +113,7 @@ def _totals() -> str:
         PRIMARY KEY (kiosk_id, span, figure, bucket, zone, item)
     );"""
     ]
-    for table in store.FORWARDED:
+    for table in store.OUTBOX_FIRST:  # the tables of the first migration, which the figures read
         figures = [f for f in store.FIGURES if f.table == table]
         inserted = " UNION ALL ".join(_figure_rows(f, "new_rows") for f in figures)
         updated = " UNION ALL ".join(
@@ -133,7 +139,7 @@ def _totals() -> str:
 # made from the kiosk's figures as they are now: a change to those is a new migration here too.
 MIGRATIONS: list[str] = [
     f"""
-    {_tables()}
+    {_tables(store.OUTBOX_FIRST)}
     {_totals()}
     """,
     # Reports over the whole pavilion read a date range of every kiosk at once: this index holds
@@ -177,6 +183,11 @@ MIGRATIONS: list[str] = [
         kiosks text[],
         withdrawn_at double precision
     );
+    """,
+    # Where visitors touch (the kiosk's migration 8): anonymous samples, read by date range.
+    f"""
+    {_tables(("touches",))}
+    CREATE INDEX touches_at ON touches (at) INCLUDE (screen, portrait, cell_x, cell_y);
     """,
 ]
 

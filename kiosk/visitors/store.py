@@ -28,6 +28,7 @@ from kiosk.visitors.sessions import (
     PageViewed,
     SessionEnded,
     SessionStarted,
+    TouchSampled,
     ZoneEntered,
     ZoneLeft,
     to_json,
@@ -247,7 +248,23 @@ FORWARDED: dict[str, tuple[str, ...]] = {
     "page_views": ("session_id", "seq", "zone_id", "page_id", "viewed_at"),
     "interactions": ("session_id", "seq", "zone_id", "page_id", "kind", "item", "value", "correct", "at"),
     "entries": ("id", "source", "at", "count"),
+    "touches": ("id", "screen", "cell_x", "cell_y", "portrait", "at"),  # since migration 8
 }
+# The tables the outbox came with (migration 6): shipped, so never changed; later ones add their own.
+OUTBOX_FIRST = ("sessions", "session_languages", "zone_visits", "page_views", "interactions", "entries")
+
+
+def _outbox_triggers(table: str) -> str:
+    # DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's
+    # conflict policy (the store's INSERT OR IGNORE) would win and keep the old number.
+    body = (
+        f"DELETE FROM outbox WHERE tbl = '{table}' AND row = NEW.rowid;"
+        f" INSERT INTO outbox (tbl, row) VALUES ('{table}', NEW.rowid);"
+    )
+    return "".join(
+        f"CREATE TRIGGER outbox_{table}_{when.lower()} AFTER {when} ON {table} BEGIN {body} END;"
+        for when in ("INSERT", "UPDATE")
+    )
 
 
 def _outbox_migration() -> str:
@@ -260,20 +277,9 @@ def _outbox_migration() -> str:
     stays. The number goes with the record, so the central store keeps the newest version
     whatever order two sends arrive in. Triggers, so every path that writes records (the
     recorder, the dashboard's door counts, closing crashed sessions) is covered."""
-    triggers = []
-    for table in FORWARDED:
-        # DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's
-        # conflict policy (the store's INSERT OR IGNORE) would win and keep the old number.
-        body = (
-            f"DELETE FROM outbox WHERE tbl = '{table}' AND row = NEW.rowid;"
-            f" INSERT INTO outbox (tbl, row) VALUES ('{table}', NEW.rowid);"
-        )
-        for when in ("INSERT", "UPDATE"):
-            triggers.append(
-                f"CREATE TRIGGER outbox_{table}_{when.lower()} AFTER {when} ON {table} BEGIN {body} END;"
-            )
+    triggers = [_outbox_triggers(table) for table in OUTBOX_FIRST]
     history = "".join(
-        f"INSERT INTO outbox (tbl, row) SELECT '{t}', rowid FROM {t} ORDER BY rowid;" for t in FORWARDED
+        f"INSERT INTO outbox (tbl, row) SELECT '{t}', rowid FROM {t} ORDER BY rowid;" for t in OUTBOX_FIRST
     )
     return f"""
     CREATE TABLE outbox (
@@ -343,6 +349,27 @@ MIGRATIONS.append(
     CREATE VIEW entries_local AS SELECT
         id, source, count, {_when("counted", "counted")}, at AS counted_utc
         FROM (SELECT *, {_local("at")} AS counted FROM entries);
+    """
+)
+
+
+# Where visitors touch, for the heat maps (TouchSampled): anonymous samples, forwarded like the
+# records. Reports read a date range of them by screen, so the index holds what they count.
+MIGRATIONS.append(
+    f"""
+    CREATE TABLE touches (
+        id TEXT PRIMARY KEY,               -- random: a sample written twice is stored once
+        screen TEXT NOT NULL,              -- attract, language, home, zone
+        cell_x INTEGER NOT NULL,           -- grid cell from the left, 0..19 (5% of the width each)
+        cell_y INTEGER NOT NULL,           -- from the top, 0..19
+        portrait INTEGER NOT NULL,         -- 1: the screen was taller than wide
+        at REAL NOT NULL                   -- UTC epoch seconds, the start of its 15-minute slot
+    );
+    CREATE INDEX touches_at ON touches (at, screen, portrait, cell_x, cell_y);
+    {_outbox_triggers("touches")}
+    CREATE VIEW touches_local AS SELECT
+        screen, portrait, cell_x, cell_y, {_when("slot", "slot")}, at AS slot_utc
+        FROM (SELECT *, {_local("at")} AS slot FROM touches);
     """
 )
 
@@ -470,6 +497,11 @@ def write_one(conn: sqlite3.Connection, e: Event) -> None:
     elif isinstance(e, EntryCounted):
         conn.execute(
             "INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?)", (e.entry_id, e.source, e.at, e.count)
+        )
+    elif isinstance(e, TouchSampled):
+        conn.execute(
+            "INSERT OR IGNORE INTO touches VALUES (?, ?, ?, ?, ?, ?)",
+            (e.touch_id, e.screen, e.cell_x, e.cell_y, int(e.portrait), e.at),
         )
     elif isinstance(e, SessionEnded):
         _activity(conn, e.session_id, e.at)

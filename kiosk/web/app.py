@@ -36,8 +36,8 @@ from kiosk.visitors import reports, store
 from kiosk.visitors.report import Report
 from kiosk.visitors.sessions import EntryCounted
 from kiosk.visitors.sources import Unreadable
+from kiosk.web import evaluation, language, metrics, pages
 from kiosk.web import kiosks as kiosks_page
-from kiosk.web import language, metrics, pages
 from kiosk.web.auth import StaffOnly
 from kiosk.web.passwords import Budget
 from kiosk.web.style import STYLE
@@ -87,6 +87,7 @@ def create_app(
     return Starlette(
         routes=[
             *watch.routes(),
+            *evaluation.EvaluationPage(config, dashboard.stores, _range, _kiosks).routes(),
             Route("/", dashboard.page),
             Route("/stats.json", dashboard.stats_json),
             Route("/stats.csv", dashboard.stats_csv),

@@ -166,10 +166,13 @@ def switcher(said: Words, link) -> str:
 
 def _band(view: View) -> str:
     _ = view.words
-    brand, visitors = _("Pavilion kiosk"), _("Visitors")
+    brand, visitors, pages, evaluation = _("Pavilion kiosk"), _("Visitors"), _("Pages"), _("Evaluation")
+    span = {} if view.is_today else {"from": view.day_from.isoformat(), "to": view.day_to.isoformat()}
     return (
         '<header class="band"><div class="wrap band-row">'
         f'<span class="brand">{escape(brand)} <span class="thin">· {escape(visitors)}</span></span>'
+        f'<nav class="nav" aria-label="{escape(pages)}"><a href="evaluation{escape(view.link(**span))}">'
+        f"{escape(evaluation)}</a></nav>"
         f'<span class="kiosk">{escape(view.whose)}</span>'
         + switcher(_, lambda code: _same_page(view, lang=code))
         + "</div></header>"

@@ -27,6 +27,7 @@ code { font-size: 0.9em; background: #EEEBE4; padding: 1px 5px; border-radius: 4
 }
 .brand { font-weight: 700; letter-spacing: 0.01em; }
 .brand .thin { font-weight: 400; opacity: 0.9; }
+.band .nav { margin-left: auto; font-size: 0.9rem; } .band .nav a { color: #FFFFFF; }
 .kiosk { font-size: 0.9rem; background: rgba(255, 255, 255, 0.16); padding: 3px 10px; border-radius: 999px; }
 /* The language switcher: each language named in itself; the page's own is filled. */
 .languages { display: flex; flex-wrap: wrap; gap: 4px; }
