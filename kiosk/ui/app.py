@@ -75,7 +75,7 @@ class KioskApp:
         self.store_health = store_health
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
         self.faults = Faults()  # what failed to build or draw, left out of the screen
-        self.content = ContentSwap(config, clock, reloader, problems, self.faults.lines)
+        self.content = ContentSwap(config, clock, reloader, problems)
         self.hours = Hours(config.opening_hours, clock, config.tz)
         self.staff_door = StaffDoor(config, clock)
         self.screen_copy = ScreenCopy()

@@ -7,7 +7,6 @@ is refused, and its problems are kept for the staff screen while the last good c
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.clock import Clock
@@ -28,14 +27,12 @@ class ContentSwap:
         clock: Clock,
         reloader: ContentReloader | None,
         problems: list[Problem] | None,
-        faults: Callable[[], list[str]],
     ):
         self.config, self.clock, self.reloader = config, clock, reloader
         self.problems = [p for p in problems or [] if p.severity == "error"]
         self.pending: Exhibit | None = None
         self.source = config.zones_path.resolve()  # the site's zones, or a release's
         self.loaded_wall = clock.wall()
-        self._faults = faults
 
     def poll(self, now: float) -> bool:
         """Look for an edit (at the reloader's pace); True when there is news for staff."""
@@ -77,11 +74,6 @@ class ContentSwap:
         self.source = self.config.zones_path.resolve()
         log.warning("content reloaded: %d zones", len(exhibit.zones))
         return exhibit
-
-    def status(self, zones: int) -> list[str]:
-        """Lines for the staff screen: what is shown, what waits, what was refused; the
-        screens' faults after them."""
-        return self.lines(zones) + self._faults()
 
     def lines(self, zones: int, words: Words | None = None) -> list[str]:
         """The content's own lines, in `words` (English unless given)."""
