@@ -217,6 +217,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only this kiosk (a store's kiosk is the one its sessions name); repeat for several",
     )
+    stats.add_argument(
+        "--evaluation",
+        action="store_true",
+        help="the figures museum evaluators use instead: attraction, holding power, thorough visitors,"
+        " dwell as a survival curve, the path to a zone's last page, where visitors touch (README)",
+    )
     stats.set_defaults(handler=_stats, format="text")
     return parser
 
@@ -897,6 +903,20 @@ def _stats(args: argparse.Namespace) -> int:
         return 1
     if not names:
         _say_store(config.store_file, only_if_new=True)
+    if args.evaluation and args.by:
+        print("kiosk: --evaluation is a view of its own; leave out --by", file=sys.stderr)
+        return 2
+    exhibit = None
+    if args.evaluation:  # reading times and pages come from the content
+        from kiosk.content.loader import load_exhibit
+
+        exhibit = load_exhibit(config, check_images=False).exhibit
+        if exhibit is None:
+            print(
+                "kiosk: the content cannot be read, so neither can its pages: see kiosk validate",
+                file=sys.stderr,
+            )
+            return 1
     kiosks = set(args.kiosks) if args.kiosks else None
     conns = []
     try:
@@ -914,7 +934,15 @@ def _stats(args: argparse.Namespace) -> int:
                 )
                 return 1
             span = (args.date_from, args.date_to)
-            report = reports.summary(conns + central, config.tz, *span, config.opening_hours, kiosks=kiosks)
+            if exhibit is not None:
+                from kiosk.visitors.evaluate import evaluate
+
+                langs = (config.languages, config.default_language)
+                report = evaluate(conns + central, config.tz, exhibit, *langs, *span, kiosks=kiosks)
+            else:
+                report = reports.summary(
+                    conns + central, config.tz, *span, config.opening_hours, kiosks=kiosks
+                )
     except sqlite3.DatabaseError as exc:
         print(f"kiosk: {files[len(conns) - 1]}: not a readable visitor store ({exc})", file=sys.stderr)
         return 1
@@ -925,6 +953,16 @@ def _stats(args: argparse.Namespace) -> int:
         for conn in conns:
             if conn:
                 conn.close()
+    if exhibit is not None:
+        from kiosk.visitors import evaluation
+
+        if args.format == "json":
+            print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        else:
+            sys.stdout.write(
+                evaluation.to_csv(report) if args.format == "csv" else evaluation.to_text(report) + "\n"
+            )
+        return 0
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     elif args.format == "csv":

@@ -138,6 +138,25 @@ class FleetSettings(_Strict):
         return value or None
 
 
+STAFF_LANGUAGES = ("pl", "en", "kk", "ru")  # those with staff catalogs in kiosk/locale
+
+
+class StaffSettings(_Strict):
+    language: str | None = Field(
+        None,
+        description="Language of the staff screen, and of the dashboard for a browser that asks "
+        "for none of pl, en, kk, ru; none: the kiosk's default_language (English if it has no "
+        "staff words).",
+    )
+
+    @field_validator("language")
+    @classmethod
+    def _has_words(cls, value: str | None) -> str | None:
+        if value is not None and value not in STAFF_LANGUAGES:
+            raise ValueError(f"'{value}' is not one of {', '.join(STAFF_LANGUAGES)}")
+        return value
+
+
 class WeekHours(_Strict):
     """Hours per weekday: "10:00-20:00", "10:00-13:00, 14:00-20:00", "18:00-02:00" or closed."""
 
@@ -262,6 +281,9 @@ class Config(_Strict):
     fleet: FleetSettings = Field(
         default_factory=FleetSettings, description="Forwarding visitor records to a central store."
     )
+    staff: StaffSettings = Field(
+        default_factory=StaffSettings, description="The staff screen and the dashboard."
+    )
 
     _base_dir: Path = PrivateAttr(default_factory=Path.cwd)  # set by load_config
     _doc: YamlDocument | None = PrivateAttr(None)  # where each setting was written
@@ -336,6 +358,13 @@ class Config(_Strict):
     @property
     def required(self) -> list[str]:
         return list(self.required_languages or self.languages)
+
+    @property
+    def staff_language(self) -> str:
+        """The staff's language: staff.language, else the default language if staff have words in it."""
+        if self.staff.language:
+            return self.staff.language
+        return self.default_language if self.default_language in STAFF_LANGUAGES else "en"
 
     @property
     def fleet_url(self) -> str | None:
@@ -425,6 +454,7 @@ def load_config(path: Path | None) -> Config:
             *WebSettings.model_fields,
             *ScheduleSettings.model_fields,
             *FleetSettings.model_fields,
+            *StaffSettings.model_fields,
             *WeekHours.model_fields,
         ]
         raise ConfigError(problems_from_validation(doc, exc, vocabulary)) from None

@@ -359,20 +359,54 @@ def test_the_door_counter_key_counts_entries_not_visits(shipped):
     assert app.scene.name == "attract" and not app.tracker.active  # no visitor was started
 
 
-@pytest.mark.parametrize("size", [*SIZES, (1280, 800)], ids=lambda size: "x".join(map(str, size)))
-def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size):
-    app, clock, _ = make_app(shipped, size)  # 1280x800 (16:10) once failed to crop a cover picture
+def staff_walks():
+    """Every staff language on the screens the brief names, the 4K and 16:10 ones in Polish."""
+    for language in ("pl", "en", "kk", "ru"):
+        for size in ((1920, 1080), (1080, 1920), (1280, 720)):
+            yield size, language
+    yield (3840, 2160), "pl"
+    yield (1280, 800), "pl"  # 1280x800 (16:10) once failed to crop a cover picture
+
+
+@pytest.mark.parametrize(
+    "size, language", list(staff_walks()), ids=lambda v: "x".join(map(str, v)) if isinstance(v, tuple) else v
+)
+def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size, language, tmp_path):
+    from kiosk.config import StaffSettings
+    from kiosk.l10n import words
+    from tests import staff_day
+
+    config, exhibit = shipped
+    # A day with visitors, so the lists are full: every zone's title, every language, plurals.
+    update = {"store_path": str(tmp_path / "visitors.db"), "staff": StaffSettings(language=language)}
+    staffed = (config.model_copy(update=update).with_base(config.base_dir), exhibit)
+    staff_day.record(staffed[0])
+    app, clock, _ = make_app(staffed, size)
     surface = pygame.Surface(size)
     app.apply(StaffAction("pin"))
     assert app.draw(surface, force=True)
     check_screen(app, "staff-pin")
+    _ = words(language)
+    # The pad's longest words: a lock-out on a disk that cannot be written.
+    for message in (
+        _("No PIN set: kiosk set-pin"),
+        _("Wrong PIN - locked for {n} s").format(n=480) + _(" · disk not writable"),
+    ):
+        app.scene.message = message
+        app.type.record.clear()
+        app.scene.build()
+        assert app.draw(surface, force=True)
+        check_screen(app, f"staff-pin: {app.scene.message}")
     app.maintenance = True  # the longest label: "Maintenance: ON" must show whole
     app.apply(StaffAction("open"))
     clock.advance(1)
     app.update()
     assert app.draw(surface, force=True)
     check_screen(app, "staff")
-    assert any(written.text == "Maintenance: ON" for written in app.type.record)
+    assert any(written.text == _("Maintenance: ON") for written in app.type.record)
+    assert any(
+        written.text.startswith(_("Staff · {kiosk} · {day} · {hours}")[:4]) for written in app.type.record
+    )
 
 
 def test_the_staff_screen_closes_itself_after_a_minute(shipped, tmp_path):

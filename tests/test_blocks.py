@@ -57,3 +57,57 @@ def test_two_blocks_a_page_is_about_are_refused_in_the_curators_words():
                 ],
             }
         )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_gallerys_dots_sit_under_its_pictures_in_both_orientations(shipped, size):
+    from kiosk.clock import VirtualClock
+    from kiosk.ui.app import KioskApp
+    from kiosk.ui.blocks.gallery import GalleryView
+    from kiosk.visit.intents import OpenZone, TurnPage
+
+    config, exhibit = shipped
+    app = KioskApp(config, exhibit, size, VirtualClock(1_504_771_200.0))
+    zone = next(
+        z for z in exhibit.zones if any(p.feature() and p.feature().type == "gallery" for p in z.pages)
+    )
+    index = next(i for i, p in enumerate(zone.pages) if p.feature() and p.feature().type == "gallery")
+    app.apply(OpenZone(zone.id))
+    for _ in range(index):
+        app.apply(TurnPage(+1))
+    gallery = app.scene.feature
+    assert isinstance(gallery, GalleryView)
+    under = max(i.get_height() + sum(n.get_height() for n in notes) for i, notes in gallery.slides)
+    gap = gallery.dots_box.y - (gallery.box.y + under)
+    assert 0 <= gap <= app.metrics.px(48), gap  # not floating half a screen below in portrait
+
+
+def test_an_open_hotspot_card_upright_veils_the_text_it_reaches_over(shipped):
+    import pygame
+
+    from kiosk.clock import VirtualClock
+    from kiosk.ui.app import KioskApp
+    from kiosk.visit.intents import OpenZone
+
+    config, exhibit = shipped
+    size = (1080, 1920)
+    app = KioskApp(config, exhibit, size, VirtualClock(1_504_771_200.0))
+    zone = next(z for z in exhibit.zones if z.pages[0].feature() and z.pages[0].feature().type == "hotspots")
+    app.apply(OpenZone(zone.id))
+    canvas = pygame.Surface(size)
+
+    def text_column() -> bytes:
+        app.transition = None
+        app.draw(canvas, force=True)
+        box = app.scene.column_box
+        return pygame.image.tobytes(canvas.subsurface(box.x, box.y, box.w, box.h), "RGB")
+
+    closed = text_column()
+    spot = next(w for w in app.scene.targets if w.startswith("hotspot:"))
+    app.scene.activate(spot)
+    veiled = text_column()
+    veil, app.scene.feature.veil = app.scene.feature.veil, None
+    assert text_column() != veiled  # the words under the card are veiled: it stands apart
+    app.scene.feature.veil = veil
+    app.scene.tap_elsewhere(0, 0)
+    assert text_column() == closed

@@ -188,3 +188,114 @@ def test_the_dashboard_in_a_browser_shows_what_kiosk_stats_says(dashboard, tmp_p
         finally:
             browser.close()
     assert shot.stat().st_size > 10_000
+
+
+# --- the dashboard in the staff's languages -------------------------------------------------
+
+AXE_PLACES = ["/usr/lib/node_modules/axe-core/axe.min.js", "/usr/local/lib/node_modules/axe-core/axe.min.js"]
+
+
+def axe_script() -> Path | None:
+    """axe-core's script, where npm put it (`npm install -g axe-core`)."""
+    import shutil
+
+    places = [Path(p) for p in AXE_PLACES]
+    if shutil.which("npm"):
+        root = subprocess.run(
+            ["npm", "root", "-g"], capture_output=True, text=True, timeout=60
+        ).stdout.strip()
+        places.insert(0, Path(root) / "axe-core" / "axe.min.js")
+    return next((p for p in places if p.is_file()), None)
+
+
+@pytest.fixture
+def pavilion_site(tmp_path):
+    """(config, the dashboard's address) over the sample pavilion's content, so zones have
+    titles, with a day of visitors whose counts need every plural form."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed: apt-get install chromium")
+    from kiosk.resources import init_site
+    from kiosk.web import start_in_thread
+    from tests import staff_day
+
+    init_site(tmp_path / "site")
+    config_file = tmp_path / "site" / "config.yaml"
+    config_file.write_text(config_file.read_text().replace("port: 8765", f"port: {free_port()}"))
+    config = load_config(config_file)
+    StaffSecrets(config.staff_file).set("password", PASSWORD)
+    staff_day.record(config, reports.today(config.tz))
+    running = start_in_thread(config)
+    try:
+        yield config, f"http://127.0.0.1:{running.port}/"
+    finally:
+        running.stop()
+
+
+def test_the_dashboard_in_kazakh_as_a_kazakh_browser_asks_for_it(pavilion_site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    config, address = pavilion_site
+    docs = os.environ.get("KIOSK_UPDATE_DOCS") == "1"
+    shot = ROOT / "docs" / "dashboard-kk.png" if docs else tmp_path / "dashboard-kk.png"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            staff = browser.new_context(
+                http_credentials={"username": "staff", "password": PASSWORD}, viewport=DESKTOP, locale="kk-KZ"
+            )
+            page = staff.new_page()
+            assert page.goto(address).status == 200
+            assert page.evaluate("document.documentElement.lang") == "kk"
+            assert page.inner_text("h1").startswith(
+                f"{reports.today(config.tz).year}"
+            )  # "2017 ж. 7 қыркүйек, ..."
+            assert page.inner_text('[data-figure="entries"]') == "12\u00a0345"
+            assert "Орман" in page.inner_text("main") and "Поляк тілі" in page.inner_text("main")
+            assert page.get_attribute("td[title=forest]", "title") == "forest"
+            page.screenshot(path=str(shot), full_page=True)
+            page.set_viewport_size(PHONE)
+            page.screenshot(path=str(tmp_path / "dashboard-kk-phone.png"), full_page=True)
+            wide = page.evaluate(
+                "[...document.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > innerWidth)"
+                ".map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 40))"
+            )
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wide
+            # The switcher: Russian, and the choice holds on the next page without ?lang=.
+            page.click('nav.languages a[lang="ru"]')
+            assert page.evaluate("document.documentElement.lang") == "ru"
+            page.goto(address)
+            assert page.evaluate("document.documentElement.lang") == "ru" and "Посетители" in page.title()
+            staff.close()
+        finally:
+            browser.close()
+    assert shot.stat().st_size > 10_000
+
+
+def test_the_dashboard_in_every_staff_language_passes_axe(pavilion_site):
+    """axe-core, the checker the pavilion's staff ran, finds nothing in any language."""
+    from playwright.sync_api import sync_playwright
+
+    script = axe_script()
+    if script is None:
+        pytest.skip("axe-core is not installed: npm install -g axe-core")
+    config, address = pavilion_site
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            # The page allows no script (its CSP): axe is let in past it, as a browser extension is.
+            staff = browser.new_context(
+                http_credentials={"username": "staff", "password": PASSWORD},
+                viewport=DESKTOP,
+                bypass_csp=True,
+            )
+            page = staff.new_page()
+            for language in ("pl", "en", "kk", "ru"):
+                assert page.goto(f"{address}?lang={language}").status == 200
+                page.add_script_tag(path=str(script))
+                found = page.evaluate(
+                    "async () => (await axe.run()).violations.map(v => [v.id, v.nodes.length])"
+                )
+                assert found == [], (language, found)
+            staff.close()
+        finally:
+            browser.close()

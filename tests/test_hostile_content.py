@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import unicodedata
 from pathlib import Path
 
 import pygame
@@ -94,6 +95,17 @@ def test_line_breaks_and_tabs_stay_allowed(project, capsys):
     report = load_exhibit(load_config(project))
     assert report.errors == []
     assert report.exhibit.zone("forest").title.root["en"] == "For\test\nland"
+
+
+def test_every_character_the_renderer_refuses_is_refused_and_no_other():
+    """The loader's quick search finds just what the letter-by-letter check names."""
+    from kiosk.content.model import text_problem
+
+    every = [chr(c) for c in range(0x110000)]
+    refused = [ch for ch in every if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t"]
+    assert len(refused) == 65 - 2 + 2048
+    assert [ch for ch in every if text_problem(f"a{ch}b") is not None] == refused
+    assert "at character 2" in text_problem("a\x07b")
 
 
 def test_a_raw_nul_byte_in_a_file_names_its_line(project, capsys):
@@ -319,6 +331,66 @@ def test_a_page_whose_pictures_add_up_past_the_budget_is_refused(project, capsys
     assert out.count("media_page_max_pixels") == 1  # the pages of one picture each pass
     report = load_exhibit(load_config(project))
     assert "technologies" not in [zone.id for zone in report.exhibit.zones]
+
+
+# -- damaged pictures (the covers are decoded once, by the check, and handed on) -----------------
+
+
+def cover(project, zone="forest"):
+    text = zone_file(project, zone).read_text()
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("cover:"))
+    ref = text.splitlines()[line - 1].split(":", 1)[1].strip()
+    return project.parent / "media" / ref, line
+
+
+def starts_and_draws(project):
+    """The kiosk built on what loaded, and its first frame drawn: the zones it shows."""
+    config = load_config(project)
+    app = KioskApp(config, load_exhibit(config).exhibit, (1280, 720), VirtualClock(1_504_771_200.0))
+    assert app.draw(pygame.Surface((1280, 720))) and app.faults.total == 0
+    return [zone.id for zone in app.exhibit.zones]
+
+
+def test_a_cover_damaged_inside_is_refused_with_its_line_and_the_kiosk_starts(project, capsys, display):
+    path, line = cover(project)
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])  # header intact
+    path.write_bytes(bytes(data))
+    code, out = validate(project, capsys)
+    assert code == 1
+    assert f"zones/forest.yaml:{line}: cover: image is damaged or truncated" in out
+    assert "forest" not in starts_and_draws(project)
+
+
+def test_a_picture_whose_reader_fails_unforeseen_is_refused_not_a_crash(
+    project, capsys, display, monkeypatch
+):
+    path, line = cover(project)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned: the EXIF step runs
+    Image.new("RGB", (1200, 800), "green").save(path, "JPEG", exif=exif.tobytes())
+
+    def trips(image):
+        raise TypeError("unforeseen")
+
+    monkeypatch.setattr("kiosk.content.media.ImageOps.exif_transpose", trips)
+    code, out = validate(project, capsys)
+    assert code == 1
+    assert f"zones/forest.yaml:{line}: cover: image is damaged (TypeError) (export the file again)" in out
+    assert "forest" not in starts_and_draws(project)
+
+
+def test_a_turned_phone_photo_as_cover_is_shown_upright(project, display):
+    path, _ = cover(project)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken sideways: shown turned a quarter
+    Image.new("RGB", (300, 200), "green").save(path, "JPEG", exif=exif.tobytes())
+    config = load_config(project)
+    report = load_exhibit(config)
+    ref = report.exhibit.zone("forest").cover
+    app = KioskApp(config, report.exhibit, (1280, 720), VirtualClock(1_504_771_200.0))
+    assert app.images._source(ref).size == (200, 300)
 
 
 # -- settings -------------------------------------------------------------------------------------

@@ -201,7 +201,8 @@ def test_the_dashboard_sets_visitors_against_the_hours_the_kiosk_was_open(tmp_pa
     StaffSecrets(config.staff_file).set("password", PASSWORD)
     record_visiting_day(config)
     today = reports.today(config.tz)
-    page = TestClient(create_app(config)).get(f"/?from={today}&to={today}", headers=basic(PASSWORD))
+    english = {**basic(PASSWORD), "Accept-Language": "en"}  # the config's staff would read Polish
+    page = TestClient(create_app(config)).get(f"/?from={today}&to={today}", headers=english)
     shown = Figures(page.text).values
     assert "sessions_per_open_hour" in shown and "Per open hour" in page.text
     assert "hour:00:sessions" in shown and "hour:23:sessions" in shown  # open, even if nobody came

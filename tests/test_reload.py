@@ -85,10 +85,10 @@ def test_an_invalid_edit_is_refused_and_reported(project):
 def test_swapping_content_lets_the_old_pictures_go(project):
     app, clock, reloader = running_kiosk(project)
     assert len(app.images) > 0
-    old_cover = app.scene.covers[0]
+    old_cover = app.scene._cover(app.scene.turn)
     rename_pavilion(project, "Pawilon")
     after_a_second(app, clock, reloader)
-    assert all(cover is not old_cover for cover in app.scene.covers)
+    assert all(cover is not old_cover for cover in app.scene.covers.values())
     assert len(app.images) <= len(app.exhibit.zones) * 2  # only what the new attract screen drew
 
 

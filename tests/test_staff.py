@@ -308,12 +308,13 @@ def test_the_pad_reopened_or_under_a_stepped_clock_keeps_the_lock(config):
     app.apply(StaffAction("pin"))
     for _ in range(FREE_TRIES):
         type_pin("0000")
-    assert app.scene.message == f"Wrong PIN - locked for {int(LOCK_BASE_S)} s"
+    # The sample site's staff read Polish (staff.language follows default_language: pl).
+    assert app.scene.message == f"Zły PIN – blokada na {int(LOCK_BASE_S)} s"
     tap("pin:cancel")
     clock.step_wall(-TEN_YEARS)  # the clock is set back to where it booted
     app.apply(StaffAction("pin"))
     type_pin("4711")
-    assert app.scene.name == "staff-pin" and app.scene.message == f"Locked for {int(LOCK_BASE_S) + 1} s"
+    assert app.scene.name == "staff-pin" and app.scene.message == f"Zablokowane na {int(LOCK_BASE_S) + 1} s"
     clock.advance(LOCK_BASE_S)
     type_pin("4711")
     assert app.scene.name == "staff"

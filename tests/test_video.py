@@ -432,7 +432,11 @@ def test_film_plays_add_up_to_plays_watched_seconds_completion_holding_power_and
     text = metrics.exposition([metrics.Reading("kiosk-1", report)], date(2017, 9, 7)).decode()
     assert 'kiosk_film_plays_total{film="national-day/pavilion-dates",kiosk="kiosk-1"} 3.0' in text
     assert 'kiosk_film_holding_power_ratio{film="national-day/pavilion-dates",kiosk="kiosk-1"} 0.75' in text
-    card = pages._films(report)
-    assert (
-        "Films" in card and "75%" in card and 'data-figure="video:national-day/pavilion-dates:plays"' in card
-    )
+    from kiosk.l10n import words
+
+    day = date(2017, 9, 7)
+    view = pages.View("kiosk-1", "Asia/Almaty", day, day, day, report, report, day, day, words=words("kk"))
+    view.zone_titles["national-day"] = "Польшаның Ұлттық күні"
+    card = pages._films(view)
+    assert "Фильмдер" in card and "Польшаның Ұлттық күні/<wbr>pavilion-dates" in card and "75" in card
+    assert 'data-figure="video:national-day/pavilion-dates:plays"' in card

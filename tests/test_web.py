@@ -437,7 +437,10 @@ def test_an_empty_store_shows_zeros(kiosk_config, client, staff, scraper):
     assert page.status_code == 200
     shown = Figures(page.text).values
     assert (shown["sessions"], shown["entries"], shown["avg_session_s"]) == ("0", "0", "0")
-    assert "No visitors in this period yet." in page.text
+    # No Accept-Language: the config's staff language (the sample's default, Polish).
+    assert "W tym okresie nie było jeszcze zwiedzających." in page.text
+    english = client.get("/", headers={**staff, "Accept-Language": "en-GB,en;q=0.9"})
+    assert "No visitors in this period yet." in english.text
     scraped = Scrape(client.get("/metrics", headers=scraper).text)
     assert scraped.value("kiosk_sessions_total", kiosk="kiosk-1") == 0  # the series exists from the start
 
@@ -589,12 +592,31 @@ def test_a_damaged_store_is_reported_not_shown_as_zeros(kiosk_config, client, st
 def test_lengths_and_periods_read_naturally():
     from datetime import date
 
+    from kiosk.l10n import words
     from kiosk.web.pages import clock, span_title
 
     assert [clock(s) for s in (0, 75.4, 599.6, 3725)] == ["0:00", "1:15", "10:00", "1:02:05"]
-    assert span_title(date(2017, 9, 1), date(2017, 9, 7)) == "1 – 7 September 2017"
-    assert span_title(date(2017, 8, 30), date(2017, 9, 7)) == "30 August – 7 September 2017"
-    assert span_title(date(2017, 12, 30), date(2018, 1, 2)) == "30 December 2017 – 2 January 2018"
+    spans = [(date(2017, 9, 1), date(2017, 9, 7)), (date(2017, 8, 30), date(2017, 9, 7))]
+    spans.append((date(2017, 12, 30), date(2018, 1, 2)))
+    # Babel's (CLDR's) ranges, months written out; English keeps the British order.
+    said = {
+        "en": ["1 – 7 September 2017", "30 August – 7 September 2017", "30 December 2017 – 2 January 2018"],
+        "pl": ["1–7 września 2017", "30 sierpnia–7 września 2017", "30 grudnia 2017–2 stycznia 2018"],
+        "ru": [
+            "1—7 сентября 2017 г.",
+            "30 августа — 7 сентября 2017 г.",
+            "30 декабря 2017 г. — 2 января 2018 г.",
+        ],
+        "kk": [
+            "2017 ж. 1–7 қыркүйек",
+            "2017 ж. 30 тамыз – 7 қыркүйек",
+            "2017 ж. 30 желтоқсан – 2018 ж. 2 қаңтар",
+        ],
+    }
+    for language, expected in said.items():
+        shown = [span_title(a, b, words(language)) for a, b in spans]
+        # CLDR puts thin and narrow no-break spaces round the dash and before "ж."/"г.".
+        assert [s.replace("\u2009", " ").replace("\u202f", " ") for s in shown] == expected, language
 
 
 def test_the_cli_and_the_staff_screen_agree_with_the_dashboard(kiosk_config, client, staff, tmp_path, capsys):

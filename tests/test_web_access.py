@@ -111,11 +111,16 @@ ROUTES = [
     ("GET", "/stats.json"),
     ("GET", "/stats.csv?by=zone"),
     ("GET", "/static/style.css"),
+    ("GET", "/evaluation?from=2017-09-01&to=2017-09-07"),
+    ("GET", "/static/evaluation.css"),
     ("GET", "/metrics"),
     ("POST", "/entries"),
     ("GET", "/no-such-page"),
 ]
 PERSON = {path: 200 for _, path in ROUTES} | {"/metrics": 403, "/entries": 403, "/no-such-page": 404}
+# This site has no zones: past the same credentials as every page, the Evaluation page says it
+# cannot read the content (its reading times and pages come from there).
+PERSON["/evaluation?from=2017-09-01&to=2017-09-07"] = 503
 EXPECTED = {
     "nothing": dict.fromkeys(PERSON, 401),
     "a wrong password": dict.fromkeys(PERSON, 401),

@@ -72,7 +72,7 @@ def kiosk_exe(wheel, tmp_path_factory) -> Path:
     return env_dir / "bin" / "kiosk"
 
 
-def test_the_wheel_carries_fonts_sample_pavilion_and_schema(wheel):
+def test_the_wheel_carries_fonts_catalogs_sample_pavilion_and_schema(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "kiosk/shipped/fonts/NotoSans-Regular.ttf",
@@ -83,6 +83,8 @@ def test_the_wheel_carries_fonts_sample_pavilion_and_schema(wheel):
         "kiosk/shipped/sample/schema/zone.schema.json",
     ):
         assert needed in names
+    for language in ("pl", "en", "kk", "ru"):  # the staff screen and dashboard in their languages
+        assert f"kiosk/locale/{language}/LC_MESSAGES/kiosk.mo" in names
     shipped_zones = {n for n in names if n.startswith("kiosk/shipped/sample/zones/")}
     assert len(shipped_zones) == len(list((ROOT / "zones").glob("*.yaml")))
     shipped_pictures = {n for n in names if n.startswith("kiosk/shipped/sample/media/")}
@@ -108,6 +110,14 @@ def test_a_site_made_and_run_from_the_installed_wheel(kiosk_exe, tmp_path):
         text=True,
     )
     assert where.stdout.startswith(str(kiosk_exe.parent.parent)), where  # the wheel's, not the checkout's
+    said = subprocess.run(
+        [kiosk_exe.parent / "python", "-c", "from kiosk.l10n import words; print(words('kk')('Sessions'))"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert said.stdout.strip() == "Сеанстар", said  # the staff catalogs came with the wheel
 
     made = kiosk("init", str(site))
     assert made.returncode == 0, made.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +21,15 @@ from kiosk.config import Config
 from kiosk.content.captions import CaptionError, clock, read_captions
 from kiosk.content.colour import contrast_ratio, hex_rgb
 from kiosk.content.film import probe
-from kiosk.content.media import MediaError, check_image, header_pixels, resolve_media
+from kiosk.content.media import (
+    MediaError,
+    check_image,
+    forget_handed,
+    hand_over,
+    header_pixels,
+    open_image,
+    resolve_media,
+)
 from kiosk.content.model import (
     Exhibit,
     Film,
@@ -112,7 +120,8 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
         zones[zone.id] = zone
         documents[zone.id] = zone_doc
     if check_images:
-        verdicts = _check_media({ref for zone in zones.values() for _, ref in zone.media()}, config)
+        refs = {ref for zone in zones.values() for _, ref in zone.media()}
+        verdicts = _check_media(refs, config, first_drawn={zone.cover for zone in zones.values()})
         for zone_id in list(zones):
             zone, zone_doc = zones[zone_id], documents[zone_id]
             pictures_ok = _media_ok(zone, zone_doc, verdicts, config, problems)
@@ -258,16 +267,25 @@ CHECK_PIXELS_IN_FLIGHT = 80_000_000
 Verdict = tuple[MediaError | None, int]  # why a picture cannot be shown, and its pixels
 
 
-def _check_media(refs: set[str], config: Config) -> dict[str, Verdict]:
+def _check_media(refs: set[str], config: Config, first_drawn: Collection[str] = ()) -> dict[str, Verdict]:
     """Open every picture once (decoding runs outside the GIL, so on every core), holding at
-    most CHECK_PIXELS_IN_FLIGHT decoded at a time so a folder of huge photos stays in memory."""
+    most CHECK_PIXELS_IN_FLIGHT decoded at a time so a folder of huge photos stays in memory.
+
+    Those in `first_drawn` (the covers: the attract screen shows them all) are handed over
+    decoded, for the picture cache to take instead of decoding them again."""
     gate = _PixelGate(CHECK_PIXELS_IN_FLIGHT)
+    forget_handed()  # an earlier check's pictures: this one's supersede them
 
     def verdict(ref: str) -> Verdict:
         try:
             path = resolve_media(config.media_path, ref)
             with gate.hold(header_pixels(path)):
-                width, height = check_image(path, config.media_max_pixels)
+                if ref in first_drawn:
+                    image = open_image(path, config.media_max_pixels)
+                    hand_over(path, image)
+                    width, height = image.size
+                else:
+                    width, height = check_image(path, config.media_max_pixels)
         except MediaError as exc:
             return exc, 0
         return None, width * height

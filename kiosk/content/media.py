@@ -1,18 +1,31 @@
-"""Media files: paths that cannot leave media/, and images checked before anyone draws them."""
+"""Media files: paths that cannot leave media/, and images checked before anyone draws them.
+
+The loader's check decodes every picture to prove it whole. Those the first screen draws
+(the zone covers) are handed over decoded (`hand_over`), and the next `open_image` of the
+same unchanged file takes that copy: from start to the first frame, each is decoded once.
+"""
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
+
+from kiosk.bounded import Bounded
 
 # Pillow's format name -> the name curators know. Phones save many JPEGs as MPO.
 SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "WEBP": "WebP", "GIF": "GIF", "BMP": "BMP"}
 MAX_FILE_BYTES = 50_000_000
 MAX_PIXELS = 40_000_000  # a 8000x5000 photo; far beyond any kiosk screen
+# Checked pictures waiting to be drawn, at most this many bytes decoded (the picture cache's
+# own budget for decoded files); a new check lets the last one's leftovers go.
+HANDED_BYTES = 64 * 2**20
+
+log = logging.getLogger(__name__)
 
 
 class MediaError(Exception):
@@ -48,12 +61,43 @@ def open_image(path: Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
     """Decode an image fully, upright (EXIF), as RGB or RGBA; MediaError if it is unusable.
 
     The pixel count is checked from the header before decoding, so a decompression bomb is
-    refused without ever being loaded.
+    refused without ever being loaded. A picture the loader's check handed over is taken as
+    it is, decoded no second time.
     """
+    handed = _handed.pop(_identity(path)) if len(_handed) else None
+    if handed is not None and handed.width * handed.height <= max_pixels:
+        return handed
     with _decoded(path, max_pixels) as image:
-        upright = ImageOps.exif_transpose(image)
-    mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"
-    return upright.convert(mode)
+        # Turned only when the file says so: exif_transpose copies the picture even when not.
+        turned = image.getexif().get(ExifTags.Base.Orientation, 1) not in (0, 1)
+        upright = ImageOps.exif_transpose(image) if turned else image
+        mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"
+        return upright.convert(mode)  # a copy of its own: the file's closes with the block
+
+
+def hand_over(path: Path, image: Image.Image) -> None:
+    """A picture just checked, for the next `open_image` of that file (if it is unchanged)."""
+    _handed.put(_identity(path), image)
+
+
+def forget_handed() -> None:
+    """Let go of checked pictures no one took (a new check, or nothing will draw them)."""
+    _handed.clear()
+
+
+def image_bytes(image: Image.Image) -> int:
+    return image.width * image.height * len(image.getbands())
+
+
+_handed: Bounded[Image.Image] = Bounded(HANDED_BYTES, image_bytes)
+
+
+def _identity(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path),)
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def check_image(path: Path, max_pixels: int = MAX_PIXELS) -> tuple[int, int]:
@@ -83,6 +127,9 @@ def _decoded(path: Path, max_pixels: int) -> Iterator[Image.Image]:
         raise MediaError("not an image, or a format that cannot be read", "use PNG or JPEG") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise MediaError(f"image is damaged or truncated ({exc})", "export the file again") from None
+    except Exception as exc:  # a decoder or EXIF reader tripped up by a malformed file
+        log.warning("%s: %s reading it", path, type(exc).__name__, exc_info=True)
+        raise MediaError(f"image is damaged ({type(exc).__name__})", "export the file again") from None
 
 
 def header_pixels(path: Path) -> int:

@@ -42,6 +42,10 @@ TYPES = {
     "at": "double precision",
     "source": "text",
     "count": "integer",
+    "screen": "text",
+    "cell_x": "integer",
+    "cell_y": "integer",
+    "portrait": "integer",
     "film_id": "text",
     "watched_s": "double precision",
     "length_s": "double precision",
@@ -54,13 +58,12 @@ KEYS = {
     "page_views": ("session_id", "seq"),
     "interactions": ("session_id", "seq"),
     "entries": ("id",),
+    "touches": ("id",),
     "film_plays": ("session_id", "seq"),
 }
 NOT_NULL = {"started_at", "last_activity_at", "first_at", "zone_id", "entered_at", "page_id", "viewed_at"}
-NOT_NULL |= {"kind", "item", "value", "at", "source", "count"}
+NOT_NULL |= {"kind", "item", "value", "at", "source", "count", "screen", "cell_x", "cell_y", "portrait"}
 NOT_NULL |= {"film_id", "watched_s", "length_s", "completed"}
-# The tables of the first migration; tables forwarded since come with migrations of their own.
-FIRST_TABLES = ("sessions", "session_languages", "zone_visits", "page_views", "interactions", "entries")
 
 
 def _tables(tables: tuple[str, ...]) -> str:
@@ -102,8 +105,9 @@ def _add_to_totals(select: str, only_changes: bool) -> str:
     )
 
 
-def _totals_table() -> str:
-    return """CREATE TABLE figure_totals (
+def _totals() -> str:
+    out = [
+        """CREATE TABLE figure_totals (
         kiosk_id text NOT NULL,
         span text NOT NULL,                -- slot: 15 minutes; day: a UTC day
         figure text NOT NULL,              -- sessions, ended, kiosk, entries, zone, page, ...
@@ -114,10 +118,12 @@ def _totals_table() -> str:
         total double precision NOT NULL,   -- seconds (sessions, zones) or right answers (quizzes)
         PRIMARY KEY (kiosk_id, span, figure, bucket, zone, item)
     );"""
+    ]
+    return "\n    ".join(out + [_totals_triggers(store.OUTBOX_FIRST, store.FIGURES)])
 
 
-def _totals(tables: tuple[str, ...], all_figures: tuple[store.Figure, ...]) -> str:
-    """The triggers that keep `figure_totals` for these tables' figures."""
+def _totals_triggers(tables: tuple[str, ...], all_figures: tuple[store.Figure, ...]) -> str:
+    """The statement triggers that keep `figure_totals` for these tables' figures."""
     out = []
     for table in tables:
         figures = [f for f in all_figures if f.table == table]
@@ -145,9 +151,8 @@ def _totals(tables: tuple[str, ...], all_figures: tuple[store.Figure, ...]) -> s
 # made from the kiosk's figures as they are now: a change to those is a new migration here too.
 MIGRATIONS: list[str] = [
     f"""
-    {_tables(FIRST_TABLES)}
-    {_totals_table()}
-    {_totals(FIRST_TABLES, store.FIGURES)}
+    {_tables(store.OUTBOX_FIRST)}
+    {_totals()}
     """,
     # Reports over the whole pavilion read a date range of every kiosk at once: this index holds
     # every column they add up, so they read it alone, in time order (the key leads with the kiosk).
@@ -191,15 +196,17 @@ MIGRATIONS: list[str] = [
         withdrawn_at double precision
     );
     """,
-]
-
-# Films watched (store.FILM_FIGURES: totals of their own, as in the kiosk's store).
-MIGRATIONS.append(
+    # Where visitors touch (the kiosk's migration 8): anonymous samples, read by date range.
+    f"""
+    {_tables(("touches",))}
+    CREATE INDEX touches_at ON touches (at) INCLUDE (screen, portrait, cell_x, cell_y);
+    """,
+    # Films watched (the kiosk's migration 9), with the totals of store.FILM_FIGURES.
     f"""
     {_tables(("film_plays",))}
-    {_totals(("film_plays",), store.FILM_FIGURES)}
-    """
-)
+    {_totals_triggers(("film_plays",), store.FILM_FIGURES)}
+    """,
+]
 
 # Two kiosks starting at once must not both apply a migration: the first holds this lock.
 MIGRATION_LOCK = 0x4B494F534B  # "KIOSK"

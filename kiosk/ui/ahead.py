@@ -21,8 +21,9 @@ WARMED = 6  # at most this many are built at all: the picture cache holds a few 
 
 
 class Ahead:
-    def __init__(self, size: tuple[int, int], scratch: pygame.Surface):
-        self._surfaces = [pygame.Surface(size) for _ in range(KEPT)]
+    def __init__(self, size: tuple[int, int], scratch: Callable[[], pygame.Surface]):
+        self._size = size
+        self._surfaces: list[pygame.Surface] = []  # made at the first quiet pass, not at start
         self._scratch = scratch  # where the ones let go are built: free while nothing slides
         self._built: dict[Place, Scene] = {}
         self._tried: set[Place] = set()
@@ -58,13 +59,16 @@ class Ahead:
             return
         self._tried.add(place)
         kept = likely.index(place) < KEPT
+        if not self._surfaces:
+            self._surfaces = [pygame.Surface(self._size) for _ in range(KEPT)]
+        scratch = self._scratch()
         busy = {id(shown.static)} | {id(s.static) for s in self._built.values()}
         free = next((s for s in self._surfaces if id(s) not in busy), None)
         scene = make(place)
-        scene.static = free if kept and free is not None else self._scratch
+        scene.static = free if kept and free is not None else scratch
         try:
             scene.build()
         except Exception:  # noqa: BLE001 - built again when asked for, which notes the fault then
             return
-        if scene.static is not self._scratch:
+        if scene.static is not scratch:
             self._built[place] = scene

@@ -75,7 +75,7 @@ class KioskApp:
         self.store_health = store_health
         self.measure_only = measure_only  # build screens to check the content, drawing no pixels
         self.faults = Faults()  # what failed to build or draw, left out of the screen
-        self.content = ContentSwap(config, clock, reloader, problems, self.faults.lines)
+        self.content = ContentSwap(config, clock, reloader, problems)
         self.hours = Hours(config.opening_hours, clock, config.tz)
         self.staff_door = StaffDoor(config, clock)
         self.screen_copy = ScreenCopy()
@@ -88,9 +88,10 @@ class KioskApp:
         # Full-screen pictures reused for every navigation: two for the scenes' static
         # pictures (the one shown, the one coming), two for the slide between them.
         # Measuring only (content checks): token surfaces; what is drawn on them is clipped away.
-        self._screens = [pygame.Surface((1, 1) if measure_only else size) for _ in range(4)]
+        # Made when first needed: the first frame does not wait for them.
+        self._screens: list[pygame.Surface | None] = [None] * 4
         # The likely next screens, built while the visitor reads (never when only measuring).
-        self.ahead = None if measure_only else Ahead(size, scratch=self._screens[2])
+        self.ahead = None if measure_only else Ahead(size, scratch=lambda: self._screen(2))
         self.record = record
         self.tracker = VisitTracker(
             config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
@@ -201,7 +202,12 @@ class KioskApp:
 
     def blank_screen(self) -> pygame.Surface:
         """A full-screen surface for a new scene's static picture: not the one on screen now."""
-        return self._screens[1] if self._screens[0] is self.scene.static else self._screens[0]
+        return self._screen(1) if self._screens[0] is self.scene.static else self._screen(0)
+
+    def _screen(self, i: int) -> pygame.Surface:
+        if self._screens[i] is None:
+            self._screens[i] = pygame.Surface((1, 1) if self.measure_only else self.size)
+        return self._screens[i]
 
     # -- screens -------------------------------------------------------------------------------
     def _scene_for(self, place: Place) -> Scene:
@@ -216,7 +222,7 @@ class KioskApp:
         return AttractScene(self) if self.hours.open else ClosedScene(self)
 
     def show(self, scene: Scene, direction: int = 1, built: bool = False) -> None:
-        before, after = self._screens[2], self._screens[3]
+        before, after = self._screen(2), self._screen(3)
         self.faults.guard("draw", self.scene.name, self.scene.draw, before)
         # Built while the old scene still holds its picture: the new one takes the other.
         if not built and not self.faults.guard("build", scene.name, scene.build):
@@ -295,6 +301,7 @@ class KioskApp:
         self.staff_door.pointer(p.kind, p.x, p.y, now, corner, bool(self.gestures.axis))
         swallowed = self.touch.swallowed(p, self.warning_left() is not None)  # before the touch counts
         self.visit.touch()
+        self.visit.touched(self.scene.name, p.kind, p.x, p.y, self.size)  # the heat maps, sampled
         self.dirty = True
         if not swallowed:
             self.transition = None  # a touch lands on the screen that is coming, at once
@@ -360,27 +367,39 @@ class KioskApp:
             waits.append(left)
         return max(0.0, min(waits))
 
-    def draw(self, surface: pygame.Surface, force: bool = False) -> bool:
-        """Draw the current scene if anything changed; True if it drew."""
-        drew = self._draw(surface, force)
+    def draw(self, surface: pygame.Surface, force: bool = False) -> list[pygame.Rect]:
+        """Draw what changed: the rectangles drawn (the whole surface when everything was),
+        none when nothing changed. The window shows only those."""
+        drawn = self._draw(surface, force)
         self.screen_copy.capture(surface)  # staff asked to see the screen: the frame just drawn
-        return drew
+        return drawn
 
-    def _draw(self, surface: pygame.Surface, force: bool) -> bool:
+    def _draw(self, surface: pygame.Surface, force: bool) -> list[pygame.Rect]:
         if not (self.dirty or force):
-            return False
+            return []
+        scene, left, bounds = self.scene, self.warning_left(), surface.get_rect()
+        plain = self.transition is None and left is None and not self.maintenance
+        # Only what changed, when the surface holds this scene's last frame with nothing over it.
+        if plain and not force and scene.shown_on is surface:
+            regions = scene.changed_regions()
+            if regions is not None:
+                regions = [r.clip(bounds) for r in regions if r.colliderect(bounds)]
+                if not regions or self.faults.guard("draw", scene.name, scene.draw, surface, regions):
+                    self.dirty = False
+                    return regions
         if self.transition is not None:
             self.transition.draw(surface, self.clock.monotonic())
-        elif not self.faults.guard("draw", self.scene.name, self.scene.draw, surface):
+        elif not self.faults.guard("draw", scene.name, scene.draw, surface):
             surface.fill(self.theme.paper)
-            self.show(self._fallback(self.scene), direction=-1)
-        left = self.warning_left()
+            self.show(self._fallback(scene), direction=-1)
         if left is not None:
             self.overlays.still_there(surface, left)
         if self.maintenance:
             self.overlays.maintenance(surface)
+        if not plain:
+            scene.shown_on = None  # covered or sliding: drawn whole next time
         self.dirty = False
-        return True
+        return [bounds]
 
     def shutdown(self) -> None:
         """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""

@@ -35,9 +35,7 @@ def build_column(look: Look, views: list[BlockView], width: int) -> Column:
             look.faults.note("build", f"{view.block.type} block", exc)
     spacing = m.px(30)
     height = sum(p.surface.get_height() for p in pieces) + spacing * max(0, len(pieces) - 1)
-    # Measuring only: the column's size matters, not its pixels.
-    size = (max(1, width), max(1, height)) if look.type.draw else (1, 1)
-    column = Column(pygame.Surface(size, pygame.SRCALPHA), height)
+    column = Column(look.type.surface((max(1, width), max(1, height))), height)
     y = 0
     for piece in pieces:
         column.surface.blit(piece.surface, (0, y))

@@ -7,7 +7,6 @@ is refused, and its problems are kept for the staff screen while the last good c
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.clock import Clock
@@ -15,6 +14,7 @@ from kiosk.config import Config
 from kiosk.content.loader import ContentReport, load_exhibit
 from kiosk.content.model import Exhibit
 from kiosk.content.reload import CHECK_EVERY_S, ContentReloader
+from kiosk.l10n import ENGLISH, Words
 from kiosk.yamldoc import Problem
 
 log = logging.getLogger(__name__)
@@ -27,14 +27,12 @@ class ContentSwap:
         clock: Clock,
         reloader: ContentReloader | None,
         problems: list[Problem] | None,
-        faults: Callable[[], list[str]],
     ):
         self.config, self.clock, self.reloader = config, clock, reloader
         self.problems = [p for p in problems or [] if p.severity == "error"]
         self.pending: Exhibit | None = None
         self.source = config.zones_path.resolve()  # the site's zones, or a release's
         self.loaded_wall = clock.wall()
-        self._faults = faults
 
     def poll(self, now: float) -> bool:
         """Look for an edit (at the reloader's pace); True when there is news for staff."""
@@ -77,15 +75,24 @@ class ContentSwap:
         log.warning("content reloaded: %d zones", len(exhibit.zones))
         return exhibit
 
-    def status(self, zones: int) -> list[str]:
-        """Lines for the staff screen: what is shown, what waits, what was refused."""
-        loaded = datetime.fromtimestamp(self.loaded_wall, self.config.tz).strftime("%Y-%m-%d %H:%M")
-        lines = [f"loaded {loaded}: {zones} zones"]
+    def lines(self, zones: int, words: Words | None = None) -> list[str]:
+        """The content's own lines, in `words` (English unless given)."""
+        _ = words or ENGLISH
+        loaded = datetime.fromtimestamp(self.loaded_wall, self.config.tz)
+        when = f"{_.date(loaded.date(), 'short')} {_.time(loaded)}"
+        lines = [_.ngettext("loaded {when}: {n} zone", "loaded {when}: {n} zones", zones, when=when)]
         if self.pending is not None:
-            lines.append("new content waits for the attract screen")
+            lines.append(_("new content waits for the attract screen"))
         if self.problems:
-            lines.append(f"{len(self.problems)} error(s) in the last edit, not shown to visitors:")
-            lines += [str(p) for p in self.problems[:8]]
+            n = len(self.problems)
+            lines.append(
+                _.ngettext(
+                    "{n} error in the last edit, not shown to visitors:",
+                    "{n} errors in the last edit, not shown to visitors:",
+                    n,
+                )
+            )
+            lines += [str(p) for p in self.problems[:8]]  # file:line: field: message, as written
         else:
-            lines.append("no errors")
-        return lines + self._faults()
+            lines.append(_("no errors"))
+        return lines

@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from kiosk.l10n import ENGLISH, Words
+
 log = logging.getLogger(__name__)
 
 
@@ -32,9 +34,9 @@ class Faults:
             self.seen[(what, where)] = f"{type(exc).__name__}: {exc}"[:200]
             log.exception("screen fault: %s %s failed; left out, the kiosk goes on", what, where)
 
-    def lines(self) -> list[str]:
+    def lines(self, words: Words | None = None) -> list[str]:
         if not self.seen:
             return []
-        return [f"{self.total} screen fault(s), left out:"] + [
-            f"{what} {where}: {error}" for (what, where), error in list(self.seen.items())[:6]
-        ]
+        _ = words or ENGLISH
+        head = _.ngettext("{n} screen fault, left out:", "{n} screen faults, left out:", self.total)
+        return [head] + [f"{what} {where}: {error}" for (what, where), error in list(self.seen.items())[:6]]

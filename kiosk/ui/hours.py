@@ -11,6 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.clock import PLAUSIBLE_FROM, Clock
+from kiosk.l10n import ENGLISH, Words
 from kiosk.schedule import Opening, Schedule
 
 log = logging.getLogger(__name__)
@@ -44,12 +45,19 @@ class Hours:
         left = self.opening.seconds_to_change()
         return CHECK_S if left is None else min(CHECK_S, left)
 
-    def status(self) -> str:
-        """One line for staff: open or closed, by whom, and until when."""
+    def status(self, words: Words | None = None) -> str:
+        """One line for staff: open or closed, by whom, and until when (English unless `words`)."""
+        _ = words or ENGLISH
         left = self.opening.seconds_to_change()
-        state = "open" if self.open else "closed"
-        who = " by staff" if self.opening.by_staff() else ""
+        staff = self.opening.by_staff()
         if left is None:
-            return state + who if who or not self.open else "always open (no schedule)"
-        until = datetime.fromtimestamp(self.clock.wall() + left, self.tz).strftime("%a %H:%M")
-        return f"{state}{who} until {until}"
+            if staff:
+                return _("open by staff") if self.open else _("closed by staff")
+            return _("always open (no schedule)") if self.open else _("closed")
+        change = datetime.fromtimestamp(self.clock.wall() + left, self.tz)
+        until = f"{_.skeleton('E', change)} {_.time(change)}"
+        if staff:
+            said = _("open by staff until {when}") if self.open else _("closed by staff until {when}")
+        else:
+            said = _("open until {when}") if self.open else _("closed until {when}")
+        return said.format(when=until)

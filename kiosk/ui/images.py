@@ -13,8 +13,9 @@ from pathlib import Path
 import pygame
 from PIL import Image
 
-from kiosk.content.media import MediaError, open_image, resolve_media
+from kiosk.content.media import MediaError, image_bytes, open_image, resolve_media
 from kiosk.ui import widgets
+from kiosk.ui.blank import Blank
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 # Decoded files do not grow with the screen: a budget that holds a pavilion's pictures, so a
 # navigation never waits for a PNG to decode twice (measured: 20-40 ms a picture at 1080p).
 SOURCE_BUDGET_BYTES = 64 * 2**20
+HEADERS_KEPT = 4096  # measuring: picture sizes remembered (a header read each is ~0.1 ms)
 
 
 def _bytes_of(surface: pygame.Surface) -> int:
@@ -43,11 +45,12 @@ class ImageCache:
         draw: bool = True,
     ):
         self.media_dir = media_dir
-        self.draw = draw  # False: blank surfaces of the right size, for checking content quickly
+        self.draw = draw  # False: `Blank` stand-ins of the right size, for checking content quickly
         self.budget_bytes = budget_bytes  # finished surfaces
         self.source_budget_bytes = source_budget_bytes  # decoded files
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._sources: OrderedDict[str, Image.Image] = OrderedDict()
+        self._headers: dict[str, tuple[int, int] | None] = {}  # measuring: each picture's size
         self.surface_bytes = 0
         self.source_bytes = 0
 
@@ -62,15 +65,17 @@ class ImageCache:
         """The image scaled to `size`: `cover` fills and crops, `contain` fits inside.
 
         `radius` rounds its corners; `backdrop` lays it on an opaque colour (cheapest to blend)."""
-        key = (ref, size, fit, radius if self.draw else 0, backdrop)
+        if not self.draw:
+            return Blank(self._measure(ref, (max(1, size[0]), max(1, size[1])), fit))
+        key = (ref, size, fit, radius, backdrop)
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
         surface = self._load(ref, size, fit)
-        if self.draw and radius:
+        if radius:
             surface = widgets.rounded_image(surface, radius)
-        if self.draw and backdrop is not None:
+        if backdrop is not None:
             opaque = pygame.Surface(surface.get_size())
             opaque.fill(backdrop)
             opaque.blit(surface, (0, 0))
@@ -86,6 +91,7 @@ class ImageCache:
     def clear(self) -> None:
         self._surfaces.clear()
         self._sources.clear()
+        self._headers.clear()
         self.surface_bytes = self.source_bytes = 0
 
     def __len__(self) -> int:
@@ -93,8 +99,6 @@ class ImageCache:
 
     def _load(self, ref: str, size: tuple[int, int], fit: str) -> pygame.Surface:
         size = (max(1, size[0]), max(1, size[1]))
-        if not self.draw:
-            return pygame.Surface(self._measure(ref, size, fit))
         try:
             source = self._source(ref)
         except MediaError as exc:
@@ -104,15 +108,23 @@ class ImageCache:
         return pygame.image.frombytes(scaled.tobytes(), scaled.size, scaled.mode)
 
     def _measure(self, ref: str, size: tuple[int, int], fit: str) -> tuple[int, int]:
+        """The size `get` would give, from the picture's header alone (nothing decoded)."""
         if fit == "cover":
             return size
-        try:
-            with Image.open(resolve_media(self.media_dir, ref)) as image:  # reads the header only
-                w, h = image.size
-        except (MediaError, OSError):
-            return size
+        w, h = self._header_size(ref) or size
         ratio = min(size[0] / w, size[1] / h)
         return max(1, round(w * ratio)), max(1, round(h * ratio))
+
+    def _header_size(self, ref: str) -> tuple[int, int] | None:
+        if ref not in self._headers:
+            try:
+                with Image.open(resolve_media(self.media_dir, ref)) as image:  # reads the header only
+                    self._headers[ref] = image.size
+            except (MediaError, OSError):
+                self._headers[ref] = None
+            while len(self._headers) > HEADERS_KEPT:
+                del self._headers[next(iter(self._headers))]  # the oldest read
+        return self._headers[ref]
 
     def _source(self, ref: str) -> Image.Image:
         """The decoded file, kept for a while: one picture is shown at several sizes."""
@@ -122,15 +134,11 @@ class ImageCache:
             return image
         image = open_image(resolve_media(self.media_dir, ref))
         self._sources[ref] = image
-        self.source_bytes += _image_bytes(image)
+        self.source_bytes += image_bytes(image)
         while self.source_bytes > self.source_budget_bytes and len(self._sources) > 1:
             _, dropped = self._sources.popitem(last=False)
-            self.source_bytes -= _image_bytes(dropped)
+            self.source_bytes -= image_bytes(dropped)
         return image
-
-
-def _image_bytes(image: Image.Image) -> int:
-    return image.width * image.height * len(image.getbands())
 
 
 def scale(image: Image.Image, size: tuple[int, int], fit: str) -> Image.Image:

@@ -33,6 +33,22 @@ def to_logical(x: float, y: float, logical: tuple[int, int], rotation: int) -> t
     return x, y
 
 
+def to_physical(
+    r: tuple[int, int, int, int], logical: tuple[int, int], rotation: int
+) -> tuple[int, int, int, int]:
+    """A rectangle (x, y, w, h) of the picture -> where it shows on the physical screen once the
+    picture is rotated by `rotation` degrees counter-clockwise: the inverse of `to_logical`."""
+    x, y, rw, rh = r
+    w, h = logical
+    if rotation == 90:
+        return y, w - x - rw, rh, rw
+    if rotation == 180:
+        return w - x - rw, h - y - rh, rw, rh
+    if rotation == 270:
+        return h - y - rh, x, rh, rw
+    return x, y, rw, rh
+
+
 class PointerInput:
     def __init__(self, physical: tuple[int, int], logical: tuple[int, int], rotation: int = 0):
         self.physical, self.logical, self.rotation = physical, logical, rotation

@@ -19,7 +19,7 @@ from kiosk.clock import VirtualClock
 from kiosk.config import Config
 from kiosk.content.captions import CaptionError, read_captions
 from kiosk.content.loader import ContentReport
-from kiosk.content.media import MediaError, resolve_media
+from kiosk.content.media import MediaError, forget_handed, resolve_media
 from kiosk.content.model import texts, zone_films
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.app import KioskApp
@@ -99,6 +99,7 @@ def check_fit(report: ContentReport, config: Config) -> list[Problem]:
     """Every text on every screen, in every language and both text sizes, shown whole."""
     if report.exhibit is None:
         return []
+    forget_handed()  # pictures kept for a first screen: measuring draws none (nor do its workers)
     jobs = [
         (size, large, language)
         for size in screen_sizes(config)
@@ -106,12 +107,18 @@ def check_fit(report: ContentReport, config: Config) -> list[Problem]:
         for language in config.languages
     ]
     pages = sum(len(zone.pages) for zone in report.exhibit.zones)
+    where_is = {(lang, value): (key, path) for key, path, lang, value in _texts(report)}
     if pages * len(jobs) < 400 or (os.cpu_count() or 1) < 2:
-        results = [_check_screens(report, config, *job) for job in jobs]
+        results = [_check_screens(report, config, where_is, *job) for job in jobs]
     else:
-        # Hundreds of screens: share them among the cores (each job is independent).
-        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_check_screens, *zip(*[(report, config, *job) for job in jobs])))
+        # Hundreds of screens: share them among the cores (each job is independent). Forked
+        # workers are handed the content once, as they start, not pickled again for each job.
+        with ProcessPoolExecutor(
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_hand_over,
+            initargs=(report, config, where_is),
+        ) as pool:
+            results = list(pool.map(_check_handed, jobs))
     found: dict[tuple[str, int, str], Problem] = {}
     for problems in results:
         for problem in problems:
@@ -135,17 +142,35 @@ def _captions(report: ContentReport, config: Config):
                     yield code, shown, cue.line + 1, field, cue.text  # the text is under its timing
 
 
-def _caption_places(report: ContentReport, config: Config, language: str) -> dict[str, tuple[str, int, str]]:
+def _caption_places(report: ContentReport, config: Config) -> dict[str, tuple[str, int, str]]:
     """Caption text -> (caption file, line, field): where to say a caption does not fit."""
     return {text: (file, line, field) for _, file, line, field, text in _captions(report, config)}
 
 
+_handed: tuple = ()  # a worker's content, set once as it starts (a forked child's own copy)
+
+
+def _hand_over(report: ContentReport, config: Config, where_is: dict) -> None:
+    global _handed
+    _handed = (report, config, where_is)
+
+
+def _check_handed(job: tuple) -> list[Problem]:
+    return _check_screens(*_handed, *job)
+
+
 def _check_screens(
-    report: ContentReport, config: Config, size: tuple[int, int], large: bool, language: str
+    report: ContentReport,
+    config: Config,
+    where_is: dict,
+    size: tuple[int, int],
+    large: bool,
+    language: str,
 ) -> list[Problem]:
-    """Build home and every zone page in one language and text size, measuring, not drawing."""
-    where_is = {(lang, value): (key, path) for key, path, lang, value in _texts(report)}
-    captions = _caption_places(report, config, language)
+    """Build home and every zone page in one language and text size, measuring, not drawing.
+
+    `where_is`: (language, text) -> (document key, path) of every text that loaded."""
+    captions = _caption_places(report, config)
     app = KioskApp(config, report.exhibit, size, VirtualClock(0), measure_only=True)
     app.language = language
     app.set_modes(large_text=large, rebuild=False)

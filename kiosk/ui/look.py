@@ -9,6 +9,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any, Protocol
 
+from kiosk.l10n import Words, words
 from kiosk.ui import status
 from kiosk.visit.flow import Change
 from kiosk.visit.intents import Intent
@@ -68,8 +69,14 @@ class Look:
     staff_figures = _ask("staff_door.figures")
     hours_status = _ask("hours.status")
 
-    def content_status(self) -> list[str]:
-        return self._source.content.status(len(self._source.exhibit.zones))
+    @property
+    def staff_words(self) -> Words:
+        """The staff screen's language (`staff.language`), its numbers and dates."""
+        return words(self.config.staff_language)
 
-    def store_status(self) -> list[str]:
-        return status.store_lines(self._source)
+    def content_status(self, said: Words | None = None) -> list[str]:
+        content = self._source.content
+        return content.lines(len(self._source.exhibit.zones), said) + self._source.faults.lines(said)
+
+    def store_status(self, said: Words | None = None) -> list[str]:
+        return status.store_lines(self._source, said)

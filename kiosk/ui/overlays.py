@@ -45,7 +45,9 @@ class Overlays:
 
     def _make_maintenance_marker(self) -> pygame.Surface:
         m, theme = self.look.metrics, self.look.theme
-        label = self.look.type.line("MAINTENANCE · not counted", "small", theme.on_signal, theme.signal)
+        _ = self.look.staff_words  # staff at work: said in the staff's language
+        said = _("MAINTENANCE · not counted")
+        label = self.look.type.line(said, "small", theme.on_signal, theme.signal)
         pad = m.px(12)
         marker = pygame.Surface((label.get_width() + 2 * pad, label.get_height() + 2 * pad), pygame.SRCALPHA)
         widgets.panel(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.l10n import ENGLISH, Words
 from kiosk.staff import StaffSecrets
 
 
@@ -30,8 +31,11 @@ def live(app) -> dict:  # a KioskApp (which imports this module, not back)
     return figures
 
 
-def store_lines(app) -> list[str]:
+def store_lines(app, words: Words | None = None) -> list[str]:
     """The visitor store's state (and the staff secrets' file), for the staff screen."""
-    lines = ["visitor store: not recording"] if app.store_health is None else app.store_health().lines()
+    _ = words or ENGLISH
+    lines = [_("visitor store: not recording")] if app.store_health is None else app.store_health().lines(_)
     secrets = StaffSecrets.shared(app.config.staff_file, app.clock)
-    return lines + ([secrets.problem + ": PIN lock-outs are kept in memory only"] if secrets.problem else [])
+    if secrets.problem:
+        lines.append(_("{problem}: PIN lock-outs are kept in memory only").format(problem=secrets.problem))
+    return lines

@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pygame
 
+from kiosk import bounded
+from kiosk.bounded import Bounded, text_bytes
 from kiosk.resources import font_file, shipped_font
+from kiosk.ui.blank import Blank
 from kiosk.ui.layout import Metrics
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,13 @@ class Fonts:
 # (or hostile): remembering them, and every remainder of a broken word, would hold megabytes.
 CACHED_WORD_CHARS = 64
 CACHED_TEXT_CHARS = 2_000
+# Widths of words lately measured: entries, each a word of at most CACHED_WORD_CHARS and a
+# number (at most ~6 MB of the widest letters, ~2 MB of real words).
+CACHED_WORDS = 16384
+# Texts lately wrapped, weighed with their lines: edited texts come and go by the thousand
+# in a kiosk that runs for months, and 4,096 of the longest would hold 16-32 MB.
+WRAPPED_BYTES = 4 * 2**20
+GLYPH_FONTS_KEPT = 8  # fonts opened to read their glyphs: a site's two, and a few releases'
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
@@ -81,12 +91,16 @@ def word_width(font: pygame.font.Font, word: str) -> int:
     return font.size(word)[0]
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=CACHED_WORDS)
 def _cached_width(font: pygame.font.Font, word: str) -> int:
     return font.size(word)[0]
 
 
-@functools.lru_cache(maxsize=4096)  # a text is measured to fit, then drawn: wrap it once
+def _wrapped_bytes(args: tuple, lines: tuple[str, ...]) -> int:
+    return text_bytes(args[1], *lines) + 64 * (len(lines) + 4)  # with the tuples around them
+
+
+@bounded.cache(WRAPPED_BYTES, _wrapped_bytes)  # a text is measured to fit, then drawn: wrap it once
 def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     space = word_width(font, " ")
     lines: list[str] = []
@@ -171,18 +185,14 @@ def render(
 ) -> pygame.Surface:
     """Wrapped text as one transparent surface, paragraphs spaced by half a line.
 
-    `draw=False` only measures: the surface has the right size and no letters (fit checks)."""
-    step = round(font.get_height() * line_height)
-    rows: list[str | None] = []  # None = paragraph gap
-    for i, para in enumerate(paragraphs(text) or [""]):
-        if i:
-            rows.append(None)
-        rows.extend(wrap(font, para, width))
-    if max_lines is not None and len([r for r in rows if r is not None]) > max_lines:
-        rows = _ellipsize(font, [r for r in rows if r is not None][:max_lines], width)
-    height = sum(step // 2 if r is None else step for r in rows) or step
+    `draw=False` only measures: a `Blank` of the right size, no letters rendered (fit checks)."""
+    rows, over = _rows(font, text, width, max_lines)
+    height = _height(font, rows, line_height)  # shortening the last row keeps it
     if not draw:
-        return pygame.Surface((max(1, width), height), depth=8)  # right size, smallest pixels
+        return Blank((max(1, width), height))
+    step = round(font.get_height() * line_height)
+    if over:
+        rows = _ellipsize(font, rows, width)
     surface = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
     y = 0
     for row in rows:
@@ -199,6 +209,29 @@ def render(
             surface.blit(line, (x, y + (step - font.get_height()) // 2))
         y += step
     return surface
+
+
+def _height(font: pygame.font.Font, rows: list[str | None], line_height: float) -> int:
+    step = round(font.get_height() * line_height)
+    return sum(step // 2 if r is None else step for r in rows) or step
+
+
+def _rows(
+    font: pygame.font.Font, text: str, width: int, max_lines: int | None
+) -> tuple[list[str | None], bool]:
+    """The wrapped rows (None = paragraph gap), and whether there were more than `max_lines`:
+    then only the first `max_lines` rows of text are kept, without gaps."""
+    rows: list[str | None] = []
+    for i, para in enumerate(paragraphs(text) or [""]):
+        if i:
+            rows.append(None)
+        rows.extend(wrap(font, para, width))
+    if max_lines is None:
+        return rows, False
+    written = [r for r in rows if r is not None]
+    if len(written) <= max_lines:
+        return rows, False
+    return written[:max_lines], True
 
 
 def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str | None]:
@@ -223,13 +256,23 @@ def line(font: pygame.font.Font, text: str, colour: Colour, width: int | None = 
     return font.render(text, True, colour)
 
 
-@functools.cache
-def _glyph_font(font_path: Path):
-    import pygame.freetype
+_glyph_fonts: Bounded = Bounded(GLYPH_FONTS_KEPT)
 
-    if not pygame.freetype.get_init():
-        pygame.freetype.init()
-    return pygame.freetype.Font(font_path, 16)
+
+def _glyph_font(font_path: Path):
+    """The font file opened with FreeType, once per file as it is now (a curator may replace
+    a font under the same name; a new release brings its own folder)."""
+    stat = font_path.stat()
+    key = (str(font_path), stat.st_mtime_ns, stat.st_size)
+    font = _glyph_fonts.get(key)
+    if font is None:
+        import pygame.freetype
+
+        if not pygame.freetype.get_init():
+            pygame.freetype.init()
+        font = pygame.freetype.Font(font_path, 16)
+        _glyph_fonts.put(key, font)
+    return font
 
 
 def missing_glyphs(font_path: Path, characters: str) -> set[str]:
@@ -250,6 +293,11 @@ class Written:
     long_word: str | None = None  # the first word wider than the line, when that is why
 
 
+# Measuring only: what a text set with the same words, style, width and colours gave, kept
+# for the screen's later pages (every page repeats its chrome, every zone page its title).
+MEASURED_KEPT = 4096
+
+
 class Typesetter:
     """Sets text in the type scale of one screen (and text size mode), keeping a record."""
 
@@ -258,9 +306,16 @@ class Typesetter:
         self.metrics = metrics
         self.draw = draw  # False: measure and record only, for checking content quickly
         self.record: list[Written] = []
+        self._measured: dict[tuple, tuple[Written, Blank]] = {}
 
     def font(self, style: str, bold: bool = False) -> pygame.font.Font:
         return self.fonts.get(self.metrics.type(style), bold)
+
+    def surface(self, size: tuple[int, int]) -> pygame.Surface:
+        """A transparent surface to compose set text on; a `Blank` when only measuring."""
+        if not self.draw:
+            return Blank(size)
+        return pygame.Surface(size, pygame.SRCALPHA)
 
     def block(
         self,
@@ -277,14 +332,22 @@ class Typesetter:
     ) -> pygame.Surface:
         """Wrapped text. If a word is wider than the line, or more lines are needed than allowed,
         the `smaller` styles are tried in turn before the text is cut."""
+        key = ("block", value, style, tuple(colour), tuple(on), width, bold, max_lines, line_height, smaller)
+        if not self.draw and key in self._measured:
+            return self._again(key)
         for candidate in (style, *smaller):
             font = self.font(candidate, bold)
-            if _fits(font, value, width, max_lines):
+            long_word = next((w for w in value.split() if word_width(font, w) > width), None)
+            rows, over = _rows(font, value, width, max_lines)
+            if long_word is None and not over:
                 break
-        cut = not _fits(font, value, width, max_lines)
-        long_word = next((w for w in value.split() if word_width(font, w) > width), None) if cut else None
-        self.record.append(Written(value, tuple(colour), tuple(on), cut, long_word))
-        return render(font, value, colour, width, line_height, align, max_lines, self.draw)
+        written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word)
+        self.record.append(written)
+        if self.draw:
+            return render(font, value, colour, width, line_height, align, max_lines)
+        blank = Blank((max(1, width), _height(font, rows, line_height)))
+        self._remember(key, written, blank)
+        return blank
 
     def fits(self, value: str, style: str, width: int, max_lines: int | None, bold: bool = False) -> bool:
         """Would the text fit whole, without breaking a word or being cut?"""
@@ -300,18 +363,36 @@ class Typesetter:
         bold: bool = True,
         smaller: tuple[str, ...] = (),
     ) -> pygame.Surface:
-        """One line; a smaller style is tried before it is shortened with an ellipsis."""
+        """One line; a smaller style is tried before it is shortened with an ellipsis.
+
+        Measuring, a shortened line is as wide as `width`: where its ellipsis falls is not
+        worked out (the content check reads only that it was cut)."""
+        key = ("line", value, style, tuple(colour), tuple(on), width, bold, smaller)
+        if not self.draw and key in self._measured:
+            return self._again(key)
         for candidate in (style, *smaller):
             font = self.font(candidate, bold)
-            if width is None or font.size(value)[0] <= width:
+            wide = font.size(value)[0]
+            if width is None or wide <= width:
                 break
-        cut = width is not None and font.size(value)[0] > width
-        self.record.append(Written(value, tuple(colour), tuple(on), cut))
-        if not self.draw:
-            return pygame.Surface(
-                (min(font.size(value)[0], width or 10**6), font.get_height()), pygame.SRCALPHA
-            )
-        return line(font, value, colour, width)
+        cut = width is not None and wide > width
+        written = Written(value, tuple(colour), tuple(on), cut)
+        self.record.append(written)
+        if self.draw:
+            return line(font, value, colour, width)
+        blank = Blank((min(wide, width or wide), font.get_height()))
+        self._remember(key, written, blank)
+        return blank
+
+    def _again(self, key: tuple) -> Blank:
+        written, blank = self._measured[key]
+        self.record.append(written)
+        return blank
+
+    def _remember(self, key: tuple, written: Written, blank: Blank) -> None:
+        if len(self._measured) >= MEASURED_KEPT:
+            del self._measured[next(iter(self._measured))]  # the first measured goes first
+        self._measured[key] = (written, blank)
 
 
 def _fits(font: pygame.font.Font, value: str, width: int, max_lines: int | None) -> bool:

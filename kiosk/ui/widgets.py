@@ -5,10 +5,9 @@ They draw into a surface they are given; none of them reaches for the display.
 
 from __future__ import annotations
 
-import functools
-
 import pygame
 
+from kiosk import bounded
 from kiosk.ui import layout
 from kiosk.ui.layout import Metrics, Rect
 from kiosk.ui.text import Typesetter
@@ -19,12 +18,21 @@ def rect(r: Rect) -> pygame.Rect:
     return pygame.Rect(r.x, r.y, r.w, r.h)
 
 
+def unseen(surface: pygame.Surface, r: pygame.Rect) -> bool:
+    """Wholly outside what the surface shows: measuring (a `Blank` shows nothing), or off
+    the edge. pygame-ce works out a rounded rectangle's corners before it clips (~6 us)."""
+    return not surface.get_clip().colliderect(r)
+
+
 def panel(
     surface: pygame.Surface, r: Rect, colour: RGB, radius: int, border: RGB | None = None, border_px: int = 2
 ) -> None:
-    pygame.draw.rect(surface, colour, rect(r), border_radius=radius)
+    box = rect(r)
+    if unseen(surface, box):
+        return
+    pygame.draw.rect(surface, colour, box, border_radius=radius)
     if border:
-        pygame.draw.rect(surface, border, rect(r), max(1, border_px), border_radius=radius)
+        pygame.draw.rect(surface, border, box, max(1, border_px), border_radius=radius)
 
 
 def button(
@@ -93,6 +101,8 @@ def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off:
     total = layout.dots_width(m, count)
     x = r.x + (r.w - total) // 2
     y = r.y + (r.h - d) // 2
+    if unseen(surface, pygame.Rect(x, y, total, d)):
+        return
     for i in range(count):
         w = long if i == index else d
         pygame.draw.rect(surface, on if i == index else off, (x, y, w, d), border_radius=d // 2)
@@ -114,7 +124,12 @@ def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
     return result
 
 
-@functools.lru_cache(maxsize=16)  # the same few strips on every page; only ever blitted
+# The same few strips on every page (one per column width, colour and edge); only ever
+# blitted. Bounded in bytes: a 4K screen's strips are four times a 1080p screen's.
+FADES_BYTES = 8 * 2**20
+
+
+@bounded.cache(FADES_BYTES, lambda args, strip: strip.get_width() * strip.get_height() * 4)
 def edge_fade(width: int, height: int, colour: RGB, downwards: bool) -> pygame.Surface:
     """A strip that fades text into the background: says "there is more" at a column's edge."""
     strip = pygame.Surface((width, height), pygame.SRCALPHA)

@@ -19,7 +19,8 @@ import pygame
 from kiosk.config import Config
 from kiosk.notify import Notifier, status_text
 from kiosk.ui.compositor import compositor_gone
-from kiosk.ui.input import PointerInput
+from kiosk.ui.input import PointerInput, to_physical
+from kiosk.ui.sleep import Sleep, sleeper
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,11 @@ def open_window(
             if pygame.display.get_driver() in HEADLESS_DRIVERS:
                 # SDL falls back to drawing nowhere when it finds no screen.
                 raise NoDisplayError("no screen found")
+            if pygame.display.get_driver() == "x11":
+                # SDL's default on X11 presents through OpenGL, uploading and drawing the whole
+                # window whatever changed (16 ms of CPU a frame at 1080p under Xvfb's software
+                # GL); its plain X11 framebuffer sends only the rectangles that changed.
+                os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
             if fullscreen:
                 window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             else:
@@ -105,6 +111,10 @@ class WindowLoop:
         logical = (app.metrics.width, app.metrics.height)
         self.canvas = window if rotation == 0 else pygame.Surface(logical)
         self.input = PointerInput(window.get_size(), logical, rotation)
+        self.sleep: Sleep = sleeper(pygame.display.get_driver() in HEADLESS_DRIVERS)
+        self._whole = True  # the next frame goes to the screen whole: the first, or after an expose
+        self.wakeups = 0  # passes of the loop and frames shown, for the CPU benchmark
+        self.frames = 0
         try:
             self.tally_key = pygame.key.key_code(app.config.tally_key)
         except ValueError:
@@ -114,6 +124,7 @@ class WindowLoop:
     def step(self, events: list[pygame.event.Event]) -> bool:
         """Handle a batch of events and draw if needed; False when the kiosk should stop."""
         shown = self.app.scene
+        self.wakeups += 1
         if self._display_lost(events):
             return False
         for event in events:
@@ -129,15 +140,16 @@ class WindowLoop:
                 self.app.pointer(pointer)
             elif event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
                 self.app.dirty = True
+                self._whole = True
         self.app.update()
         if self.app.screen_may_blank != self._may_blank:
             self._may_blank = self.app.screen_may_blank
             pygame.display.set_allow_screensaver(self._may_blank)
         started = time.perf_counter()
-        if self.app.draw(self.canvas):
-            if self.rotation:
-                self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
-            pygame.display.flip()
+        drawn = self.app.draw(self.canvas, force=self._whole)
+        if drawn or self._whole:
+            self._show(drawn)
+            self.frames += 1
             self.app.frame_times.append(time.perf_counter() - started)
             self.notifier.ready()  # the first frame is on its way to the screen
         # Fed here, not from a thread: a loop that hangs stops feeding and is restarted.
@@ -145,9 +157,42 @@ class WindowLoop:
         self._tell_status()
         return not self.app.quit_requested
 
-    def next_sleep(self) -> float:
+    def _show(self, drawn: list[pygame.Rect]) -> None:
+        """Put the new frame on the screen: only the rectangles the app drew, or all of it when
+        the screen's copy may be stale (the first frame, an exposed window)."""
+        whole = self._whole or any(r.contains(self.canvas.get_rect()) for r in drawn)
+        self._whole = False
+        if whole and self.rotation:
+            self.window.blit(pygame.transform.rotate(self.canvas, self.rotation), (0, 0))
+        elif self.rotation:
+            # A portrait picture on a screen mounted sideways: each changed part is turned and
+            # put where it lands on the screen, the rest of the screen already shows the rest.
+            logical = self.canvas.get_size()
+            turned = [pygame.Rect(to_physical(r, logical, self.rotation)) for r in drawn]
+            for r, on_screen in zip(drawn, turned):
+                part = pygame.transform.rotate(self.canvas.subsurface(r), self.rotation)
+                self.window.blit(part, on_screen)
+            drawn = turned
+        if whole:
+            pygame.display.flip()
+        else:
+            pygame.display.update(drawn)
+
+    def run(self, seconds: float | None = None) -> None:
+        """Step until the kiosk stops (or for `seconds`): asleep while nothing moves, at 60
+        frames a second while something does."""
+        ticker = pygame.time.Clock()
+        end = None if seconds is None else time.monotonic() + seconds
+        while self.step(_events(self.next_sleep(end), self.sleep)):
+            if end is not None and time.monotonic() >= end:
+                return
+            if self.app.busy:
+                ticker.tick(60)
+
+    def next_sleep(self, end: float | None = None) -> float:
         """Seconds to sleep waiting for events: the app's wish, within the watchdog's reach."""
-        return min(self.app.next_wakeup(), self.notifier.max_sleep_s)
+        wish = min(self.app.next_wakeup(), self.notifier.max_sleep_s)
+        return wish if end is None else max(0.0, min(wish, end - time.monotonic()))
 
     def _display_lost(self, events: list[pygame.event.Event]) -> bool:
         # SDL's Wayland driver sends one QUIT when the compositor goes away; the kiosk then
@@ -183,11 +228,14 @@ class WindowLoop:
         self.notifier.status(status_text(figures))
 
 
-def _events(sleep_s: float) -> list[pygame.event.Event]:
+def _events(sleep_s: float, sleep: Sleep | None = None) -> list[pygame.event.Event]:
     """Events waiting now; when nothing moves, sleep until one comes or the app needs a frame."""
     if sleep_s <= 0:
         return pygame.event.get()
-    first = pygame.event.wait(max(1, min(1000, round(sleep_s * 1000))))
+    if sleep is not None:
+        sleep(min(1.0, sleep_s))
+        return pygame.event.get()
+    first = pygame.event.wait(max(1, min(1000, round(sleep_s * 1000))))  # polls every millisecond
     return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
 
 
@@ -213,12 +261,9 @@ def serve(app, window: pygame.Surface, rotation: int, allow_quit: bool) -> None:
     """Run the app in the window until Esc (if allowed), the compositor's end or a signal."""
     notifier = Notifier()
     loop = WindowLoop(app, window, rotation, allow_quit, notifier)
-    ticker = pygame.time.Clock()
     stop_on_signals(notifier)
     try:
-        while loop.step(_events(loop.next_sleep())):
-            if app.busy:
-                ticker.tick(60)
+        loop.run()
     finally:
         notifier.stopping()  # Esc, the compositor gone, or a signal: systemd hears it first
         app.shutdown()

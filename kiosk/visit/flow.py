@@ -44,6 +44,7 @@ class Place:
 
 
 REST = Place("rest")
+NOT_VISITORS = {"staff-pin", "staff", "closed"}  # screens whose touches are not visitors'
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,14 @@ class VisitFlow:
 
     def touch(self) -> None:
         self.tracker.touch()
+
+    def touched(self, screen: str, kind: str, x: float, y: float, size: tuple[int, int]) -> None:
+        """A finger at (x, y) on a screen of `size` pixels: sampled for the heat maps, where a
+        visitor touched (staff's screens, maintenance and the closed card are not visitors')."""
+        if kind != "down" or self.state.maintenance or screen in NOT_VISITORS:
+            return
+        width, height = size
+        self.tracker.sample_touch(screen, x / width, y / height, portrait=height > width)
 
     def end(self, reason: str) -> None:
         """The session ends (closing time, shutdown); the screen is left to the caller."""

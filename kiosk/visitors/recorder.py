@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.l10n import ENGLISH, Words
 from kiosk.visitors import localtime, store
 from kiosk.visitors.sessions import Doubtful, from_json, to_json
 
@@ -94,23 +95,42 @@ class StoreHealth:
     warning: str | None = None  # trouble ahead: the disk is nearly full
     doubtful: int = 0  # records made under a wall clock that could not be believed, kept apart
 
-    def lines(self) -> list[str]:
-        """For the staff screen."""
+    def lines(self, words: Words | None = None) -> list[str]:
+        """For the staff screen, in `words` (English unless given); the causes as the system said them."""
+        _ = words or ENGLISH
         if self.problem is None and not self.waiting:
-            head = "visitor store: writing, no errors"
+            head = _("visitor store: writing, no errors")
+        elif self.problem:
+            head = _("visitor store: {problem}").format(problem=self.problem)
         else:
-            head = f"visitor store: {self.problem or 'catching up'}"
+            head = _("visitor store: catching up")
         out = [head]
         if self.waiting:
-            out.append(f"{self.waiting} record(s) waiting to be written")
+            out.append(
+                _.ngettext(
+                    "{n} record waiting to be written", "{n} records waiting to be written", self.waiting
+                )
+            )
         if self.quarantined:
-            out.append(f"{self.quarantined} record(s) refused by the store, set aside (quarantine)")
+            out.append(
+                _.ngettext(
+                    "{n} record refused by the store, set aside (quarantine)",
+                    "{n} records refused by the store, set aside (quarantine)",
+                    self.quarantined,
+                )
+            )
         if self.moved_aside:
-            out.append(f"damaged store kept at {self.moved_aside}")
+            out.append(_("damaged store kept at {path}").format(path=self.moved_aside))
         if self.warning:
             out.append(self.warning)
         if self.doubtful:
-            out.append(f"{self.doubtful} record(s) made while the clock was wrong, kept apart (quarantine)")
+            out.append(
+                _.ngettext(
+                    "{n} record made while the clock was wrong, kept apart (quarantine)",
+                    "{n} records made while the clock was wrong, kept apart (quarantine)",
+                    self.doubtful,
+                )
+            )
         return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,6 +110,26 @@ class EntryCounted:
 
 
 @dataclass(frozen=True)
+class TouchSampled:
+    """Where a visitor's finger landed, for the heat map: a cell of a screen and the quarter-hour.
+
+    Anonymous by shape: no session, a random id (so a sample written twice is stored once), the
+    point coarsened to a grid cell and the time to its 15-minute slot."""
+
+    touch_id: str
+    screen: str  # the scene's name: attract, language, home, zone
+    cell_x: int  # 0..TOUCH_GRID-1 from the left
+    cell_y: int  # 0..TOUCH_GRID-1 from the top
+    portrait: bool  # the screen was taller than wide
+    at: float  # UTC epoch seconds of the start of its 15-minute slot
+
+
+TOUCH_GRID = 20  # cells across and down: each 5% of the screen's width and height
+TOUCH_SAMPLE_EVERY = 4  # one tap in four is kept: a heat map needs hundreds, not every tap
+TOUCH_SLOT_S = 900  # the store's slot: local days and hours still come out whole
+
+
+@dataclass(frozen=True)
 class Doubtful:
     """A record made while the wall clock could not be believed: kept apart, not filed by date."""
 
@@ -177,6 +198,7 @@ class VisitTracker:
         heartbeat_s: float = 1.0,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
         watch: ClockWatch | None = None,
+        touch_every: int = TOUCH_SAMPLE_EVERY,
     ):
         self.kiosk_id = kiosk_id
         self.idle_timeout_s = idle_timeout_s
@@ -186,6 +208,8 @@ class VisitTracker:
         self.heartbeat_s = heartbeat_s
         self.new_id = new_id
         self._open: _Open | None = None
+        self.touch_every = touch_every
+        self._taps = 0  # taps offered for sampling, across visitors: no visit's pattern in which are kept
 
     @property
     def active(self) -> bool:
@@ -336,6 +360,17 @@ class VisitTracker:
         at = self._wall(self.clock.monotonic())
         self.emit(Interaction(s.session_id, s.seq, zone_id, page_id, kind, item, value, correct, at))
 
+    def sample_touch(self, screen: str, x: float, y: float, portrait: bool) -> None:
+        """A tap at (x, y), fractions of the screen: one in `touch_every` is recorded, coarsened."""
+        self._taps += 1
+        if (self._taps - 1) % self.touch_every:
+            return
+        doubt = self._open.doubt if self._open else (self.watch.doubt() if self.watch else None)
+        if doubt:
+            return  # a sample, not a count: one filed under a wrong day would only mislead
+        slot = math.floor(self.stamp() / TOUCH_SLOT_S) * TOUCH_SLOT_S
+        self._emit(TouchSampled(uuid.uuid4().hex, screen, _cell(x), _cell(y), portrait, float(slot)))
+
     def idle_deadline(self) -> float | None:
         """Monotonic time at which the session times out, if one is open."""
         s = self._open
@@ -361,6 +396,10 @@ class VisitTracker:
         self._open = None
 
 
+def _cell(fraction: float) -> int:
+    return min(TOUCH_GRID - 1, max(0, int(fraction * TOUCH_GRID)))
+
+
 # -- records as JSON lines: the spool and the quarantine keep them so ----------------------
 
 RECORD_TYPES = {
@@ -377,6 +416,7 @@ RECORD_TYPES = {
         EntryCounted,
         SessionEnded,
         Doubtful,
+        TouchSampled,
     )
 }
 

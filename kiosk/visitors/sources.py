@@ -49,6 +49,11 @@ class Source:
             return "", []
         return None
 
+    def same_kiosk(self, chosen: str, row: str) -> str:
+        """A join's `AND ...` that keeps a session's rows to its own kiosk: a file is one kiosk,
+        while session ids are only unique per kiosk centrally."""
+        return ""
+
     def known(self) -> set[str]:
         """The kiosks this store holds records of."""
         return {self.name("")}
@@ -104,6 +109,9 @@ class CentralSource(Source):
 
     def name(self, kiosk: str) -> str:
         return kiosk
+
+    def same_kiosk(self, chosen: str, row: str) -> str:
+        return f" AND {chosen} = {row}.kiosk_id"
 
     def known(self) -> set[str]:
         # Day totals: a row a kiosk a day, so this reads thousands of rows, not the records.

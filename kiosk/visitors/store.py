@@ -29,6 +29,7 @@ from kiosk.visitors.sessions import (
     PageViewed,
     SessionEnded,
     SessionStarted,
+    TouchSampled,
     ZoneEntered,
     ZoneLeft,
     to_json,
@@ -248,11 +249,24 @@ FORWARDED: dict[str, tuple[str, ...]] = {
     "page_views": ("session_id", "seq", "zone_id", "page_id", "viewed_at"),
     "interactions": ("session_id", "seq", "zone_id", "page_id", "kind", "item", "value", "correct", "at"),
     "entries": ("id", "source", "at", "count"),
+    "touches": ("id", "screen", "cell_x", "cell_y", "portrait", "at"),  # since migration 8
+    "film_plays": (  # since migration 9
+        "session_id",
+        "seq",
+        "zone_id",
+        "film_id",
+        "language",
+        "started_at",
+        "watched_s",
+        "length_s",
+        "completed",
+    ),
 }
+# The tables the outbox came with (migration 6): shipped, so never changed; later ones add their own.
+OUTBOX_FIRST = ("sessions", "session_languages", "zone_visits", "page_views", "interactions", "entries")
 
 
 def _outbox_triggers(table: str) -> str:
-    """A record of `table` written or updated takes its new number in the outbox."""
     # DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's
     # conflict policy (the store's INSERT OR IGNORE) would win and keep the old number.
     body = (
@@ -275,9 +289,9 @@ def _outbox_migration() -> str:
     stays. The number goes with the record, so the central store keeps the newest version
     whatever order two sends arrive in. Triggers, so every path that writes records (the
     recorder, the dashboard's door counts, closing crashed sessions) is covered."""
-    triggers = [_outbox_triggers(table) for table in FORWARDED]
+    triggers = [_outbox_triggers(table) for table in OUTBOX_FIRST]
     history = "".join(
-        f"INSERT INTO outbox (tbl, row) SELECT '{t}', rowid FROM {t} ORDER BY rowid;" for t in FORWARDED
+        f"INSERT INTO outbox (tbl, row) SELECT '{t}', rowid FROM {t} ORDER BY rowid;" for t in OUTBOX_FIRST
     )
     return f"""
     CREATE TABLE outbox (
@@ -351,6 +365,27 @@ MIGRATIONS.append(
 )
 
 
+# Where visitors touch, for the heat maps (TouchSampled): anonymous samples, forwarded like the
+# records. Reports read a date range of them by screen, so the index holds what they count.
+MIGRATIONS.append(
+    f"""
+    CREATE TABLE touches (
+        id TEXT PRIMARY KEY,               -- random: a sample written twice is stored once
+        screen TEXT NOT NULL,              -- attract, language, home, zone
+        cell_x INTEGER NOT NULL,           -- grid cell from the left, 0..19 (5% of the width each)
+        cell_y INTEGER NOT NULL,           -- from the top, 0..19
+        portrait INTEGER NOT NULL,         -- 1: the screen was taller than wide
+        at REAL NOT NULL                   -- UTC epoch seconds, the start of its 15-minute slot
+    );
+    CREATE INDEX touches_at ON touches (at, screen, portrait, cell_x, cell_y);
+    {_outbox_triggers("touches")}
+    CREATE VIEW touches_local AS SELECT
+        screen, portrait, cell_x, cell_y, {_when("slot", "slot")}, at AS slot_utc
+        FROM (SELECT *, {_local("at")} AS slot FROM touches);
+    """
+)
+
+
 # Films watched, with totals of their own: `FIGURES` is part of migration 4 and of the central
 # store's first migration, so these come with a migration of their own, as does their outbox.
 FILM_FIGURES = (
@@ -386,17 +421,6 @@ def _films_migration() -> str:
 
 
 MIGRATIONS.append(_films_migration())
-FORWARDED["film_plays"] = (  # after the outbox's own migration, which made the first tables' triggers
-    "session_id",
-    "seq",
-    "zone_id",
-    "film_id",
-    "language",
-    "started_at",
-    "watched_s",
-    "length_s",
-    "completed",
-)
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -538,6 +562,11 @@ def write_one(conn: sqlite3.Connection, e: Event) -> None:
     elif isinstance(e, EntryCounted):
         conn.execute(
             "INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?)", (e.entry_id, e.source, e.at, e.count)
+        )
+    elif isinstance(e, TouchSampled):
+        conn.execute(
+            "INSERT OR IGNORE INTO touches VALUES (?, ?, ?, ?, ?, ?)",
+            (e.touch_id, e.screen, e.cell_x, e.cell_y, int(e.portrait), e.at),
         )
     elif isinstance(e, SessionEnded):
         _activity(conn, e.session_id, e.at)

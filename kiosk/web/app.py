@@ -31,15 +31,17 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from kiosk.config import Config
+from kiosk.l10n import words
 from kiosk.visitors import reports, store
 from kiosk.visitors.report import Report
 from kiosk.visitors.sessions import EntryCounted
 from kiosk.visitors.sources import Unreadable
+from kiosk.web import evaluation, language, metrics, pages
 from kiosk.web import kiosks as kiosks_page
-from kiosk.web import metrics, pages
 from kiosk.web.auth import StaffOnly
 from kiosk.web.passwords import Budget
 from kiosk.web.style import STYLE
+from kiosk.web.titles import ZoneTitles
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ def create_app(
     return Starlette(
         routes=[
             *watch.routes(),
+            *evaluation.EvaluationPage(config, dashboard.stores, _range, _kiosks).routes(),
             Route("/", dashboard.page),
             Route("/stats.json", dashboard.stats_json),
             Route("/stats.csv", dashboard.stats_csv),
@@ -151,6 +154,7 @@ class _Dashboard:
         self.config = config
         self.stores = stores
         self.live = live
+        self.titles = ZoneTitles(config)
 
     def _summaries(self, request: Request, *ranges: Range, kiosks: set[str] | None = None) -> list[Report]:
         """One summary per range, over connections opened for this request only; `kiosks`
@@ -200,6 +204,7 @@ class _Dashboard:
         else:
             period, days = self._summaries(request, (day_from, day_to), (days_from, days_to))
         kiosks = _kiosks(request)
+        said = language.choose(request, self.config)
         view = pages.View(
             kiosk_id=self.config.kiosk_id,
             # Over the central store, or several kiosks' files, the page is the pavilion's.
@@ -213,8 +218,10 @@ class _Dashboard:
             days=days,
             days_from=days_from,
             days_to=days_to,
+            words=words(said),
+            zone_titles=self.titles(said),
         )
-        return HTMLResponse(pages.dashboard(view))
+        return language.remember(request, HTMLResponse(pages.dashboard(view)), said)
 
     def stats_json(self, request: Request) -> JSONResponse:
         (report,) = self._summaries(request, _range(request))

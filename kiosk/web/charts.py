@@ -8,6 +8,7 @@ page, with a `<title>` a mouse pointer shows. Colours come from the stylesheet's
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -39,8 +40,9 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def column_chart(columns: list[Column], description: str) -> str:
-    """Side-by-side bars per column, scaled to the tallest; values over the bars when they fit."""
+def column_chart(columns: list[Column], description: str, shown: Callable[[float], str] = _number) -> str:
+    """Side-by-side bars per column, scaled to the tallest; values over the bars when they fit,
+    written by `shown` (the page's language: "1 234" in Polish)."""
     count = max(1, len(columns))
     series = max((len(column.bars) for column in columns), default=1)
     plot_width = WIDTH - 2 * SIDE
@@ -49,7 +51,7 @@ def column_chart(columns: list[Column], description: str) -> str:
     slot = plot_width / count
     bar_width = min(40.0, slot * 0.8 / series)
     peak = max((bar.value for column in columns for bar in column.bars), default=0) or 1
-    widest_value = max((len(_number(bar.value)) for column in columns for bar in column.bars), default=1)
+    widest_value = max((len(shown(bar.value)) for column in columns for bar in column.bars), default=1)
     values_fit = bar_width >= widest_value * CHAR_W + 2
     widest_label = max((len(column.label) for column in columns), default=1)
     label_every = max(1, math.ceil((widest_label * LETTER_W + 8) / slot))
@@ -77,7 +79,7 @@ def column_chart(columns: list[Column], description: str) -> str:
                 if values_fit:
                     parts.append(
                         f'<text class="value" x="{x + bar_width / 2:.1f}" y="{baseline - height - 5:.1f}"'
-                        f' text-anchor="middle">{_number(bar.value)}</text>'
+                        f' text-anchor="middle">{escape(shown(bar.value))}</text>'
                     )
             parts.append("</g>")
     parts += _labels(columns, slot, label_every, baseline + 16)

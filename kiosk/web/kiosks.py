@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -26,10 +26,11 @@ from starlette.routing import Route
 from kiosk.config import Config
 from kiosk.fleet import heartbeat, publish, reading
 from kiosk.fleet import url as fleet_url
+from kiosk.l10n import ENGLISH, N_, Words, words
 from kiosk.visitors import reports
 from kiosk.visitors.sources import Unreadable
-from kiosk.web import metrics
-from kiosk.web.pages import figure
+from kiosk.web import language, metrics
+from kiosk.web.pages import counted, document, figure, html, switcher
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,8 @@ class KiosksPage:
                 made = publish.releases(conn) if _has(conn, "releases") else []
         except Unreadable as exc:
             return PlainTextResponse(f"{exc}\n", status_code=503)
-        return HTMLResponse(render(self.config, kiosks, made))
+        said = language.choose(request, self.config)
+        return language.remember(request, HTMLResponse(render(self.config, kiosks, made, words(said))), said)
 
     async def ask_screenshot(self, request: Request) -> Response:
         if not self.urls:
@@ -190,6 +192,36 @@ def _same_origin(request: Request) -> bool:
 
 # -- the page --------------------------------------------------------------------------------
 
+# How each status reads; its data-value and the page's CSS classes stay the English word.
+STATUS_WORDS = {
+    "ONLINE": N_("online"),
+    "OFFLINE": N_("offline"),
+    "CLOSED": N_("closed"),
+    "MAINTENANCE": N_("maintenance"),
+}
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What every part of the page is written with: the config, today, the staff's language."""
+
+    config: Config
+    today: date
+    words: Words
+
+    def when(self, moment: float | None) -> str:
+        """A time in the pavilion's zone: 20:15:07 today, "7 Sept 20:15" on another day."""
+        _ = self.words
+        if moment is None:
+            return _("never")
+        local = datetime.fromtimestamp(moment, self.config.tz)
+        if local.date() == self.today:
+            return _.time(local, seconds=True)
+        return f"{_.skeleton('MMMd', local)} {_.time(local)}"
+
+    def status(self, status: str) -> str:
+        return self.words(STATUS_WORDS[status])
+
 
 def _said(name: str, value: str, shown: str, css: str = "") -> str:
     """A figure whose value is a word (a status, a release), marked as pages.figure marks numbers."""
@@ -198,48 +230,32 @@ def _said(name: str, value: str, shown: str, css: str = "") -> str:
     return f"<span{css_class} {marks}>{escape(shown)}</span>"
 
 
-def _when(moment: float | None, config: Config, today) -> str:
-    if moment is None:
-        return "never"
-    local = datetime.fromtimestamp(moment, config.tz)
-    return f"{local:%H:%M:%S}" if local.date() == today else f"{local.day} {local:%b} {local:%H:%M}"
-
-
-def _ago(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    if seconds < 90:
-        return f"{seconds} s ago"
-    if seconds < 90 * 60:
-        return f"{round(seconds / 60)} min ago"
-    if seconds < 36 * 3600:
-        return f"{round(seconds / 3600)} h ago"
-    return f"{round(seconds / 86400)} days ago"
-
-
-def _bytes(value: float) -> str:
+def _bytes(value: float, said: Words) -> str:
     for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if value >= size:
-            return f"{value / size:.1f} {unit}"
-    return f"{int(value)} B"
+            return f"{said.number(value / size, 1)}\u00a0{unit}"  # never broken from its number
+    return f"{said.number(int(value))}\u00a0B"
 
 
-def _release(kiosk: Watched) -> str:
+def _release(kiosk: Watched, _: Words) -> str:
     f = kiosk.figures
     name = f"kiosk:{kiosk.kiosk}"
     shown = f.get("release")
-    text = f"release {shown}" if shown else "the site's own content"
+    text = _("release {release}").format(release=shown) if shown else _("the site's own content")
     out = _said(f"{name}:release", shown or "", text)
     taken = f.get("release_installed")
     if f.get("content_waiting") or (taken and taken != shown):
-        out += f'<span class="hint">release {escape(str(taken or "new"))} waits for the attract screen</span>'
+        waits = _("release {release} waits for the attract screen").format(release=taken or _("new"))
+        out += f'<span class="hint">{escape(waits)}</span>'
     refused = f.get("release_refused")
     if refused:
         problems = [str(p) for p in refused.get("problems", [])]
-        more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+        more = _.ngettext("and {n} more", "and {n} more", len(problems) - 3) if len(problems) > 3 else ""
+        head = _("Refused release {release}").format(release=refused.get("release"))
         out += (
             f'<div class="refused" data-figure="{escape(name)}:refused"'
             f' data-value="{escape(str(refused.get("release")))}">'
-            f"<strong>Refused release {escape(str(refused.get('release')))}</strong>"
+            f"<strong>{escape(head)}</strong>"
             + "".join(f"<code>{escape(p)}</code>" for p in problems[:3])
             + (f"<span>{escape(more)}</span>" if more else "")
             + "</div>"
@@ -247,133 +263,155 @@ def _release(kiosk: Watched) -> str:
     return out
 
 
-def _kiosk_card(kiosk: Watched, config: Config, today) -> str:
+def _kiosk_card(kiosk: Watched, page: _Page) -> str:
+    _ = page.words
     f = kiosk.figures
     name = f"kiosk:{kiosk.kiosk}"
     status = kiosk.status()
     rows = [
-        ("Last seen", f"{_when(kiosk.seen_at, config, today)} · {_ago(kiosk.now - kiosk.seen_at)}"),
-        ("Screen", escape(str(f.get("screen", "?")))),
-        ("Content", _release(kiosk)),
+        (_("Last seen"), escape(f"{page.when(kiosk.seen_at)} · {_.ago(kiosk.now - kiosk.seen_at)}")),
+        (_("Screen"), escape(str(f.get("screen", "?")))),
+        (_("Content"), _release(kiosk, _)),
     ]
     numbers = []
     if "visitors_today" in f:
-        numbers.append(("Visitors today", figure(f"{name}:visitors_today", f["visitors_today"])))
+        numbers.append((_("Visitors today"), counted(f"{name}:visitors_today", f["visitors_today"], _)))
     if "frame_time_p99" in f:
-        ms = 1000 * float(f["frame_time_p99"])
-        numbers.append(("Frame p99", figure(f"{name}:frame_time_p99", f["frame_time_p99"], f"{ms:.0f} ms")))
+        ms = _.number(round(1000 * float(f["frame_time_p99"])))
+        numbers.append((_("Frame p99"), figure(f"{name}:frame_time_p99", f["frame_time_p99"], f"{ms} ms")))
     if "free_disk_bytes" in f:
         free = f["free_disk_bytes"]
-        numbers.append(("Free disk", figure(f"{name}:free_disk_bytes", free, _bytes(free))))
+        numbers.append((_("Free disk"), figure(f"{name}:free_disk_bytes", free, _bytes(free, _))))
     if "store_errors" in f:
-        numbers.append(("Store errors", figure(f"{name}:store_errors", f["store_errors"])))
+        numbers.append((_("Store errors"), counted(f"{name}:store_errors", f["store_errors"], _)))
     if "forward_backlog" in f:
-        numbers.append(("To forward", figure(f"{name}:forward_backlog", f["forward_backlog"])))
-    details = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    small = "".join(f'<div class="num"><span>{label}</span>{value}</div>' for label, value in numbers)
+        numbers.append((_("To forward"), counted(f"{name}:forward_backlog", f["forward_backlog"], _)))
+    details = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    small = "".join(f'<div class="num"><span>{escape(label)}</span>{value}</div>' for label, value in numbers)
     if kiosk.shot_at is not None:
         src = "kiosks/screen.png?" + urlencode({"kiosk": kiosk.kiosk, "at": f"{kiosk.shot_at:.0f}"})
+        alt = _("The screen of {kiosk}").format(kiosk=kiosk.kiosk)
+        at = _("Screen at {when}").format(when=page.when(kiosk.shot_at))
         shot = (
-            f'<a class="shot" href="{escape(src)}">'
-            f'<img src="{escape(src)}" alt="The screen of {escape(kiosk.kiosk)}"'
-            f' loading="lazy"></a><p class="note">Screen at {_when(kiosk.shot_at, config, today)}</p>'
+            f'<a class="shot" href="{escape(src)}"><img src="{escape(src)}" alt="{escape(alt)}"'
+            f' loading="lazy"></a><p class="note">{escape(at)}</p>'
         )
     else:
         shot = ""
     waiting = ""
     if kiosk.asked_at is not None:
-        waiting = (
-            f'<p class="note asked">A screenshot asked at {_when(kiosk.asked_at, config, today)}'
-            " comes with the kiosk's next heartbeats.</p>"
-        )
+        asked = _("A screenshot asked at {when} comes with the kiosk's next heartbeats.")
+        waiting = f'<p class="note asked">{escape(asked.format(when=page.when(kiosk.asked_at)))}</p>'
+    ask = _("Ask for a screenshot")
     button = (
         '<form method="post" action="kiosks/screenshot">'
         f'<input type="hidden" name="kiosk" value="{escape(kiosk.kiosk)}">'
-        f'<button type="submit">Ask for a screenshot</button></form>'
+        f'<button type="submit">{escape(ask)}</button></form>'
     )
-    version = escape(str(f.get("version", "?")))
+    version = _("version {version}").format(version=f.get("version", "?"))
     return (
         f'<section class="card kiosk-card status-{status.lower()}" data-kiosk="{escape(kiosk.kiosk)}">'
         f'<div class="kiosk-head"><h2>{escape(kiosk.kiosk)}</h2>'
-        f"{_said(f'{name}:status', status, status, 'pill')}</div>"
+        f"{_said(f'{name}:status', status, page.status(status).upper(), 'pill')}</div>"
         f'<dl>{details}</dl><div class="nums">{small}</div>{shot}{waiting}'
-        f'<div class="kiosk-foot">{button}<span class="note">version {version}</span></div>'
+        f'<div class="kiosk-foot">{button}<span class="note">{escape(version)}</span></div>'
         "</section>"
     )
 
 
-def _releases(made: list[dict], config: Config, today) -> str:
+def _releases(made: list[dict], page: _Page) -> str:
+    _ = page.words
+    releases = escape(_("Releases"))
     if not made:
-        return (
-            '<section class="card"><h2>Releases</h2><p class="empty">Nothing published yet:'
-            " <code>kiosk publish --note TEXT</code> sends the site's content to the kiosks.</p></section>"
+        nothing = html(
+            _("Nothing published yet: {command} sends the site's content to the kiosks."),
+            command="<code>kiosk publish --note TEXT</code>",
         )
+        return f'<section class="card"><h2>{releases}</h2><p class="empty">{nothing}</p></section>'
     in_force = next((r["id"] for r in made if r["withdrawn_at"] is None and not r["kiosks"]), None)
     rows = []
     for r in made:
-        whom = ", ".join(r["kiosks"]) if r["kiosks"] else "every kiosk"
+        whom = ", ".join(r["kiosks"]) if r["kiosks"] else _("every kiosk")
         state = (
-            "withdrawn"
+            _("withdrawn")
             if r["withdrawn_at"] is not None
-            else "in force"
+            else _("in force")
             if r["id"] == in_force or r["kiosks"]
-            else "replaced"
+            else _("replaced")
         )
         rows.append(
             f'<tr data-release="{r["id"]}"><td>{r["id"]}</td>'
             f'<td class="name">{escape(r["note"] or "—")}<span class="code"> · {escape(whom)}</span></td>'
-            f'<td class="state">{escape(state)}</td><td class="when">{_when(r["made_at"], config, today)}'
+            f'<td class="state">{escape(state)}</td><td class="when">{escape(page.when(r["made_at"]))}'
             f'<span class="code"> {escape(r["made_by"])}</span></td>'
-            f'<td class="num files">{r["files"]}</td></tr>'
+            f'<td class="num files">{_.number(r["files"])}</td></tr>'
         )
+    how = html(
+        _("{try_one} tries a release on one kiosk; {rollback} goes back one."),
+        try_one="<code>kiosk publish --kiosks ID</code>",
+        rollback="<code>kiosk publish --rollback</code>",
+    )
+    heads = [escape(text) for text in (_("Note · for"), _("State"), _("Made"), _("Files"))]
     return (
-        '<section class="card"><h2>Releases</h2><table class="ranked releases"><thead><tr>'
-        '<th class="num">#</th><th>Note · for</th><th>State</th><th>Made</th><th class="num files">Files</th>'
+        f'<section class="card"><h2>{releases}</h2><table class="ranked releases"><thead><tr>'
+        f'<th class="num">#</th><th>{heads[0]}</th><th>{heads[1]}</th>'
+        f'<th>{heads[2]}</th><th class="num files">{heads[3]}</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        '<p class="note"><code>kiosk publish --kiosks ID</code> tries a release on one kiosk;'
-        " <code>kiosk publish --rollback</code> goes back one.</p></section>"
+        f'<p class="note">{how}</p></section>'
     )
 
 
-def render(config: Config, kiosks: list[Watched], made: list[dict]) -> str:
-    today = reports.today(config.tz)
+def render(config: Config, kiosks: list[Watched], made: list[dict], said: Words = ENGLISH) -> str:
+    _ = said
+    page = _Page(config, reports.today(config.tz), said)
     counts = {status: 0 for status in STATUSES}
     for kiosk in kiosks:
         counts[kiosk.status()] += 1
     summary = "".join(
-        f'<span class="chip tally status-{s.lower()}">{figure(f"status:{s}", n)} {s.lower()}</span>'
+        f'<span class="chip tally status-{s.lower()}">{counted(f"status:{s}", n, _)}'
+        f" {escape(page.status(s))}</span>"
         for s, n in counts.items()
     )
     # Trouble first: a dark kiosk is what staff came to see.
     order = {"OFFLINE": 0, "MAINTENANCE": 1, "ONLINE": 2, "CLOSED": 3}
-    cards = "".join(
-        _kiosk_card(k, config, today) for k in sorted(kiosks, key=lambda k: (order[k.status()], k.kiosk))
-    )
+    cards = "".join(_kiosk_card(k, page) for k in sorted(kiosks, key=lambda k: (order[k.status()], k.kiosk)))
     if not kiosks:
-        cards = (
-            '<p class="empty">No kiosk has sent a heartbeat yet'
-            " (a kiosk with fleet.database_url sends one every 30 s).</p>"
-        )
+        none = _("No kiosk has sent a heartbeat yet (a kiosk with fleet.database_url sends one every 30 s).")
+        cards = f'<p class="empty">{escape(none)}</p>'
+    meanings = {
+        "OFFLINE": _("no heartbeat for 2 minutes."),
+        "CLOSED": _("outside its opening hours (or closed by staff)."),
+        "MAINTENANCE": _("staff at work, nothing counted."),
+    }
+    legend = " ".join(
+        [
+            *(f"{page.status(s).upper()}: {meaning}" for s, meaning in meanings.items()),
+            _("Reload the page to see newer heartbeats."),
+        ]
+    )
+    whole, kiosks_word, visitors = _("Whole pavilion"), _("Kiosks"), _("Visitors")
+    times = _("times in {timezone}").format(timezone=config.timezone)
+    brand = _("Pavilion kiosk")
     body = (
         '<header class="band"><div class="wrap band-row">'
-        '<span class="brand">Pavilion kiosk <span class="thin">· Kiosks</span></span>'
-        '<a class="kiosk" href="./">Visitors</a></div></header>'
+        f'<span class="brand">{escape(brand)} <span class="thin">· {escape(kiosks_word)}</span></span>'
+        f'<a class="kiosk" href="./">{escape(visitors)}</a>'
+        + switcher(said, lambda code: "?" + urlencode({"lang": code}))
+        + "</div></header>"
         '<main class="wrap"><section class="intro"><div>'
-        f'<p class="eyebrow">Whole pavilion · times in {escape(config.timezone)}</p><h1>Kiosks</h1></div>'
+        f'<p class="eyebrow">{escape(whole)} · {escape(times)}</p>'
+        f"<h1>{escape(kiosks_word)}</h1></div>"
         f'<p class="chips">{summary}</p></section>'
         f'<div class="kiosk-grid">{cards}</div>'
-        f"{_releases(made, config, today)}"
-        '<p class="note">OFFLINE: no heartbeat for 2 minutes.'
-        " CLOSED: outside its opening hours (or closed by staff)."
-        " MAINTENANCE: staff at work, nothing counted. Reload the page to see newer heartbeats.</p>"
+        f"{_releases(made, page)}"
+        f'<p class="note">{escape(legend)}</p>'
         "</main>"
     )
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n<title>Kiosks · Whole pavilion</title>\n'
-        '<link rel="stylesheet" href="static/style.css">\n<link rel="stylesheet" href="static/kiosks.css">\n'
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    return document(
+        said,
+        _("Kiosks · {whose}").format(whose=whole),
+        body,
+        '<link rel="stylesheet" href="static/kiosks.css">\n',
     )
 
 

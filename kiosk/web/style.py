@@ -21,10 +21,22 @@ a { color: var(--signal); }
 code { font-size: 0.9em; background: #EEEBE4; padding: 1px 5px; border-radius: 4px; overflow-wrap: anywhere; }
 
 .band { background: var(--signal); color: #FFFFFF; }
-.band-row { display: flex; justify-content: space-between; align-items: center; gap: 12px; min-height: 52px; }
+.band-row {
+  display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center;
+  gap: 6px 12px; min-height: 52px; padding-top: 6px; padding-bottom: 6px;
+}
 .brand { font-weight: 700; letter-spacing: 0.01em; }
 .brand .thin { font-weight: 400; opacity: 0.9; }
+.band .nav { margin-left: auto; font-size: 0.9rem; } .band .nav a { color: #FFFFFF; }
 .kiosk { font-size: 0.9rem; background: rgba(255, 255, 255, 0.16); padding: 3px 10px; border-radius: 999px; }
+/* The language switcher: each language named in itself; the page's own is filled. */
+.languages { display: flex; flex-wrap: wrap; gap: 4px; }
+.languages a {
+  color: #FFFFFF; text-decoration: none; font-size: 0.85rem; padding: 4px 9px; border-radius: 999px;
+  border: 1px solid rgba(255, 255, 255, 0.5); min-height: 28px; display: inline-flex; align-items: center;
+}
+.languages a:hover { border-color: #FFFFFF; }
+.languages a[aria-current] { background: #FFFFFF; color: var(--signal); font-weight: 700; }
 
 .intro {
   display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-end;
@@ -101,6 +113,8 @@ table.ranked { width: 100%; border-collapse: collapse; font-variant-numeric: tab
 .ranked td { padding: 8px 6px 8px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 .ranked tr:last-child td { border-bottom: 0; }
 .ranked .num { text-align: right; white-space: nowrap; padding-right: 0; padding-left: 10px; }
+/* A column's name may take two lines (Kazakh and Russian ones are long); its figures never do. */
+.ranked th.num { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
 .ranked .name { overflow-wrap: anywhere; width: 100%; }
 /* A kiosk's name breaks at its hyphens, not inside a word: the numbers give it the room. */
 .ranked.kiosks .name { overflow-wrap: break-word; }

@@ -53,7 +53,7 @@ class FactView(BlockView):
             look.text(self.block.value), "title", accent, theme.paper, inner, bold=True, line_height=1.1
         )
         label = ts.block(look.text(self.block.label), "body", theme.muted, theme.paper, inner)
-        piece = pygame.Surface((width, value.get_height() + label.get_height()), pygame.SRCALPHA)
+        piece = ts.surface((width, value.get_height() + label.get_height()))
         pygame.draw.rect(piece, accent, (0, 0, bar, piece.get_height()), border_radius=bar // 2)
         piece.blit(value, (bar + m.px(24), 0))
         piece.blit(label, (bar + m.px(24), value.get_height()))

@@ -27,6 +27,11 @@ class GalleryView(Framed):
         for slide in self.block.images:
             notes = self.notes(slide.caption, slide.credit, area.w)
             self.slides.append((self.fitted(slide.src, notes, area), notes))
+        # The dots sit under the pictures, not at the bottom of a tall (portrait) box.
+        tallest = max(
+            image.get_height() + m.px(16) + sum(n.get_height() for n in notes) for image, notes in self.slides
+        )
+        self.dots_box = Rect(box.x, min(box.y + tallest + m.px(8), self.dots_box.y), box.w, self.dots_box.h)
         size = max(m.px(88), m.target)
         first = self.slides[0][0]
         middle = box.y + (first.get_height() - size) // 2

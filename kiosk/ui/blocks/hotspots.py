@@ -65,15 +65,18 @@ class HotspotsView(Framed):
                 line_height=1.2,
                 smaller=("small",),
             )
-            card = pygame.Surface(
-                (width, title.get_height() + text.get_height() + 2 * pad + m.px(12)), pygame.SRCALPHA
-            )
+            card = ts.surface((width, title.get_height() + text.get_height() + 2 * pad + m.px(12)))
             widgets.panel(
                 card, Rect(0, 0, card.get_width(), card.get_height()), theme.card, m.radius, accent, m.px(4)
             )
             card.blit(title, (pad, pad))
             card.blit(text, (pad, pad + title.get_height() + m.px(12)))
             self.cards[spot.id] = card
+        # Upright, an open card reaches over the text under the picture: a veil sets it apart.
+        self.veil = None
+        if area.h > area.w:
+            self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
+            self.veil.fill((*theme.paper[:3], 200))
 
     def draw_live(self, surface: pygame.Surface) -> None:
         if self.open is None:
@@ -90,6 +93,8 @@ class HotspotsView(Framed):
         else:
             y = area.y
         surface.set_clip(widgets.rect(area))
+        if self.veil is not None:
+            surface.blit(self.veil, (area.x, area.y))
         surface.blit(card, (x, y))
         surface.set_clip(None)
 

@@ -5,8 +5,6 @@ The first answer counts; the explanation then shows, for everyone to read.
 
 from __future__ import annotations
 
-import pygame
-
 from kiosk.ui import widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import BlockView, Piece
@@ -63,7 +61,7 @@ class QuizView(BlockView):
                 )
             )
         height = y + sum(a.get_height() for a in after) + (m.px(8) if after else 0)
-        piece = pygame.Surface((width, height), pygame.SRCALPHA)
+        piece = ts.surface((width, height))
         piece.blit(question, (0, 0))
         for r, face, fill, border in faces:
             widgets.panel(piece, r, fill, m.radius, border, m.px(2))

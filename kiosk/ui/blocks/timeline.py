@@ -24,7 +24,7 @@ class TimelineView(BlockView):
         ]
         gap = m.px(24)
         height = sum(d.get_height() + t.get_height() for d, t in rows) + gap * (len(rows) - 1)
-        piece = pygame.Surface((width, height), pygame.SRCALPHA)
+        piece = ts.surface((width, height))
         dots, y = [], 0
         for date, text in rows:
             dots.append((rail_x, y + date.get_height() // 2))

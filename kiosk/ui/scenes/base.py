@@ -2,7 +2,8 @@
 
 A scene draws everything that does not move into `static` when it is built (on entering, on
 a language or mode change); a frame is then one blit plus whatever is live (a scrolled
-column, a gallery) and the press state.
+column, a gallery) and the press state. A scene whose moving part is small (the attract
+screen's cross-fade) says which rectangles changed, and only those are drawn and shown.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ class Scene:
         self.targets: dict[str, Rect] = {}
         self.pressed: str | None = None
         self.static: pygame.Surface | None = None
+        self.shown_on: pygame.Surface | None = None  # the surface holding this scene's last frame
 
     # -- building ------------------------------------------------------------------------------
     def build(self) -> None:
         m = self.look.metrics
         self.targets = {}
+        self.shown_on = None  # a new picture: drawn whole next time
         self.look.type.record.clear()
         if self.static is None or self.static.get_size() != (m.width, m.height):
             self.static = self.look.blank_screen()
@@ -113,13 +116,36 @@ class Scene:
         return say(self.look.language, key)
 
     # -- running -------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, regions: list[pygame.Rect] | None = None) -> None:
+        """The whole screen, or only `regions` of it when `surface` shows this scene's last frame."""
+        self.shown_on = None
         if self.static is None:
             self.build()
-        surface.blit(self.static, (0, 0))
+        if regions is None:
+            self.draw_layers(surface, None)
+        else:
+            clip = surface.get_clip()
+            for region in regions:
+                # Everything is drawn as for the whole screen, clipped: the same pixels, and
+                # what falls outside the region costs next to nothing.
+                surface.set_clip(region.clip(clip))
+                self.draw_layers(surface, region)
+            surface.set_clip(clip)
+        self.shown_on = surface
+
+    def draw_layers(self, surface: pygame.Surface, region: pygame.Rect | None) -> None:
+        if region is None:
+            surface.blit(self.static, (0, 0))
+        else:
+            surface.blit(self.static, region, region)
         self.draw_live(surface)
         if self.pressed in self.targets:
             widgets.pressed_overlay(surface, self.targets[self.pressed], self.look.metrics)
+
+    def changed_regions(self) -> list[pygame.Rect] | None:
+        """What changed since the frame on `shown_on`, when only part of the screen moves;
+        None when the whole screen is to be drawn (the default: scenes that do not track it)."""
+        return None
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Whatever changes while the scene is shown; nothing by default."""
