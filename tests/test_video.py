@@ -440,3 +440,23 @@ def test_film_plays_add_up_to_plays_watched_seconds_completion_holding_power_and
     card = pages._films(view)
     assert "Фильмдер" in card and "Польшаның Ұлттық күні/<wbr>pavilion-dates" in card and "75" in card
     assert 'data-figure="video:national-day/pavilion-dates:plays"' in card
+
+
+def test_while_a_film_plays_only_its_box_is_drawn_and_the_screen_is_the_same_as_drawn_whole(shipped):
+    app, clock, _ = on_film_page(shipped)
+    tap(app, "video:play")
+    screen, whole = pygame.Surface(app.size), pygame.Surface(app.size)
+    app.draw(screen, force=True)
+    drawn = []
+    for _ in range(24):  # passes of the window loop, at 60 a second
+        clock.advance(1 / 60)
+        app.update()
+        drawn.append(app.draw(screen))
+    box = app.scene.feature.box
+    frames = [d for d in drawn if d]
+    assert len(frames) >= 11 and all(d == [pygame.Rect(box.x, box.y, box.w, box.h)] for d in frames)
+    while not app.draw(screen):  # up to a frame just drawn: the progress bar is the frame's
+        clock.advance(1 / 60)
+        app.update()
+    app.scene.draw(whole)
+    assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(whole, "RGB")

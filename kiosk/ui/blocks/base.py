@@ -92,6 +92,10 @@ class BlockView:
     def leave(self) -> None:
         """Its page is gone: stop whatever runs (a film's decoding)."""
 
+    def live_region(self) -> Rect | None:
+        """Where `update` changed what it draws; None: the whole page is drawn again."""
+        return None
+
     # -- what the visitor does -----------------------------------------------------------------
     def activate(self, widget_id: str) -> bool:
         """A tap on a control; True if it was this view's."""

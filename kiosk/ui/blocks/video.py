@@ -250,6 +250,9 @@ class FilmView(BlockView):
         size = (self.film_box.w, self.film_box.h)
         self.projector.reel = Reel(path, size, PIXEL_FORMAT, self.block.loop, start_s=self.position)
 
+    def live_region(self) -> Rect:
+        return self.box  # the film, its progress and its caption
+
     def leave(self) -> None:
         """The page is gone: the film stops where it was."""
         self.playing = False

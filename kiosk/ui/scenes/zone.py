@@ -42,6 +42,9 @@ class ZoneScene(Scene):
         self.page_area = layout.Rect(0, 0, 0, 0)
         self.scroll = 0.0
         self.velocity = 0.0
+        # Since the last frame: the views that moved by themselves (a film), or something more.
+        self._moved: list[BlockView] = []
+        self._whole = True
 
     @property
     def page(self) -> Page:
@@ -191,12 +194,14 @@ class ZoneScene(Scene):
             self.feature.tap_elsewhere(x, y)
 
     def swipe(self, x: float, y: float, dx: float) -> None:
+        self._whole = True
         if self.feature and self.feature.swipe(x, y, dx):
             return
         # Content follows the finger: a swipe to the left brings the next page.
         self.post(TurnPage(+1 if dx < 0 else -1))
 
     def drag(self, x: float, y: float, dy: float) -> bool:
+        self._whole = True
         if self.max_scroll <= 0 or not self.column_box.contains(x, y):
             return False
         self.velocity = 0.0
@@ -205,6 +210,7 @@ class ZoneScene(Scene):
         return True
 
     def fling(self, vy: float) -> None:
+        self._whole = True
         if self.max_scroll > 0:
             self.velocity = -vy
 
@@ -213,8 +219,41 @@ class ZoneScene(Scene):
         return [*self.flow, self.feature] if self.feature else list(self.flow)
 
     def update(self, now: float, dt: float) -> bool:
-        moved = [self._advance(view, now) for view in self.views]
-        return self._coast(dt) or any(moved)
+        moved = [view for view in self.views if self._advance(view, now)]
+        self._moved += moved
+        if self._coast(dt):
+            self._whole = True
+            return True
+        return bool(moved)
+
+    # -- drawing only what moved ----------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, regions: list[pygame.Rect] | None = None) -> None:
+        super().draw(surface, regions)
+        self._moved, self._whole = [], False
+
+    def changed_regions(self) -> list[pygame.Rect] | None:
+        """A playing film alone: its box, not the screen (at 4K, a frame's cost is the screen's)."""
+        if self._whole:
+            return None
+        regions = []
+        for view in self._moved:
+            region = view.live_region()
+            if region is None:
+                return None
+            regions.append(widgets.rect(region))
+        return regions
+
+    def press(self, x: float, y: float) -> None:
+        self._whole = True  # a finger: the press shade, a scroll, a tap's answer, drawn whole
+        super().press(x, y)
+
+    def release(self) -> None:
+        self._whole = True
+        super().release()
+
+    def tap(self, x: float, y: float) -> None:
+        self._whole = True
+        super().tap(x, y)
 
     def _advance(self, view: BlockView, now: float) -> bool:
         """A view that fails to move on is left out from now on, as when drawing."""
@@ -225,6 +264,7 @@ class ZoneScene(Scene):
             view.leave()
             if view is self.feature:
                 self.feature = None
+                self._whole = True
             return False
 
     def _coast(self, dt: float) -> bool:
