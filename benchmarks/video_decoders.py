@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import logging
 import resource
 import statistics
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,13 +84,13 @@ def imageio(path: Path, box: tuple[int, int]):
         import imageio_ffmpeg
 
         # ffmpeg scales and converts in its own process; the kiosk reads raw frames from a pipe.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "the frame size for reading differs": it is meant to
-            reader = imageio_ffmpeg.read_frames(
-                str(path), pix_fmt="bgra", output_params=["-vf", f"scale={box[0]}:{box[1]}"]
-            )
-            next(reader)  # the metadata
-            return sum(1 for _ in reader)
+        # It logs that the size read differs from the film's: it is meant to.
+        logging.getLogger("imageio_ffmpeg").setLevel(logging.ERROR)
+        reader = imageio_ffmpeg.read_frames(
+            str(path), pix_fmt="bgra", output_params=["-vf", f"scale={box[0]}:{box[1]}"]
+        )
+        next(reader)  # the metadata
+        return sum(1 for _ in reader)
 
     return decode
 
