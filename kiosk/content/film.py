@@ -2,8 +2,8 @@
 
 Read with PyAV (FFmpeg's libraries, in its wheel); no pygame. The limits are what this
 kind of machine plays without stutter beside the frame loop (benchmarks/video_decoders.py):
-H.264 up to 1920x1080 costs about 9 ms of one core a frame, 4K about 36 ms, more than a
-frame lasts at 30 fps.
+H.264 at 1920x1080 costs 7-9 ms of one core a frame; 4K costs 26-36 ms, all of the 33 ms a
+frame lasts at 30 fps, on one of the two cores the frame loop shares.
 """
 
 from __future__ import annotations
