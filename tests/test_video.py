@@ -460,3 +460,24 @@ def test_while_a_film_plays_only_its_box_is_drawn_and_the_screen_is_the_same_as_
         app.update()
     app.scene.draw(whole)
     assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(whole, "RGB")
+
+
+def test_a_poster_of_its_own_shows_until_the_film_plays(shipped):
+    config, exhibit = shipped
+    zone = exhibit.zone(ZONE)
+    page = zone.pages[FILM_PAGE]
+    film = page.blocks[1].model_copy(update={"poster": "images/national-day-pavilion.png"})
+    pages = [*zone.pages[:FILM_PAGE], page.model_copy(update={"blocks": [page.blocks[0], film]})]
+    zones = tuple(z.model_copy(update={"pages": pages}) if z.id == ZONE else z for z in exhibit.zones)
+    app, clock, _ = on_film_page((config, exhibit.model_copy(update={"zones": zones})))
+    view = app.scene.feature
+    fb = view.film_box
+    poster = app.look.picture("images/national-day-pavilion.png", (fb.w, fb.h), "cover")
+    screen = pygame.Surface(app.size)
+    app.draw(screen, force=True)
+    x, y = fb.w // 6, fb.h // 2  # away from the play button and the rounded corners
+    assert screen.get_at((fb.x + x, fb.y + y)) == poster.get_at((x, y))
+    tap(app, "video:play")
+    run(app, clock, 1.0)
+    app.draw(screen, force=True)
+    assert view.frame.get_buffer().raw == reference_frame(1.0, view.frame.get_size())

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from pathlib import Path
 
 import av
@@ -27,11 +27,26 @@ log = logging.getLogger(__name__)
 AHEAD = 4  # frames decoded before they are due: enough to ride out a busy moment
 
 
+# The first pictures of the films shown last: a film page is built again each time the page
+# before it is read (built ahead), and its poster is then not decoded again.
+_FIRST: OrderedDict[tuple, av.VideoFrame] = OrderedDict()
+FIRST_FRAMES = 4
+
+
 def first_frame(path: Path, size: tuple[int, int], pixel_format: str) -> av.VideoFrame:
     """The film's first picture at a size: its poster when it has none of its own."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns, size, pixel_format)
+    if key in _FIRST:
+        _FIRST.move_to_end(key)
+        return _FIRST[key]
     with av.open(str(path)) as container:
         frame = next(container.decode(video=0))
-        return frame.reformat(width=size[0], height=size[1], format=pixel_format)
+        shown = frame.reformat(width=size[0], height=size[1], format=pixel_format)
+    _FIRST[key] = shown
+    while len(_FIRST) > FIRST_FRAMES:
+        _FIRST.popitem(last=False)
+    return shown
 
 
 class Reel:
