@@ -10,6 +10,7 @@ import contextlib
 import os
 import sqlite3
 import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -143,7 +144,7 @@ def test_a_second_kiosk_on_the_same_store_is_refused(tmp_path):
         with pytest.raises(StoreInUse, match="in use by process"):
             Recorder(path)
         other = subprocess.run(
-            ["python", "-c", f"from kiosk.visitors.recorder import Recorder; Recorder({str(path)!r})"],
+            [sys.executable, "-c", f"from kiosk.visitors.recorder import Recorder; Recorder({str(path)!r})"],
             capture_output=True,
             text=True,
         )
