@@ -120,6 +120,8 @@ class KioskApp:
 
     @scene.setter
     def scene(self, scene: Scene) -> None:
+        if scene is not self._scene:
+            self._scene.leave()  # a page that plays a film stops it now
         self._scene = scene
         self.visit.arrived(_place_of(scene))  # the one shown, even when a fallback
 
