@@ -99,3 +99,17 @@ def test_a_new_language_makes_the_screens_built_ahead_stale(app, builds):
     shown = screen(app)
     app.rebuild()
     assert screen(app) == shown
+
+
+def test_the_zones_from_home_are_warmed_again_each_time_the_visitor_comes_home(app, builds):
+    app.apply(StartVisit())
+    app.apply(SetLanguage("en", then_home=True))
+    idle(app)
+    first = builds.count("zone")
+    assert first >= 3  # every zone's first page, while the visitor looks at the cards
+    app.apply(OpenZone(app.exhibit.zones[0].id))
+    idle(app)
+    builds.clear()
+    app.apply(GoHome())
+    idle(app)
+    assert builds.count("zone") >= first - 2  # warmed again (the kept ones may still be whole)

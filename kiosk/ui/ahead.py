@@ -26,12 +26,14 @@ class Ahead:
         self._surfaces: list[pygame.Surface] = []  # made at the first quiet pass, not at start
         self._scratch = scratch  # where the ones let go are built: free while nothing slides
         self._built: dict[Place, Scene] = {}
-        self._tried: set[Place] = set()
+        self._tried: set[Place] = set()  # built (or tried) for the screen the visitor is on
+        self._likely: list[Place] = []
         self._key: Hashable = None
 
     def forget(self) -> None:
         self._built.clear()
         self._tried.clear()
+        self._likely = []
 
     def take(self, place: Place, key: Hashable) -> Scene | None:
         """The screen for `place` if it was built for the screen as it is now."""
@@ -43,7 +45,9 @@ class Ahead:
         return scene
 
     def pending(self, likely: list[Place], key: Hashable) -> bool:
-        return key != self._key or any(p not in self._tried for p in likely[:WARMED])
+        if key != self._key or likely != self._likely:
+            return True
+        return any(p not in self._tried for p in likely[:WARMED])
 
     def step(self, likely: list[Place], key: Hashable, make: Callable[[Place], Scene], shown: Scene) -> None:
         """Build one more of the likely screens; `shown` keeps its picture."""
@@ -53,7 +57,9 @@ class Ahead:
         for place in list(self._built):  # screens no longer likely give their surface back
             if place not in likely:
                 del self._built[place]
-                self._tried.discard(place)
+        if likely != self._likely:  # the visitor moved on: what was warmed then may be warmed again
+            self._likely = likely
+            self._tried = set(self._built)
         place = next((p for p in likely[:WARMED] if p not in self._tried), None)
         if place is None:
             return
