@@ -39,10 +39,7 @@ class Ahead:
         """The screen for `place` if it was built for the screen as it is now."""
         if key != self._key:
             return None
-        scene = self._built.pop(place, None)
-        if scene is not None:
-            self._tried.discard(place)
-        return scene
+        return self._built.pop(place, None)
 
     def pending(self, likely: list[Place], key: Hashable) -> bool:
         if key != self._key or likely != self._likely:

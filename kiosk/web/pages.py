@@ -438,6 +438,14 @@ def _languages(report: Report, _: Words) -> str:
     return _card(_("Languages"), table, _("a visitor who switched language counts for each"))
 
 
+def _zone_item_cell(view: View, item_id: str) -> str:
+    """A row's first cell for `zone/item` (a quiz, a film): the zone by its title, the id on hover."""
+    zone_id, slash, name = item_id.partition("/")
+    shown = f"{view.zone(zone_id)}{slash}{name}"
+    # A line may break after the zone: long ids stay inside a phone's width.
+    return f'<tr><td class="name" title="{escape(item_id)}">{escape(shown).replace("/", "/<wbr>")}</td>'
+
+
 def _quizzes(view: View) -> str:
     _ = view.words
     quizzes = view.period.quizzes
@@ -445,11 +453,8 @@ def _quizzes(view: View) -> str:
         return ""
     rows = []
     for quiz_id, quiz in quizzes.items():
-        zone_id, slash, question = quiz_id.partition("/")
-        shown = f"{view.zone(zone_id)}{slash}{question}"
         rows.append(
-            # A line may break after the zone: long quiz ids stay inside a phone's width.
-            f'<tr><td class="name" title="{escape(quiz_id)}">{escape(shown).replace("/", "/<wbr>")}</td>'
+            _zone_item_cell(view, quiz_id)
             + counted(f"quiz:{quiz_id}:answers", quiz.answers, _, tag="td", css="num")
             + counted(f"quiz:{quiz_id}:correct", quiz.correct, _, tag="td", css="num")
             + figure(
@@ -476,10 +481,8 @@ def _films(view: View) -> str:
         return ""
     rows = []
     for film_id, film in films.items():
-        zone_id, slash, name = film_id.partition("/")
-        shown = f"{view.zone(zone_id)}{slash}{name}"
         rows.append(
-            f'<tr><td class="name" title="{escape(film_id)}">{escape(shown).replace("/", "/<wbr>")}</td>'
+            _zone_item_cell(view, film_id)
             + counted(f"video:{film_id}:plays", film.plays, _, tag="td", css="num")
             + counted(f"video:{film_id}:completed", film.completed, _, tag="td", css="num")
             + figure(
