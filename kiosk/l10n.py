@@ -4,7 +4,7 @@ numbers, plural rules and language names.
 Visitors read the content's texts and ui/strings.py; this is for the staff screen and the
 dashboard. English is the source language: a message with no translation stays English. The
 catalogs are edited as .po files and shipped compiled (.mo); `tools/staff_catalogs.py` extracts,
-merges and compiles them, and tests/test_l10n.py keeps the three in step.
+merges and compiles them, and tests/web/test_l10n.py keeps the three in step.
 """
 
 from __future__ import annotations

@@ -12,20 +12,9 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.config import load_config
+from tests.running import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_validate_passes_on_the_shipped_content():

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from disks import tmpfs
 
 from kiosk import doctor
 from kiosk.cli import main
@@ -23,6 +22,7 @@ from kiosk.clock import PLAUSIBLE_FROM
 from kiosk.config import load_config
 from kiosk.service import unit_text
 from kiosk.staff import StaffSecrets
+from tests.disks import tmpfs
 
 NAMES = ["config", "display", "content", "fonts", "store", "timezone", "clock", "blanking"]
 NAMES += ["dashboard", "service"]

@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from disks import tmpfs
 
 from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.content.loader import load_exhibit
+from tests.disks import tmpfs
 
 VISIT = '- {at: 1, tap: attract}\n- {at: 2, tap: "lang:pl"}\n- {at: 4, tap: "zone:forest"}\n- {at: 90, quit: true}\n'
 
