@@ -26,25 +26,21 @@ from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
 from kiosk.ui.faults import Faults
 from kiosk.ui.hours import Hours
+from kiosk.ui.idle import StillThere
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
-from kiosk.ui.layout import Metrics, Sizes
 from kiosk.ui.look import Look
 from kiosk.ui.overlays import Overlays
-from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
-from kiosk.ui.scenes.closed import ClosedScene
-from kiosk.ui.scenes.home import HomeScene
-from kiosk.ui.scenes.language import LanguageScene
-from kiosk.ui.scenes.staff import STAFF_IDLE_S, StaffPinScene, StaffScene
-from kiosk.ui.scenes.zone import ZoneScene
+from kiosk.ui.scenes.staff import STAFF_IDLE_S
 from kiosk.ui.screencopy import ScreenCopy
+from kiosk.ui.screens import Screens, may_blank, place_of, resting
 from kiosk.ui.staff import StaffDoor
-from kiosk.ui.text import Fonts, Typesetter
-from kiosk.ui.theme import high_contrast, theme_from
+from kiosk.ui.styling import styling
+from kiosk.ui.text import Fonts
 from kiosk.ui.touch import Touch
 from kiosk.ui.transition import Transition
-from kiosk.visit.flow import REST, Change, Place, VisitFlow
+from kiosk.visit.flow import Change, VisitFlow
 from kiosk.visit.intents import Intent, StaffAction, StartVisit
 from kiosk.visitors.recorder import StoreHealth
 from kiosk.visitors.sessions import VisitTracker
@@ -52,7 +48,6 @@ from kiosk.yamldoc import Problem
 
 IMAGE_SCREENS = 5  # the picture cache holds this many full screens' worth of pixels
 IMAGE_MIN_BYTES = 64 * 2**20  # and at least this: small screens still keep a visit's pictures
-SCREENS = {"language": LanguageScene, "home": HomeScene, "staff-pin": StaffPinScene, "staff": StaffScene}
 
 
 class KioskApp:
@@ -85,19 +80,16 @@ class KioskApp:
             budget_bytes=max(IMAGE_MIN_BYTES, IMAGE_SCREENS * size[0] * size[1] * 4),
             draw=not measure_only,
         )
-        # Full-screen pictures reused for every navigation: two for the scenes' static
-        # pictures (the one shown, the one coming), two for the slide between them.
-        # Measuring only (content checks): token surfaces; what is drawn on them is clipped away.
-        # Made when first needed: the first frame does not wait for them.
-        self._screens: list[pygame.Surface | None] = [None] * 4
+        self.screens = Screens(self, size, lambda: self.hours.open, self.faults, measure_only)
         # The likely next screens, built while the visitor reads (never when only measuring).
-        self.ahead = None if measure_only else Ahead(size, scratch=lambda: self._screen(2))
+        self.ahead = None if measure_only else Ahead(size, scratch=lambda: self.screens.surface(2))
         self.record = record
         self.tracker = VisitTracker(
             config.kiosk_id, config.idle_timeout_s, clock, record, watch=ClockWatch(clock)
         )
         # Where the visit is, and what is counted: the screen follows it.
         self.visit = VisitFlow(exhibit, self.tracker, config.languages, config.default_language)
+        self.still_there = StillThere(self.tracker, config.idle_warning_s, clock)
         self.look = Look(self)  # all that scenes see of the app
         self.overlays = Overlays(self.look)
         self.quit_requested = False
@@ -108,7 +100,7 @@ class KioskApp:
         self.gestures = self.touch.gestures
         self.transition: Transition | None = None
         self._last_input = self._last_update = clock.monotonic()
-        self._scene: Scene = self._rest_scene()
+        self._scene: Scene = self.screens.rest()
         if not measure_only:
             self.rebuild()
         self.dirty = True
@@ -123,7 +115,7 @@ class KioskApp:
         if scene is not self._scene:
             self._scene.leave()  # a page that plays a film stops it now
         self._scene = scene
-        self.visit.arrived(_place_of(scene))  # the one shown, even when a fallback
+        self.visit.arrived(place_of(scene))  # the one shown, even when a fallback
 
     @property
     def exhibit(self) -> Exhibit:
@@ -161,7 +153,7 @@ class KioskApp:
             self._apply_modes()
         if change.show is not None:  # the screen left is not built again first: nobody reads it
             built = self.ahead.take(change.show, self._ahead_key()) if self.ahead else None
-            self.show(built or self._scene_for(change.show), change.direction, built=built is not None)
+            self.show(built or self.screens.for_place(change.show), change.direction, built=built is not None)
         elif change.rebuild:
             self.rebuild()
         if change.reset:
@@ -187,15 +179,10 @@ class KioskApp:
             self.rebuild()
 
     def _apply_modes(self) -> None:
-        t = self.config.theme
-        sizes = Sizes(
-            t.margin, t.gap, t.radius, t.type_display, t.type_title, t.type_heading, t.type_body, t.type_small
+        state = self.visit.state
+        self.metrics, self.theme, self.type = styling(
+            self.config, self.size, self.fonts, state.large_text, state.high_contrast, not self.measure_only
         )
-        scale = t.large_text_scale if self.large_text else 1.0
-        self.metrics = Metrics(*self.size, sizes, scale, self.config.display.diagonal_in)
-        base = theme_from(t)
-        self.theme = high_contrast(base) if self.high_contrast else base
-        self.type = Typesetter(self.fonts, self.metrics, draw=not self.measure_only)
         self.overlays.forget()
 
     def picture(self, ref: str, size: tuple[int, int], fit: str = "cover", backdrop=None) -> pygame.Surface:
@@ -204,31 +191,15 @@ class KioskApp:
 
     def blank_screen(self) -> pygame.Surface:
         """A full-screen surface for a new scene's static picture: not the one on screen now."""
-        return self._screen(1) if self._screens[0] is self.scene.static else self._screen(0)
-
-    def _screen(self, i: int) -> pygame.Surface:
-        if self._screens[i] is None:
-            self._screens[i] = pygame.Surface((1, 1) if self.measure_only else self.size)
-        return self._screens[i]
+        return self.screens.blank(self.scene)
 
     # -- screens -------------------------------------------------------------------------------
-    def _scene_for(self, place: Place) -> Scene:
-        if place.screen == "zone" and place.zone_id is not None:
-            return ZoneScene(self, self.exhibit.zone(place.zone_id), place.page_index)
-        if place.screen == "rest":
-            return self._rest_scene()
-        return SCREENS[place.screen](self)
-
-    def _rest_scene(self) -> Scene:
-        """Where the kiosk waits for the next visitor: the attract loop, or closed."""
-        return AttractScene(self) if self.hours.open else ClosedScene(self)
-
     def show(self, scene: Scene, direction: int = 1, built: bool = False) -> None:
-        before, after = self._screen(2), self._screen(3)
+        before, after = self.screens.surface(2), self.screens.surface(3)
         self.faults.guard("draw", self.scene.name, self.scene.draw, before)
         # Built while the old scene still holds its picture: the new one takes the other.
         if not built and not self.faults.guard("build", scene.name, scene.build):
-            scene = self._fallback(scene)
+            scene = self.screens.fallback(scene)
         self.scene = scene
         self.faults.guard("draw", scene.name, scene.draw, after)
         self.transition = Transition(before, after, direction, self.clock.monotonic())
@@ -237,19 +208,8 @@ class KioskApp:
     def rebuild(self) -> None:
         """The same screen built again (new words, text size); one that fails gives way."""
         if not self.faults.guard("build", self.scene.name, self.scene.build):
-            self.scene = self._fallback(self.scene)
+            self.scene = self.screens.fallback(self.scene)
         self.dirty = True
-
-    def _fallback(self, failed: Scene) -> Scene:
-        """A screen that cannot be built: the visitor goes back to one that can."""
-        # Closed, nothing may lead a visitor in: the closed card or nothing.
-        for make in (HomeScene, AttractScene) if self.hours.open else (ClosedScene,):
-            if type(failed) is make:
-                continue
-            scene = make(self)
-            if self.faults.guard("build", scene.name, scene.build):
-                return scene
-        return failed  # nothing builds: its picture is the plain paper, and the kiosk goes on
 
     def _follow_hours(self) -> None:
         """Opening or closing time (or staff's word): a visit still open ends as `closed`."""
@@ -265,14 +225,13 @@ class KioskApp:
         self.visit.exhibit = self.content.take()
         self.images.clear()  # the old pictures go with the old content
         self.images.media_dir = self.config.media_path  # a new release brings its own media/
-        self.scene = self._rest_scene()
+        self.scene = self.screens.rest()
         self.rebuild()
 
     @property
     def screen_may_blank(self) -> bool:
         """The system's screen blanking: never while open; dark and closed, the screen may sleep."""
-        scene = self.scene
-        return isinstance(scene, ClosedScene) and not scene.showing_card and self.transition is None
+        return may_blank(self.scene) and self.transition is None
 
     def count_entry(self) -> None:
         """One person through the door, from a people counter typing the tally key."""
@@ -289,12 +248,7 @@ class KioskApp:
     # -- input and time ------------------------------------------------------------------------
     def warning_left(self) -> float | None:
         """Seconds left to answer "are you still there?", while it is shown."""
-        deadline = self.tracker.idle_deadline()
-        warning = self.config.idle_warning_s
-        if deadline is None or warning <= 0:
-            return None
-        left = deadline - self.clock.monotonic()
-        return left if 0 < left <= warning else None
+        return self.still_there.left()
 
     def pointer(self, p: Pointer) -> None:
         now = self.clock.monotonic()
@@ -326,13 +280,12 @@ class KioskApp:
             self.dirty = True
             if self.transition.progress(now) >= 1:
                 self.transition = None
-        resting = self.scene.name in ("attract", "closed")
-        if self.content.pending is not None and resting and self.transition is None:
+        if self.content.pending is not None and resting(self.scene) and self.transition is None:
             self._take_content()
         if self.warning_left() is not None:
             self.dirty = True  # the countdown
         if self._ahead_pending():
-            self.ahead.step(self.visit.likely_next(), self._ahead_key(), self._scene_for, self.scene)
+            self.ahead.step(self.visit.likely_next(), self._ahead_key(), self.screens.for_place, self.scene)
 
     def _ahead_key(self) -> tuple:
         """What a screen built ahead depends on: shown otherwise, it is built again."""
@@ -361,13 +314,7 @@ class KioskApp:
             return 0.0
         now = self.clock.monotonic()
         waits = [self.scene.next_change(now), self.hours.wait_s(), self.content.wait_s(now)]
-        deadline = self.tracker.idle_deadline()
-        if deadline is not None:
-            left = deadline - now
-            warning_from = left - self.config.idle_warning_s
-            waits.append(warning_from if warning_from > 0 else left % 1.0 or 1.0)
-            waits.append(left)
-        return max(0.0, min(waits))
+        return max(0.0, min(waits + self.still_there.waits(now)))
 
     def draw(self, surface: pygame.Surface, force: bool = False) -> list[pygame.Rect]:
         """Draw what changed: the rectangles drawn (the whole surface when everything was),
@@ -393,7 +340,7 @@ class KioskApp:
             self.transition.draw(surface, self.clock.monotonic())
         elif not self.faults.guard("draw", scene.name, scene.draw, surface):
             surface.fill(self.theme.paper)
-            self.show(self._fallback(scene), direction=-1)
+            self.show(self.screens.fallback(scene), direction=-1)
         if left is not None:
             self.overlays.still_there(surface, left)
         if self.maintenance:
@@ -409,11 +356,3 @@ class KioskApp:
 
     def start_visit(self) -> None:
         self.apply(StartVisit())
-
-
-def _place_of(scene: Scene) -> Place:
-    if isinstance(scene, ZoneScene):
-        return Place("zone", scene.zone.id, scene.page_index)
-    if isinstance(scene, (AttractScene, ClosedScene)):
-        return REST
-    return Place(scene.name)  # type: ignore[arg-type]

@@ -54,7 +54,7 @@ def test_full_screen_pictures_are_reused_across_navigations(shipped):
         pictures.add(id(app.scene.static))
         if app.transition:
             pictures |= {id(app.transition.before), id(app.transition.after)}
-    assert pictures <= {id(s) for s in app._screens}
+    assert pictures <= app.screens.held()
 
 
 def test_the_picture_cache_stays_within_its_bytes(shipped):
