@@ -25,10 +25,12 @@ from kiosk.ui import status
 from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
 from kiosk.ui.faults import Faults
+from kiosk.ui import focusring, widgets
 from kiosk.ui.hours import Hours
 from kiosk.ui.idle import StillThere
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
+from kiosk.ui.keypad import Focus
 from kiosk.ui.look import Look
 from kiosk.ui.overlays import Overlays
 from kiosk.ui.scenes.base import Scene
@@ -98,6 +100,7 @@ class KioskApp:
         self._apply_modes()
         self.touch = Touch(slop_px=self.metrics.px(28), swipe_px=self.metrics.px(140))
         self.gestures = self.touch.gestures
+        self.focus = Focus()  # the keypad's ring (`keypad.py`)
         self.transition: Transition | None = None
         self._last_input = self._last_update = clock.monotonic()
         self._scene: Scene = self.screens.rest()
@@ -114,6 +117,7 @@ class KioskApp:
     def scene(self, scene: Scene) -> None:
         if scene is not self._scene:
             self._scene.leave()  # a page that plays a film stops it now
+            self.focus.reset()  # the keypad's ring starts again on the new screen
         self._scene = scene
         self.visit.arrived(place_of(scene))  # the one shown, even when a fallback
 
@@ -146,6 +150,8 @@ class KioskApp:
     def _follow(self, change: Change) -> None:
         if change.reset or change.staff == "pin":
             self.gestures.cancel()
+        if change.reset:
+            self.focus.hide()  # the next visitor may well use the touchscreen
         if change.staff == "pin":
             # Read the numbers while staff type the PIN: the staff screen then opens at once.
             self.staff_door.read_figures_ahead()
@@ -257,11 +263,33 @@ class KioskApp:
         self.staff_door.pointer(p.kind, p.x, p.y, now, corner, bool(self.gestures.axis))
         swallowed = self.touch.swallowed(p, self.warning_left() is not None)  # before the touch counts
         self.visit.touch()
+        self.focus.hide()  # a finger: the keypad's ring goes until the next key
         self.visit.touched(self.scene.name, p.kind, p.x, p.y, self.size)  # the heat maps, sampled
         self.dirty = True
         if not swallowed:
             self.transition = None  # a touch lands on the screen that is coming, at once
             self.touch.route(p, self.scene, now)
+
+    def key(self, name: str) -> None:
+        """A key of the keypad path (`keypad.KEYS`), from the window or a replay script: a
+        touch for the idle timer and "are you still there?"; else the ring moves, or the
+        focused control is activated exactly as a tap on it would be."""
+        self._last_input = self.clock.monotonic()
+        warned = self.warning_left() is not None
+        self.visit.touch()
+        self.dirty = True
+        self.scene.shown_on = None  # the ring moves: the screen is drawn whole
+        if warned:
+            return  # the key that answered "are you still there?" does nothing else
+        self.transition = None
+        scene = self.scene
+        chosen = self.focus.press(name, scene.focusable())
+        if self.focus.current is not None:
+            scene.reveal(self.focus.current)
+        if chosen is not None:
+            scene.activate(chosen)
+        elif not scene.focusable():
+            scene.tap_elsewhere(*self.metrics.screen.center)  # a screen of no controls (closed)
 
     def update(self) -> None:
         now = self.clock.monotonic()
@@ -334,6 +362,8 @@ class KioskApp:
             if regions is not None:
                 regions = [r.clip(bounds) for r in regions if r.colliderect(bounds)]
                 if not regions or self.faults.guard("draw", scene.name, scene.draw, surface, regions):
+                    if regions:
+                        self._draw_focus(surface, regions)
                     self.dirty = False
                     return regions
         if self.transition is not None:
@@ -341,6 +371,8 @@ class KioskApp:
         elif not self.faults.guard("draw", scene.name, scene.draw, surface):
             surface.fill(self.theme.paper)
             self.show(self.screens.fallback(scene), direction=-1)
+        elif self.focus.shown:
+            self._draw_focus(surface, [])
         if left is not None:
             self.overlays.still_there(surface, left)
         if self.maintenance:
@@ -349,6 +381,14 @@ class KioskApp:
             scene.shown_on = None  # covered or sliding: drawn whole next time
         self.dirty = False
         return [bounds]
+
+    def _draw_focus(self, surface: pygame.Surface, regions: list[pygame.Rect]) -> None:
+        """The keypad's ring over the scene drawn, kept off an open card; in `regions` too
+        when only part of the screen was drawn over it."""
+        focused = self.focus.on(self.scene.focusable())
+        r = self.scene.targets.get(focused) if focused is not None else None
+        if r is not None and not widgets.rect(r).contains(surface.get_rect()):  # a whole-screen one has none
+            regions.append(focusring.draw(surface, r, self.metrics, self.scene.covers()))
 
     def shutdown(self) -> None:
         """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""

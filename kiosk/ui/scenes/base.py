@@ -173,6 +173,18 @@ class Scene:
                 return widget_id
         return None
 
+    # -- the keypad: the same controls, reached by keys (`kiosk/ui/keypad.py`) ---------------
+    def focusable(self) -> dict[str, Rect]:
+        """The controls a keypad may focus, where they are: those a tap may hit, by default."""
+        return self.targets
+
+    def reveal(self, widget_id: str) -> None:
+        """The keypad focused this control: bring it into view if it is scrolled away."""
+
+    def covers(self) -> list[Rect]:
+        """What lies over the controls (an open card): the focus ring is not drawn over it."""
+        return []
+
     def press(self, x: float, y: float) -> None:
         self.pressed = self.hit(x, y)
 

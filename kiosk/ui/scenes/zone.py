@@ -189,6 +189,32 @@ class ZoneScene(Scene):
         else:
             super().activate(widget_id)
 
+    def focusable(self) -> dict[str, layout.Rect]:
+        """Every control, the text column's scrolled-away ones too, at the column's edge they
+        would come in from: the keypad reaches a quiz below the fold in the column's order."""
+        spots = dict(self.targets)
+        box = self.column_box
+        for widget_id, r in self.column_targets.items():
+            if widget_id not in spots:
+                above = box.y + r.y - round(self.scroll) < box.y
+                spots[widget_id] = layout.Rect(box.x + r.x, box.y if above else box.bottom - 1, r.w, 1)
+        return spots
+
+    def reveal(self, widget_id: str) -> None:
+        """Scroll the column (the least) so a focused control in it shows whole, clear of its fades."""
+        r = self.column_targets.get(widget_id)
+        if r is None or self.max_scroll <= 0:
+            return
+        pad = self.look.metrics.px(48)
+        top = min(max(self.scroll, r.bottom + pad - self.column_box.h), r.y - pad)
+        top = min(self.max_scroll, max(0.0, top))
+        if top != self.scroll:
+            self.scroll, self.velocity, self._whole = top, 0.0, True
+            self._place_column_targets()
+
+    def covers(self) -> list[layout.Rect]:
+        return [r for r in (view.cover() for view in self.views) if r is not None]
+
     def tap_elsewhere(self, x: float, y: float) -> None:
         if self.feature:
             self.feature.tap_elsewhere(x, y)
