@@ -1,10 +1,10 @@
 """The keypad's focus ring: where Enter will act, seen from a step back.
 
-Two bands around the control, never over it: a dark one against the control and a bright
-one outside (the pairing of GOV.UK's focus style, #0B0C0C with #FFDD00). Whatever the
-control and the background, light, dark, a photograph or high contrast's black and yellow,
-one band stands out from it and the other from that band. An open card's words are never
-covered: the ring is drawn only outside the cards over the page.
+Three bands around the control, never over it: a bright one between two dark ones (the
+colours of GOV.UK's focus style, #FFDD00 with #0B0C0C). Whatever the control and the
+background, light, dark, a photograph, high contrast's black and yellow or the staff pad's
+black keys on white, the bright band stands out from the dark ones and one dark band from
+what lies around. An open card's words are never covered: the ring keeps outside the cards.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kiosk.ui.layout import Metrics, Rect
 
 DARK = (11, 12, 12)
 BRIGHT = (255, 221, 0)
-BAND_PX = 5  # each band at 1080p: 10 px of ring in all, at least 3 px each on any screen
+BAND_PX = 4  # each band at 1080p: 12 px of ring in all, each at least 3 px on any screen
 
 
 def band(m: Metrics) -> int:
@@ -25,9 +25,8 @@ def band(m: Metrics) -> int:
 
 
 def bounds(r: Rect, m: Metrics) -> Rect:
-    """All the ring covers: the control and its two bands around it."""
-    b = band(m)
-    return r.inset(-2 * b)
+    """All the ring covers: the control and the bands around it."""
+    return r.inset(-3 * band(m))
 
 
 def draw(surface: pygame.Surface, r: Rect, m: Metrics, covers: list[Rect] = ()) -> pygame.Rect:
@@ -37,7 +36,7 @@ def draw(surface: pygame.Surface, r: Rect, m: Metrics, covers: list[Rect] = ()) 
     clip = surface.get_clip()
     for part in outside(whole, list(covers)):
         surface.set_clip(widgets.rect(part).clip(clip))
-        pygame.draw.rect(surface, BRIGHT, widgets.rect(whole), b, border_radius=m.radius + 2 * b)
-        pygame.draw.rect(surface, DARK, widgets.rect(r.inset(-b)), b, border_radius=m.radius + b)
+        for k, colour in ((3, DARK), (2, BRIGHT), (1, DARK)):  # from the outside in
+            pygame.draw.rect(surface, colour, widgets.rect(r.inset(-k * b)), b, border_radius=m.radius + k * b)
     surface.set_clip(clip)
     return widgets.rect(whole).clip(surface.get_rect())

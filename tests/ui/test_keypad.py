@@ -196,14 +196,16 @@ def test_a_replay_names_a_bad_key_with_its_line(tmp_path):
 
 
 # -- the ring on screen -----------------------------------------------------------------------
-def band_colours(surface, r: Rect, band: int) -> tuple[set, set]:
-    """The colours just outside r (the dark band) and one band further (the bright one)."""
-    dark, bright = set(), set()
+def band_colours(surface, r: Rect, band: int) -> list[set]:
+    """The colours in the middle of each band around r, from the control outwards, on its
+    four sides."""
+    bands: list[set] = [set(), set(), set()]
     cx, cy = r.center
     for x, y, dx, dy in ((cx, r.y, 0, -1), (cx, r.bottom - 1, 0, 1), (r.x, cy, -1, 0), (r.right - 1, cy, 1, 0)):
-        dark.add(tuple(surface.get_at((x + dx * (band // 2 + 1), y + dy * (band // 2 + 1))))[:3])
-        bright.add(tuple(surface.get_at((x + dx * (band + band // 2 + 1), y + dy * (band + band // 2 + 1))))[:3])
-    return dark, bright
+        for k in range(3):
+            out = k * band + band // 2 + 1
+            bands[k].add(tuple(surface.get_at((x + dx * out, y + dy * out)))[:3])
+    return bands
 
 
 def on_the_quiz_page(app):
@@ -231,15 +233,15 @@ def test_the_ring_is_drawn_around_the_focused_control(shipped, contrast):
     r = app.scene.targets["quiz:1:answer:1"]
     band = focusring.band(app.metrics)
     assert band >= 3
-    dark, bright = band_colours(surface, r, band)
-    assert dark == {focusring.DARK} and bright == {focusring.BRIGHT}
-    assert band_colours(before, r, band) != (dark, bright)  # not there before the keys
+    ring = [{focusring.DARK}, {focusring.BRIGHT}, {focusring.DARK}]
+    assert band_colours(surface, r, band) == ring
+    assert band_colours(before, r, band) != ring  # not there before the keys
     inside = pygame.Rect(r.x + 2, r.y + 2, r.w - 4, r.h - 4)
     assert surface.subsurface(inside).get_at((5, 5)) == before.subsurface(inside).get_at((5, 5))
     app.pointer(Pointer("down", 5, 700))  # a finger: the ring goes
     app.pointer(Pointer("up", 5, 700))
     app.draw(surface, force=True)
-    assert band_colours(surface, r, band) != (dark, bright)
+    assert band_colours(surface, r, band) != ring
 
 
 def test_the_ring_keeps_off_an_open_hotspot_card(shipped):
