@@ -359,3 +359,19 @@ def test_the_help_key_plays_the_narration_where_the_page_has_it(shipped):
     app.scene = page
     app.key("help")
     assert page.listened == 1 and app.focus.current == "listen"
+
+
+def test_keys_through_the_window_wake_the_kiosk_and_move_the_ring(shipped):
+    from kiosk.ui.window import WindowLoop
+
+    window = pygame.display.set_mode((1280, 720))
+    app, _, _ = make_app(shipped, (1280, 720))
+    loop = WindowLoop(app, window, 0, allow_quit=False)
+    press = lambda key: pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)  # noqa: E731
+    f9 = press(pygame.K_F9)  # the door counter's key is not the keypad's
+    assert loop.step([f9]) and app.scene.name == "attract"
+    assert loop.step([press(pygame.K_KP_5)]) and app.scene.name == "language"
+    # Keys that come together all act while the screen stays (a new one takes the next frame).
+    assert loop.step([press(pygame.K_KP_2), press(pygame.K_KP_6)])
+    assert app.focus.current == "lang:en"
+    assert pygame.key.get_repeat() == (600, 250)
