@@ -73,7 +73,10 @@ def focus_ring(tmp_dir: Path, config: Path) -> None:
     keys = ["other", "down", "right", "enter", "down", "right", "right", "right", "enter"]
     keys += ["left", "enter"] * 4 + ["down", "down"]
     steps = [f"- {{at: {1 + i * 0.5}, key: {key}}}" for i, key in enumerate(keys)]
-    steps += [f"- {{at: {2 + len(keys) * 0.5}, screenshot: focus-ring}}", f"- {{at: {3 + len(keys)}, quit: true}}"]
+    steps += [
+        f"- {{at: {2 + len(keys) * 0.5}, screenshot: focus-ring}}",
+        f"- {{at: {3 + len(keys)}, quit: true}}",
+    ]
     path = tmp_dir / "focus-ring.yaml"
     path.write_text("\n".join(steps) + "\n")
     replay(path, "1920x1080", tmp_dir / "shots", config)

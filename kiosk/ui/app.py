@@ -21,11 +21,10 @@ from kiosk.config import Config
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import ContentReloader
 from kiosk.frames import FrameTimes
-from kiosk.ui import status
+from kiosk.ui import focusring, status, widgets
 from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
 from kiosk.ui.faults import Faults
-from kiosk.ui import focusring, widgets
 from kiosk.ui.hours import Hours
 from kiosk.ui.idle import StillThere
 from kiosk.ui.images import ImageCache

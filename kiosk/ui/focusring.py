@@ -37,6 +37,8 @@ def draw(surface: pygame.Surface, r: Rect, m: Metrics, covers: list[Rect] = ()) 
     for part in outside(whole, list(covers)):
         surface.set_clip(widgets.rect(part).clip(clip))
         for k, colour in ((3, DARK), (2, BRIGHT), (1, DARK)):  # from the outside in
-            pygame.draw.rect(surface, colour, widgets.rect(r.inset(-k * b)), b, border_radius=m.radius + k * b)
+            pygame.draw.rect(
+                surface, colour, widgets.rect(r.inset(-k * b)), b, border_radius=m.radius + k * b
+            )
     surface.set_clip(clip)
     return widgets.rect(whole).clip(surface.get_rect())

@@ -151,7 +151,7 @@ def scripts(tmp_path):
     for n, (tap, presses) in enumerate(VISIT):
         at = 5.0 * (n + 1)
         taps.append(f"- {{at: {at}, tap: '{tap}'}}")
-        for k, key in enumerate(presses):
+        for key in presses:
             keys.append(f"- {{at: {at}, key: {key}}}")
     (tmp_path / "taps.yaml").write_text("\n".join(taps) + "\n")
     (tmp_path / "keys.yaml").write_text("\n".join(keys) + "\n")
@@ -201,7 +201,12 @@ def band_colours(surface, r: Rect, band: int) -> list[set]:
     four sides."""
     bands: list[set] = [set(), set(), set()]
     cx, cy = r.center
-    for x, y, dx, dy in ((cx, r.y, 0, -1), (cx, r.bottom - 1, 0, 1), (r.x, cy, -1, 0), (r.right - 1, cy, 1, 0)):
+    for x, y, dx, dy in (
+        (cx, r.y, 0, -1),
+        (cx, r.bottom - 1, 0, 1),
+        (r.x, cy, -1, 0),
+        (r.right - 1, cy, 1, 0),
+    ):
         for k in range(3):
             out = k * band + band // 2 + 1
             bands[k].add(tuple(surface.get_at((x + dx * out, y + dy * out)))[:3])
@@ -264,7 +269,9 @@ def test_the_ring_keeps_off_an_open_hotspot_card(shipped):
     app.dirty = True
     app.draw(surface, force=True)
     box = pygame.Rect(card[0].x, card[0].y, card[0].w, card[0].h)
-    assert pygame.mask.from_threshold(with_ring.subsurface(box), focusring.BRIGHT, (1, 1, 1, 255)).count() == 0
+    assert (
+        pygame.mask.from_threshold(with_ring.subsurface(box), focusring.BRIGHT, (1, 1, 1, 255)).count() == 0
+    )
     changed = [
         (x, y)
         for x in range(box.x, box.right, 4)
@@ -312,7 +319,7 @@ def test_a_key_is_a_touch_for_the_idle_timer_and_answers_are_you_still_there(shi
     app.key("down")
     app.key("enter")  # Polski: the home screen
     assert app.scene.name == "home"
-    idle, warning = app.config.idle_timeout_s, app.config.idle_warning_s
+    idle = app.config.idle_timeout_s
     clock.advance(idle - 2)
     app.update()
     app.key("right")  # a key: the visitor is there
