@@ -282,6 +282,9 @@ class KioskApp:
             return  # the key that answered "are you still there?" does nothing else
         self.transition = None
         scene = self.scene
+        held = self.focus.on(scene.focusable())
+        if held is not None and scene.nudge(held, name):
+            return  # the stop took the key itself: text scrolled
         chosen = self.focus.press(name, scene.focusable())
         if self.focus.current is not None:
             scene.reveal(self.focus.current)
@@ -385,7 +388,7 @@ class KioskApp:
         """The keypad's ring over the scene drawn, kept off an open card; in `regions` too
         when only part of the screen was drawn over it."""
         focused = self.focus.on(self.scene.focusable())
-        r = self.scene.targets.get(focused) if focused is not None else None
+        r = self.scene.ring_box(focused) if focused is not None else None
         if r is not None and not widgets.rect(r).contains(surface.get_rect()):  # a whole-screen one has none
             regions.append(focusring.draw(surface, r, self.metrics, self.scene.covers()))
 

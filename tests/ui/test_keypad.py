@@ -382,3 +382,33 @@ def test_keys_through_the_window_wake_the_kiosk_and_move_the_ring(shipped):
     assert loop.step([press(pygame.K_KP_2), press(pygame.K_KP_6)])
     assert app.focus.current == "lang:en"
     assert pygame.key.get_repeat() == (600, 250)
+
+
+def test_text_longer_than_its_column_is_scrolled_by_the_arrows_then_left(shipped):
+    app, _, _ = make_app(shipped)
+    on_the_quiz_page(app)
+    app.set_modes(large_text=True)
+    scene = app.scene
+    assert scene.max_scroll > 0
+    order = reading_order(scene.focusable())
+    assert order.index("text") < order.index("quiz:1:answer:1")  # the column from its top
+    app.key("down")  # the ring shows on the first control
+    while app.focus.current != "text":  # down the lines: the bar's (two in large text), the text
+        app.key("down")
+        assert app.focus.current in order[: order.index("text") + 1]
+    assert scene.scroll == 0
+    surface = pygame.Surface(SIZE)
+    app.draw(surface, force=True)
+    box = scene.column_box
+    assert band_colours(surface, box, focusring.band(app.metrics))[1] == {focusring.BRIGHT}
+    scrolls = []
+    while app.focus.current == "text":
+        app.key("down")
+        scrolls.append(scene.scroll)
+    assert scrolls[-2] == scene.max_scroll and scrolls[:-1] == sorted(scrolls[:-1])  # on to the end
+    assert app.focus.current == "quiz:1:answer:1"  # then the ring moves on, to the first answer
+    assert scene.targets["quiz:1:answer:1"].h == scene.column_targets["quiz:1:answer:1"].h  # in view
+    app.key("up")  # back to the text, which goes up again with the next arrow
+    assert app.focus.current == "text"
+    app.key("up")
+    assert scene.scroll < scene.max_scroll

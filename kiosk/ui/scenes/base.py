@@ -181,6 +181,14 @@ class Scene:
     def reveal(self, widget_id: str) -> None:
         """The keypad focused this control: bring it into view if it is scrolled away."""
 
+    def ring_box(self, widget_id: str) -> Rect | None:
+        """Where the focus ring goes round a focused control: the control, where a tap hits it."""
+        return self.targets.get(widget_id)
+
+    def nudge(self, widget_id: str, key: str) -> bool:
+        """A key the focused stop takes itself (text that scrolls); False: the ring acts."""
+        return False
+
     def covers(self) -> list[Rect]:
         """What lies over the controls (an open card): the focus ring is not drawn over it."""
         return []

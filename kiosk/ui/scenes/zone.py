@@ -19,6 +19,7 @@ from kiosk.ui.column import build_column
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.intents import GoHome, Interacted, TurnPage, Watching
 
+TEXT = "text"  # the keypad's stop on a text column that scrolls (no tap target)
 FRICTION_S = 0.35  # a fling's speed falls by e every this many seconds
 STOP_PX_S = 20.0
 
@@ -192,8 +193,11 @@ class ZoneScene(Scene):
     def focusable(self) -> dict[str, layout.Rect]:
         """Every control, the text column's scrolled-away ones too, at the column's edge they
         would come in from: the keypad reaches a quiz below the fold in the column's order."""
-        spots = dict(self.targets)
         box = self.column_box
+        # Text longer than its column is a stop of its own, where the column starts: the
+        # arrows up and down scroll it, and move on at its ends (`nudge`).
+        spots = {TEXT: layout.Rect(box.x, box.y, box.w, 1)} if self.max_scroll > 0 else {}
+        spots.update(self.targets)
         for widget_id, r in self.column_targets.items():
             if widget_id not in spots:
                 above = box.y + r.y - round(self.scroll) < box.y
@@ -211,6 +215,25 @@ class ZoneScene(Scene):
         if top != self.scroll:
             self.scroll, self.velocity, self._whole = top, 0.0, True
             self._place_column_targets()
+
+    def ring_box(self, widget_id: str) -> layout.Rect | None:
+        return self.column_box if widget_id == TEXT else super().ring_box(widget_id)
+
+    def nudge(self, widget_id: str, key: str) -> bool:
+        """The text stop: down (or Enter) scrolls most of a column on, up back; at the end
+        the arrow moves the ring on, and Enter goes back to the top."""
+        if widget_id != TEXT or key not in ("up", "down", "enter"):
+            return False
+        if key == "enter" and self.scroll >= self.max_scroll:
+            target = 0.0
+        else:
+            page = self.column_box.h * 0.8 * (-1 if key == "up" else 1)
+            target = min(self.max_scroll, max(0.0, self.scroll + page))
+        if target == self.scroll:
+            return False
+        self.scroll, self.velocity, self._whole = target, 0.0, True
+        self._place_column_targets()
+        return True
 
     def covers(self) -> list[layout.Rect]:
         return [r for r in (view.cover() for view in self.views) if r is not None]
