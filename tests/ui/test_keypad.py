@@ -412,3 +412,28 @@ def test_text_longer_than_its_column_is_scrolled_by_the_arrows_then_left(shipped
     assert app.focus.current == "text"
     app.key("up")
     assert scene.scroll < scene.max_scroll
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_right_arrow_alone_visits_every_control_of_every_zone_page_with_its_ring(shipped, size, large):
+    app, _, _ = make_app(shipped, size)
+    app.start_visit()
+    app.set_modes(large_text=large)
+    for zone in app.exhibit.zones:
+        app.apply(OpenZone(zone.id))
+        for index in range(len(zone.pages)):
+            if index:
+                app.apply(TurnPage(+1))
+            scene = app.scene
+            assert (scene.zone.id, scene.page_index) == (zone.id, index)
+            every = set(scene.focusable())
+            assert set(scene.targets) <= every and set(scene.column_targets) <= every
+            app.key("right")  # the ring shows
+            seen = []
+            for _ in range(len(every)):
+                seen.append(app.focus.current)
+                box = scene.ring_box(app.focus.current)
+                assert box is not None and box.h > 1, (zone.id, index, app.focus.current)
+                app.key("right")
+            assert set(seen) == every and app.focus.current == seen[0], (zone.id, index)
