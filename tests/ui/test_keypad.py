@@ -361,7 +361,7 @@ def test_the_help_key_plays_the_narration_where_the_page_has_it(shipped):
     plain = app.scene
     app.key("help")
     assert app.scene is plain and not app.focus.shown  # no narration here: nothing
-    page = ListeningPage(app, app.exhibit.zone("forest") if hasattr(app.exhibit, "zone") else plain.zone)
+    page = ListeningPage(app, plain.zone)
     page.build()
     app.scene = page
     app.key("help")
