@@ -21,7 +21,7 @@ from kiosk.config import Config
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import ContentReloader
 from kiosk.frames import FrameTimes
-from kiosk.ui import focusring, status, widgets
+from kiosk.ui import focusring, keypad, status
 from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
 from kiosk.ui.faults import Faults
@@ -29,7 +29,6 @@ from kiosk.ui.hours import Hours
 from kiosk.ui.idle import StillThere
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
-from kiosk.ui.keypad import Focus
 from kiosk.ui.look import Look
 from kiosk.ui.overlays import Overlays
 from kiosk.ui.scenes.base import Scene
@@ -99,7 +98,7 @@ class KioskApp:
         self._apply_modes()
         self.touch = Touch(slop_px=self.metrics.px(28), swipe_px=self.metrics.px(140))
         self.gestures = self.touch.gestures
-        self.focus = Focus()  # the keypad's ring (`keypad.py`)
+        self.focus = keypad.Focus()  # where the keypad's ring is
         self.transition: Transition | None = None
         self._last_input = self._last_update = clock.monotonic()
         self._scene: Scene = self.screens.rest()
@@ -281,17 +280,7 @@ class KioskApp:
         if warned:
             return  # the key that answered "are you still there?" does nothing else
         self.transition = None
-        scene = self.scene
-        held = self.focus.on(scene.focusable())
-        if held is not None and scene.nudge(held, name):
-            return  # the stop took the key itself: text scrolled
-        chosen = self.focus.press(name, scene.focusable())
-        if self.focus.current is not None:
-            scene.reveal(self.focus.current)
-        if chosen is not None:
-            scene.activate(chosen)
-        elif not scene.focusable():
-            scene.tap_elsewhere(*self.metrics.screen.center)  # a screen of no controls (closed)
+        keypad.press(self.focus, self.scene, name, self.metrics.screen.center)
 
     def update(self) -> None:
         now = self.clock.monotonic()
@@ -387,10 +376,9 @@ class KioskApp:
     def _draw_focus(self, surface: pygame.Surface, regions: list[pygame.Rect]) -> None:
         """The keypad's ring over the scene drawn, kept off an open card; in `regions` too
         when only part of the screen was drawn over it."""
-        focused = self.focus.on(self.scene.focusable())
-        r = self.scene.ring_box(focused) if focused is not None else None
-        if r is not None and not widgets.rect(r).contains(surface.get_rect()):  # a whole-screen one has none
-            regions.append(focusring.draw(surface, r, self.metrics, self.scene.covers()))
+        drawn = focusring.draw_focus(surface, self.scene, self.focus, self.metrics)
+        if drawn is not None:
+            regions.append(drawn)
 
     def shutdown(self) -> None:
         """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from kiosk.ui import widgets
-from kiosk.ui.keypad import outside
+from kiosk.ui.keypad import Focus, outside
 from kiosk.ui.layout import Metrics, Rect
 
 DARK = (11, 12, 12)
@@ -27,6 +27,16 @@ def band(m: Metrics) -> int:
 def bounds(r: Rect, m: Metrics) -> Rect:
     """All the ring covers: the control and the bands around it."""
     return r.inset(-3 * band(m))
+
+
+def draw_focus(surface: pygame.Surface, scene, focus: Focus, m: Metrics) -> pygame.Rect | None:
+    """The ring round the scene's focused control, if the ring shows; the rectangle drawn in.
+    A control as big as the screen (the attract screen's) has none."""
+    focused = focus.on(scene.focusable())
+    r = scene.ring_box(focused) if focused is not None else None
+    if r is None or widgets.rect(r).contains(surface.get_rect()):
+        return None
+    return draw(surface, r, m, scene.covers())
 
 
 def draw(surface: pygame.Surface, r: Rect, m: Metrics, covers: list[Rect] = ()) -> pygame.Rect:

@@ -98,6 +98,22 @@ def outside(r: Rect, covers: list[Rect]) -> list[Rect]:
     return parts
 
 
+def press(focus: Focus, scene, key: str, middle: tuple[int, int]) -> None:
+    """A key on the scene shown: the focused stop takes it (text scrolls), or the ring moves,
+    or the control chosen is activated as a tap on it is (`scene.activate`). A screen with no
+    control at all (closed) hears it as a tap in its middle."""
+    held = focus.on(scene.focusable())
+    if held is not None and scene.nudge(held, key):
+        return
+    chosen = focus.press(key, scene.focusable())
+    if focus.current is not None:
+        scene.reveal(focus.current)  # a control scrolled away comes into view
+    if chosen is not None:
+        scene.activate(chosen)
+    elif not scene.focusable():
+        scene.tap_elsewhere(*middle)
+
+
 class Focus:
     """Which control the keypad's ring is on. Hidden until a key is pressed (touch visitors
     never see it) and hidden again by a touch; back to the first control on a new screen."""
