@@ -52,7 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "visitors_today": "Бүгінгі келушілер: {n}",
         "choose_language": "Тілді таңдаңыз",
         "zones": "Не білгіңіз келеді?",
-        "all_zones": "Барлық тақырыптар",
+        "all_zones": "Тақырыптар",
         "home": "Басты бет",
         "touch": "Бастау үшін экранды түртіңіз",
         "closed": "Жабық",
