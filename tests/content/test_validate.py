@@ -75,7 +75,7 @@ def test_a_quiz_id_used_twice_in_a_zone(project, capsys):
     path.write_text(text + quiz_page.replace("  - id: forum-quiz", "  - id: forum-quiz-again", 1))
     code, out, _ = validate(project, capsys)
     assert code == 1
-    assert "quiz id 'forum-agreements' is used twice (first on line 202; ids must differ)" in out
+    assert "quiz id 'forum-agreements' is used twice (first on line 192; ids must differ)" in out
 
 
 def test_the_shipped_schema_is_the_models_and_every_zone_file_points_to_it():
