@@ -159,12 +159,16 @@ class Chrome:
     contrast: Rect
     finish: Rect
     languages: tuple[Rect, ...]
+    listen: Rect | None = None  # a page read aloud: *Listen*, where it moves none of the others
 
 
 @functools.cache
-def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
+def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chrome:
     """Home and title at the left; accessibility, finish and languages at the right (landscape),
-    or on a second row (portrait). `finish_w`: the width the finish button's label needs."""
+    or on a second row (portrait). `finish_w`: the width the finish button's label needs;
+    `listen_w`: the width *Listen* with its word needs (0: the page has no narration). It
+    goes before the text size in landscape (the title gives way) and after *Finish* on the
+    second row, as a square with its icon alone when the row has no room for its word."""
     bar = header(m)
     size = max(m.px(88), m.target)
     pill_w, pill_h = max(m.px(92), m.target), max(m.px(76), m.target)
@@ -191,13 +195,17 @@ def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
         contrast = Rect(large.right + gap, large.y, size, size)
         finish = Rect(contrast.right + gap, large.y, finish_w, size)
         title_right = m.width - m.margin
+        room = x - m.gap - finish.right - gap
+        listen_w = listen_w if listen_w <= room else size
+        listen = Rect(finish.right + gap, large.y, listen_w, size) if listen_w and listen_w <= room else None
     else:
         finish = Rect(x - m.gap - finish_w, middle(tools, size), finish_w, size)
         contrast = Rect(finish.x - gap - size, finish.y, size, size)
         large = Rect(contrast.x - gap - size, finish.y, size, size)
-        title_right = large.x - m.gap
+        listen = Rect(large.x - gap - listen_w, large.y, listen_w, size) if listen_w else None
+        title_right = (listen or large).x - m.gap
     title = Rect(home.right + m.gap, top.y, max(0, title_right - home.right - m.gap), top.h)
-    return Chrome(bar, home, title, large, contrast, finish, tuple(pills))
+    return Chrome(bar, home, title, large, contrast, finish, tuple(pills), listen)
 
 
 @functools.cache
