@@ -167,8 +167,8 @@ def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chro
     """Home and title at the left; accessibility, finish and languages at the right (landscape),
     or on a second row (portrait). `finish_w`: the width the finish button's label needs;
     `listen_w`: the width *Listen* with its word needs (0: the page has no narration). It
-    goes before the text size in landscape (the title gives way) and after *Finish* on the
-    second row, as a square with its icon alone when the row has no room for its word."""
+    goes before the text size in landscape, and at the end of the title's row when the
+    controls have a row of their own: the title gives way, no other control moves."""
     bar = header(m)
     size = max(m.px(88), m.target)
     pill_w, pill_h = max(m.px(92), m.target), max(m.px(76), m.target)
@@ -194,10 +194,11 @@ def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chro
         large = Rect(m.margin, middle(tools, size), size, size)
         contrast = Rect(large.right + gap, large.y, size, size)
         finish = Rect(contrast.right + gap, large.y, finish_w, size)
-        title_right = m.width - m.margin
-        room = x - m.gap - finish.right - gap
-        listen_w = listen_w if listen_w <= room else size
-        listen = Rect(finish.right + gap, large.y, listen_w, size) if listen_w and listen_w <= room else None
+        # The second row may have no room left (large text, long words): *Listen* goes on the
+        # title's row, at its end, where large text or not it always has its word.
+        listen_w = min(listen_w, bar.w // 2)
+        listen = Rect(m.width - m.margin - listen_w, middle(top, size), listen_w, size) if listen_w else None
+        title_right = (listen.x - m.gap) if listen else m.width - m.margin
     else:
         finish = Rect(x - m.gap - finish_w, middle(tools, size), finish_w, size)
         contrast = Rect(finish.x - gap - size, finish.y, size, size)

@@ -89,7 +89,7 @@ def contrast_icon(surface: pygame.Surface, r: Rect, colour: RGB, background: RGB
 def speaker_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
     """A loudspeaker with two waves: the usual sign for sound."""
     cx, cy = rect(r).center
-    s = min(r.w, r.h) // 5
+    s = min(r.w, r.h) // 6
     body = [(cx - s * 1.3, cy - s * 0.4), (cx - s * 0.6, cy - s * 0.4), (cx + s * 0.1, cy - s),
             (cx + s * 0.1, cy + s), (cx - s * 0.6, cy + s * 0.4), (cx - s * 1.3, cy + s * 0.4)]  # fmt: skip
     pygame.draw.polygon(surface, colour, body)
@@ -102,7 +102,7 @@ def speaker_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> N
 def pause_icon(surface: pygame.Surface, r: Rect, colour: RGB) -> None:
     """Two bars: the usual sign for pause."""
     cx, cy = rect(r).center
-    s = min(r.w, r.h) // 5
+    s = min(r.w, r.h) // 6
     for x in (cx - s * 0.75, cx + s * 0.25):
         pygame.draw.rect(surface, colour, (round(x), cy - s, max(2, s // 2), 2 * s))
 

@@ -133,7 +133,7 @@ class Scene:
             widgets.speaker_icon(surface, icon, ink, max(2, m.px(5)))
         if worded:
             words = ts.line(self.say("listen"), "body", ink, fill, r.w - r.h - m.px(12), bold=True)
-            surface.blit(words, (r.x + r.h - m.px(4), r.y + (r.h - words.get_height()) // 2))
+            surface.blit(words, (r.x + r.h, r.y + (r.h - words.get_height()) // 2))
 
     def say(self, key: str) -> str:
         return say(self.look.language, key)
