@@ -618,7 +618,7 @@ def _narrate(args: argparse.Namespace) -> int:
     if not out.is_relative_to(media):
         print(f"The files are outside {media}: move them into it, then name them in each page's audio:.")
         return 0
-    print("To play them, add to each page (after its id) the line shown:")
+    print("To play them, give each page the line shown (at the end of the page, under its blocks):")
     for draft in drafts:
         zone = report.exhibit.zone(draft.zone_id)
         p = zone.pages.index(draft.page)
