@@ -275,3 +275,29 @@ def test_a_narration_file_that_is_no_sound_is_refused_by_its_check(tmp_path):
     shutil.copyfile(ROOT / "media" / "images" / "forest-cover.png", image)
     with pytest.raises(MediaError):
         narration_length(image, 300)
+
+
+def test_a_replayed_visitor_who_listens_and_leaves_it_is_one_session_ended_after_the_narration(project, tmp_path):
+    """From the command line, on virtual time: taps, then nobody touches the screen."""
+    import json
+
+    script = tmp_path / "listen.yaml"
+    script.write_text(
+        '- {at: 1, tap: attract}\n- {at: 2, tap: "lang:kk"}\n- {at: 3, tap: "zone:forest"}\n'
+        '- {at: 4, tap: listen}\n'
+    )
+
+    def kiosk(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", *args, "--config", str(project)],
+            capture_output=True, text=True, cwd=ROOT, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    kiosk("run", "--headless", "--replay", str(script), "--start", "2017-09-07T10:00")
+    report = json.loads(kiosk("stats", "--json"))
+    length = length_of("forest-natural-wealth.kk.ogg")
+    assert report["sessions"] == 1 and report["end_reasons"] == {"timeout": 1}
+    assert report["interactions"] == {"listen": 1}
+    assert report["avg_session_s"] == pytest.approx(3.0 + length, abs=0.05)  # 1 s .. its end (to 0.1 s)
