@@ -135,6 +135,23 @@ def test_validate_says_it_by_file_and_line_without_a_traceback(project):
     assert f"zones/forest.yaml:{line}: pages.1.audio.kk: file not found: media/audio/gone.kk.ogg" in out
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1080, 1920), (1280, 1024)])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_listen_takes_room_from_the_title_and_moves_no_other_control(size, scale):
+    from kiosk.ui import layout
+
+    m = layout.Metrics(*size, text_scale=scale)
+    plain = layout.chrome(m, 4, finish_w=m.px(220))
+    c = layout.chrome(m, 4, finish_w=m.px(220), listen_w=m.px(260))
+    assert plain.listen is None and c.listen is not None and c.listen.w == m.px(260)
+    assert (c.home, c.large_text, c.contrast, c.finish, c.languages) == (
+        plain.home, plain.large_text, plain.contrast, plain.finish, plain.languages
+    )
+    others = [c.home, c.title, c.large_text, c.contrast, c.finish, *c.languages]
+    assert c.listen.inside(c.bar) and not any(c.listen.overlaps(r) for r in others)
+    assert c.title.w > m.width // 5
+
+
 # -- on the screen -------------------------------------------------------------------------------
 
 
