@@ -180,7 +180,9 @@ def _parser() -> argparse.ArgumentParser:
     narrate.add_argument(
         "--out", type=Path, metavar="DIR", help="folder for the .ogg files (default: the site's media/audio/)"
     )
-    narrate.add_argument("--page", metavar="ZONE/PAGE", help="one page, e.g. forest/natural-wealth (default: all)")
+    narrate.add_argument(
+        "--page", metavar="ZONE/PAGE", help="one page, e.g. forest/natural-wealth (default: all)"
+    )
     narrate.add_argument("--force", action="store_true", help="draft again files that are there already")
     narrate.set_defaults(handler=_narrate)
 

@@ -123,7 +123,10 @@ class SoundSettings(_Strict):
     )
     volume: float = Field(0.8, ge=0, le=1, description="Loudness of narration, 0 (silent) to 1 (full).")
     narration_max_s: float = Field(
-        300, ge=1, le=3600, description="Longest narration accepted, in seconds; `kiosk validate` refuses longer ones."
+        300,
+        ge=1,
+        le=3600,
+        description="Longest narration accepted, in seconds; `kiosk validate` refuses longer ones.",
     )
 
 

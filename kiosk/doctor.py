@@ -163,7 +163,9 @@ def check_sound(config: Config, env: Mapping[str, str]) -> Result:
     if "error" in answer:
         return Result("warn", "sound", f"no sound output ({answer['error']}): narration plays silently")
     if answer["driver"] in ("dummy", "disk"):
-        return Result("warn", "sound", f"plays nowhere (SDL's {answer['driver']} driver): narration is silent")
+        return Result(
+            "warn", "sound", f"plays nowhere (SDL's {answer['driver']} driver): narration is silent"
+        )
     return Result("ok", "sound", f"{answer['driver']}, volume {config.sound.volume:g}")
 
 

@@ -58,8 +58,12 @@ def draft_pages(
         raise NarrateError(f"no espeak-ng voice is set for '{language}' (there are {', '.join(VOICES)})")
     missing = missing_tools()
     if missing:
-        raise NarrateError(f"{' and '.join(missing)} not found: install the Debian packages espeak-ng and sox")
-    chosen = [(zone.id, p) for zone in exhibit.zones for p in zone.pages if page in (None, f"{zone.id}/{p.id}")]
+        raise NarrateError(
+            f"{' and '.join(missing)} not found: install the Debian packages espeak-ng and sox"
+        )
+    chosen = [
+        (zone.id, p) for zone in exhibit.zones for p in zone.pages if page in (None, f"{zone.id}/{p.id}")
+    ]
     if not chosen:
         raise NarrateError(f"no page {page}: name it as zone/page-id, e.g. forest/natural-wealth")
     out.mkdir(parents=True, exist_ok=True)

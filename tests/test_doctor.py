@@ -165,7 +165,9 @@ def test_sound_that_cannot_open_or_plays_nowhere_is_a_warning_and_sound_off_is_f
     broken = doctor.check_sound(config, {**os.environ, "SDL_AUDIODRIVER": "no-such-driver"})
     assert broken.status == "warn" and "no sound output" in broken.detail and "silently" in broken.detail
     nowhere = doctor.check_sound(config, {**os.environ, "SDL_AUDIODRIVER": "dummy"})
-    assert nowhere == doctor.Result("warn", "sound", "plays nowhere (SDL's dummy driver): narration is silent")
+    assert nowhere == doctor.Result(
+        "warn", "sound", "plays nowhere (SDL's dummy driver): narration is silent"
+    )
     off = config.model_copy(update={"sound": config.sound.model_copy(update={"enabled": False})})
     assert doctor.check_sound(off, {}) == doctor.Result("ok", "sound", "off (sound.enabled: false)")
 

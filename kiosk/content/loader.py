@@ -21,7 +21,6 @@ from kiosk.config import Config
 from kiosk.content.captions import CaptionError, clock, read_captions
 from kiosk.content.colour import contrast_ratio, hex_rgb
 from kiosk.content.film import probe
-from kiosk.content.narration import narration_length
 from kiosk.content.media import (
     MediaError,
     check_image,
@@ -43,6 +42,7 @@ from kiosk.content.model import (
     zone_films,
     zone_narration,
 )
+from kiosk.content.narration import narration_length
 from kiosk.yamldoc import Problem, YamlDocument, dotted, problems_from_validation, read_yaml
 
 PAVILION_FILE = "pavilion.yaml"
@@ -129,7 +129,8 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
             pictures_ok = _media_ok(zone, zone_doc, verdicts, config, problems)
             sound_ok = _narration_ok(zone, zone_doc, config, problems)
             if not (_films_ok(zone, zone_doc, config, problems) and pictures_ok and sound_ok):
-                del zones[zone_id]  # a zone with a picture, film or sound that cannot be played is left out whole
+                # a zone with a picture, film or sound that cannot be played is left out whole
+                del zones[zone_id]
 
     if pavilion is None or doc is None:
         return ContentReport(None, problems, documents, missing)
@@ -370,8 +371,12 @@ def _narration_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[
     for where, code, ref in zone_narration(zone):
         if code not in config.languages:
             problems.append(
-                doc.problem(where, f"'{code}' is not one of the kiosk's languages", "see languages in config.yaml",
-                            severity="warning")
+                doc.problem(
+                    where,
+                    f"'{code}' is not one of the kiosk's languages",
+                    "see languages in config.yaml",
+                    severity="warning",
+                )
             )
         try:
             narration_length(resolve_media(config.media_path, ref), config.sound.narration_max_s)

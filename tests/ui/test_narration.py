@@ -82,7 +82,9 @@ def audio_problems(project: Path, pairs: dict[str, str], max_s: float | None = N
     path.write_text("".join(lines))
     config = load_config(project)
     if max_s is not None:
-        config = config.model_copy(update={"sound": config.sound.model_copy(update={"narration_max_s": max_s})})
+        config = config.model_copy(
+            update={"sound": config.sound.model_copy(update={"narration_max_s": max_s})}
+        )
     report = load_exhibit(config)
     return [str(p) for p in report.problems], first + 2
 
@@ -100,7 +102,10 @@ def test_the_loader_names_a_missing_file_one_outside_media_and_one_that_is_no_so
         },
     )
     where = f"zones/forest.yaml:{line}: pages.0.audio"
-    assert f"{where}.en: file not found: media/audio/nowhere.en.ogg (check the spelling and the folder)" in problems
+    assert (
+        f"{where}.en: file not found: media/audio/nowhere.en.ogg (check the spelling and the folder)"
+        in problems
+    )
     assert f"{where}.kk: '../config.yaml' leaves the media folder (keep files inside media/)" in problems
     assert f"{where}.ru: the file holds no sound (export it as Ogg Vorbis (.ogg) or WAV)" in problems
     assert not any(".pl:" in p for p in problems)  # the good one
@@ -145,7 +150,11 @@ def test_listen_takes_room_from_the_title_and_moves_no_other_control(size, scale
     c = layout.chrome(m, 4, finish_w=m.px(220), listen_w=m.px(260))
     assert plain.listen is None and c.listen is not None and c.listen.w == m.px(260)
     assert (c.home, c.large_text, c.contrast, c.finish, c.languages) == (
-        plain.home, plain.large_text, plain.contrast, plain.finish, plain.languages
+        plain.home,
+        plain.large_text,
+        plain.contrast,
+        plain.finish,
+        plain.languages,
     )
     others = [c.home, c.title, c.large_text, c.contrast, c.finish, *c.languages]
     assert c.listen.inside(c.bar) and not any(c.listen.overlaps(r) for r in others)
@@ -250,7 +259,9 @@ def test_a_machine_without_audio_keeps_working_silently(shipped, monkeypatch, ca
         assert not app.sound.works and "no-such-driver" in app.sound.problem
         assert narration.playing  # silently, on the kiosk's clock: the visit is the same
         length = length_of("forest-natural-wealth.pl.ogg")
-        assert app.tracker.idle_deadline() == pytest.approx(clock.monotonic() + length + shipped[0].idle_timeout_s)
+        assert app.tracker.idle_deadline() == pytest.approx(
+            clock.monotonic() + length + shipped[0].idle_timeout_s
+        )
         tap(app, "listen")
         tap(app, "listen")
         tap(app, "next")
@@ -265,7 +276,9 @@ def test_a_machine_without_audio_keeps_working_silently(shipped, monkeypatch, ca
 # -- drafting ------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.which("sox") is None, reason="espeak-ng or sox")
+@pytest.mark.skipif(
+    shutil.which("espeak-ng") is None or shutil.which("sox") is None, reason="espeak-ng or sox"
+)
 def test_kiosk_narrate_drafts_a_file_the_kiosk_plays_and_says_what_to_paste(project):
     media = project.parent / "media"
     done = subprocess.run(
@@ -278,7 +291,10 @@ def test_kiosk_narrate_drafts_a_file_the_kiosk_plays_and_says_what_to_paste(proj
     assert f"drafted: {draft}" in done.stdout
     assert 5 < narration_length(draft, 300) < 30
     assert "experimental" in done.stdout and "replace it by a recorded voice" in done.stdout
-    assert "    audio: {pl: audio/forest-co2-absorption.pl.ogg, en: audio/forest-co2-absorption.en.ogg, " in done.stdout
+    assert (
+        "    audio: {pl: audio/forest-co2-absorption.pl.ogg, en: audio/forest-co2-absorption.en.ogg, "
+        in done.stdout
+    )
     again = subprocess.run(
         [sys.executable, "-m", "kiosk", "narrate", "--lang", "pl", "--page", "forest/co2-absorption",
          "--config", str(project)],
@@ -294,14 +310,16 @@ def test_a_narration_file_that_is_no_sound_is_refused_by_its_check(tmp_path):
         narration_length(image, 300)
 
 
-def test_a_replayed_visitor_who_listens_and_leaves_it_is_one_session_ended_after_the_narration(project, tmp_path):
+def test_a_replayed_visitor_who_listens_and_leaves_it_is_one_session_ended_after_the_narration(
+    project, tmp_path
+):
     """From the command line, on virtual time: taps, then nobody touches the screen."""
     import json
 
     script = tmp_path / "listen.yaml"
     script.write_text(
         '- {at: 1, tap: attract}\n- {at: 2, tap: "lang:kk"}\n- {at: 3, tap: "zone:forest"}\n'
-        '- {at: 4, tap: listen}\n'
+        "- {at: 4, tap: listen}\n"
     )
 
     def kiosk(*args: str) -> str:
