@@ -35,6 +35,7 @@ from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.staff import STAFF_IDLE_S
 from kiosk.ui.screencopy import ScreenCopy
 from kiosk.ui.screens import Screens, may_blank, place_of, resting
+from kiosk.ui.sound import Speaker
 from kiosk.ui.staff import StaffDoor
 from kiosk.ui.styling import styling
 from kiosk.ui.text import Fonts
@@ -74,6 +75,8 @@ class KioskApp:
         self.hours = Hours(config.opening_hours, clock, config.tz)
         self.staff_door = StaffDoor(config, clock)
         self.screen_copy = ScreenCopy()
+        # Narration's way out; opened at the first *Listen*, never when only measuring.
+        self.sound = Speaker(config.sound.volume, enabled=config.sound.enabled and not measure_only)
         self.fonts = Fonts(config.media_path)
         self.images = images or ImageCache(
             config.media_path,

@@ -10,6 +10,7 @@ LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "kk": "Қазақша", "ru":
 
 STRINGS: dict[str, dict[str, str]] = {
     "pl": {
+        "listen": "Słuchaj",  # the page read aloud
         "finish": "Zakończ",
         "still_here": "Czy nadal tu jesteś?",
         "continue": "Dotknij ekranu, aby kontynuować",
@@ -27,6 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tomorrow": "jutro",
     },
     "en": {
+        "listen": "Listen",
         "finish": "Finish",
         "still_here": "Are you still there?",
         "continue": "Touch the screen to continue",
@@ -44,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tomorrow": "tomorrow",
     },
     "kk": {
+        "listen": "Тыңдау",
         "finish": "Аяқтау",
         "still_here": "Сіз әлі осындасыз ба?",
         "continue": "Жалғастыру үшін экранды түртіңіз",
@@ -61,6 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tomorrow": "Ертең",
     },
     "ru": {
+        "listen": "Слушать",
         "finish": "Завершить",
         "still_here": "Вы ещё здесь?",
         "continue": "Коснитесь экрана, чтобы продолжить",

@@ -17,9 +17,8 @@ from kiosk.ui.keypad import KEYS, Focus, nearest, outside, reading_order, rows, 
 from kiosk.ui.keys import KeyInput
 from kiosk.ui.layout import Rect
 from kiosk.ui.replay import play
-from kiosk.ui.scenes.zone import ZoneScene
 from kiosk.visit.intents import OpenZone, TurnPage
-from kiosk.visitors.sessions import TouchSampled
+from kiosk.visitors.sessions import Interaction, TouchSampled
 
 SIZE = (1920, 1080)
 
@@ -337,35 +336,17 @@ def test_a_key_is_a_touch_for_the_idle_timer_and_answers_are_you_still_there(shi
     assert app.scene.name == "attract" and events[-1].reason == "timeout"
 
 
-class ListeningPage(ZoneScene):
-    """A zone page with a "listen" control on its bar, as the page narration brings one."""
-
-    listened = 0
-
-    def compose(self, surface):
-        super().compose(surface)
-        home = self.targets["home"]
-        self.target("listen", Rect(home.right + home.w, home.y, home.w, home.h))
-
-    def activate(self, widget_id):
-        if widget_id == "listen":
-            self.listened += 1
-        else:
-            super().activate(widget_id)
-
-
 def test_the_help_key_plays_the_narration_where_the_page_has_it(shipped):
     app, _, events = make_app(shipped)
     app.start_visit()
-    app.apply(OpenZone("forest"))
+    app.apply(OpenZone("regions"))  # no narration on its pages
     plain = app.scene
     app.key("help")
     assert app.scene is plain and not app.focus.shown  # no narration here: nothing
-    page = ListeningPage(app, plain.zone)
-    page.build()
-    app.scene = page
+    app.apply(OpenZone("forest"))  # read aloud: *Listen* on its bar
     app.key("help")
-    assert page.listened == 1 and app.focus.current == "listen"
+    assert app.scene.narration.playing and app.focus.current == "listen"
+    assert [e.kind for e in events if isinstance(e, Interaction)][-1] == "listen"
 
 
 def test_keys_through_the_window_wake_the_kiosk_and_move_the_ring(shipped):

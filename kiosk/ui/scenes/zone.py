@@ -16,6 +16,7 @@ from kiosk.content.model import Page, Zone
 from kiosk.ui import layout, widgets
 from kiosk.ui.blocks import BlockView, view_for
 from kiosk.ui.column import build_column
+from kiosk.ui.narration import LISTEN_ID, Narration
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.intents import GoHome, Interacted, TurnPage, Watching
 
@@ -36,6 +37,8 @@ class ZoneScene(Scene):
         self.featured: BlockView | None = view_for(self, featured) if featured is not None else None
         self.feature = self.featured  # None while it fails: the page shows without it
         self.flow = [view_for(self, b) for b in self.page.blocks if b is not featured]
+        sound = self.page.audio and self.look.config.sound.enabled
+        self.narration = Narration(self.look, self.post, zone.id, self.page) if sound else None
         self.column: pygame.Surface | None = None
         self.column_height = 0
         self.column_box = layout.Rect(0, 0, 0, 0)
@@ -58,7 +61,10 @@ class ZoneScene(Scene):
     def compose(self, surface: pygame.Surface) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         accent = theme.accent(self.zone.accent)
-        self.compose_chrome(surface, look.text(self.zone.title), accent=accent)
+        narration = self.narration
+        if narration is not None and narration.language not in (None, narration.wanted()):
+            narration.stop()  # another language: the next tap plays it
+        self.compose_chrome(surface, look.text(self.zone.title), accent=accent, listen=narration is not None)
         # A long title wraps onto a second line and the page moves down to make room.
         title = ts.block(
             look.text(self.page.title),
@@ -138,6 +144,8 @@ class ZoneScene(Scene):
                 pygame.draw.rect(
                     surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
                 )
+        if self.narration is not None and self.narration.playing and self.listen_box is not None:
+            self.draw_listen(surface, on=True, worded=self.listen_box.w > self.listen_box.h)
         if self.feature and not self.look.faults.guard(
             "draw", f"{self.zone.id}/{self.page.id} feature", self.feature.draw_live, surface
         ):
@@ -181,7 +189,10 @@ class ZoneScene(Scene):
     def activate(self, widget_id: str) -> None:
         if any(view.activate(widget_id) for view in self.views):
             return  # a block's own control: a quiz answer, a gallery arrow, a hotspot
-        if widget_id == "next":
+        if widget_id == LISTEN_ID:
+            if self.narration is not None:
+                self.narration.toggle()
+        elif widget_id == "next":
             self.post(TurnPage(+1))
         elif widget_id == "prev":
             self.post(TurnPage(-1))
@@ -270,6 +281,9 @@ class ZoneScene(Scene):
     def update(self, now: float, dt: float) -> bool:
         moved = [view for view in self.views if self._advance(view, now)]
         self._moved += moved
+        if self.narration is not None and self.narration.update(now):
+            self._whole = True  # it ended: *Listen* as it was
+            return True
         if self._coast(dt):
             self._whole = True
             return True
@@ -333,8 +347,11 @@ class ZoneScene(Scene):
         return bool(self.velocity) or any(view.animating for view in self.views)
 
     def next_change(self, now: float) -> float:
-        return min([math.inf] + [view.next_change(now) for view in self.views])
+        ends = [self.narration.next_change(now)] if self.narration is not None else []
+        return min([math.inf, *ends] + [view.next_change(now) for view in self.views])
 
     def leave(self) -> None:
         for view in [*self.flow, *([self.featured] if self.featured else [])]:
             view.leave()
+        if self.narration is not None:
+            self.narration.leave()
