@@ -21,12 +21,14 @@ optimised and, if still larger than MAX_BYTES, reduced to a 256-colour palette.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "media" / "images"
@@ -35,7 +37,7 @@ FONT_BOLD = ROOT / "kiosk" / "shipped" / "fonts" / "NotoSans-Bold.ttf"
 SS = 2  # supersampling factor: draw at 2x, then downscale
 COVER = (1200, 800)
 PAGE = (1600, 1000)
-MAX_BYTES = 250_000
+MAX_BYTES = 400_000
 
 Colour = tuple[int, int, int]
 Point = tuple[float, float]
@@ -55,6 +57,7 @@ def mix(a: Colour, b: Colour, t: float) -> Colour:
 
 WHITE: Colour = (255, 255, 255)
 INK: Colour = rgb("#27303D")  # the darkest tone used in drawings
+SHADOW: Colour = rgb("#1A1F2B")  # shadows and the dark side of lit shapes
 GREY: Colour = rgb("#C9D0DA")
 AMBER: Colour = rgb("#F2A33A")
 ORANGE: Colour = rgb("#E8702A")
@@ -125,10 +128,99 @@ def hexagon(cx: float, cy: float, r: float) -> list[Point]:
 class Canvas:
     """An image drawn in final-size coordinates at SS times the resolution."""
 
-    def __init__(self, size: tuple[int, int], background: Colour):
+    def __init__(self, size: tuple[int, int], background: Colour | Image.Image):
         self.w, self.h = size
-        self.img = Image.new("RGB", (self.w * SS, self.h * SS), background)
+        if isinstance(background, Image.Image):
+            self.img = background.convert("RGB").resize((self.w * SS, self.h * SS), Image.Resampling.BICUBIC)
+        else:
+            self.img = Image.new("RGB", (self.w * SS, self.h * SS), background)
         self.d = ImageDraw.Draw(self.img)
+
+    # -- light and depth: every object is drawn on a layer of its own, then lit, shadowed and
+    # laid on the picture, so shapes read as things in a room rather than cut-out paper.
+
+    @contextlib.contextmanager
+    def layer(
+        self,
+        light: float = 0.22,
+        shadow: float = 0.28,
+        blur: float = 14,
+        offset: Point = (6, 12),
+        glow: Colour | None = None,
+        glow_radius: float = 40,
+        sheen: float = 0.0,
+    ) -> Iterator[None]:
+        """Draw the block's shapes as one object: lit from above (`light`: how much lighter
+        the top and darker the bottom), casting a soft shadow (`shadow` opacity, `blur`,
+        `offset`), optionally glowing (`glow` colour) and with a glossy `sheen` band."""
+        base, base_draw = self.img, self.d
+        layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
+        self.img, self.d = layer, ImageDraw.Draw(layer)
+        try:
+            yield
+        finally:
+            self.img, self.d = base, base_draw
+        alpha = layer.getchannel("A")
+        box = alpha.getbbox()
+        if box is None:
+            return
+        reach = round((max(blur, glow_radius if glow else 0) * 2.5 + max(map(abs, offset))) * SS)
+        x0, y0 = max(box[0] - reach, 0), max(box[1] - reach, 0)
+        x1, y1 = min(box[2] + reach, base.width), min(box[3] + reach, base.height)
+        region = (x0, y0, x1, y1)
+        size = (x1 - x0, y1 - y0)
+        a = alpha.crop(region)
+        if glow:
+            halo = a.filter(ImageFilter.GaussianBlur(glow_radius * SS)).point(lambda v: min(255, v * 2))
+            lit = ImageChops.screen(base.crop(region).convert("RGB"), Image.new("RGB", size, glow))
+            base.paste(lit, region[:2], halo)
+        if shadow > 0:
+            dx, dy = round(offset[0] * SS), round(offset[1] * SS)
+            soft = Image.new("L", size, 0)
+            soft.paste(a, (dx, dy))
+            soft = soft.filter(ImageFilter.GaussianBlur(blur * SS)).point(lambda v: round(v * shadow))
+            base.paste(Image.new("RGB", size, SHADOW), region[:2], soft)
+        rgb_part = layer.crop(region).convert("RGB")
+        if light > 0:
+            h = box[3] - box[1]
+            ramp = Image.linear_gradient("L").resize((1, max(h, 1))).resize((size[0], max(h, 1)))
+            ramp_full = Image.new("L", size, 128)
+            ramp_full.paste(Image.new("L", (size[0], max(box[1] - y0, 0)), 0), (0, 0))
+            ramp_full.paste(ramp, (0, box[1] - y0))
+            ramp_full.paste(Image.new("L", (size[0], max(y1 - box[3], 0)), 255), (0, box[3] - y0))
+            up = ramp_full.point(lambda v: round(max(0, 128 - v) * 2 * light))
+            down = ramp_full.point(lambda v: round(max(0, v - 128) * 2 * light))
+            rgb_part = Image.composite(Image.new("RGB", size, WHITE), rgb_part, up)
+            rgb_part = Image.composite(Image.new("RGB", size, SHADOW), rgb_part, down)
+        if sheen > 0:
+            band = Image.linear_gradient("L").rotate(-35, expand=False).resize(size)
+            band = band.point(lambda v: round(sheen * 255 * max(0.0, 1 - abs(v - 90) / 40)))
+            rgb_part = Image.composite(Image.new("RGB", size, WHITE), rgb_part, band)
+        base.paste(rgb_part, region[:2], a)
+
+    def faded(self, points: Sequence[Point], colour: Colour, clear_y: float, solid_y: float) -> None:
+        """A shape that fades out towards `clear_y` and is solid from `solid_y`."""
+        mask = Image.new("L", self.img.size, 0)
+        ImageDraw.Draw(mask).polygon(self._pts(points), fill=255)
+        mask = mask.filter(ImageFilter.GaussianBlur(20 * SS))  # soft shores where no land covers them
+        y0, y1 = sorted((clear_y, solid_y))
+        ramp = Image.linear_gradient("L").resize((self.img.width, max(1, round((y1 - y0) * SS))))
+        if clear_y > solid_y:
+            ramp = ramp.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+        fade = Image.new("L", self.img.size, 255 if clear_y < solid_y else 0)
+        fade.paste(0 if clear_y < solid_y else 255, (0, 0, self.img.width, round(y0 * SS)))
+        fade.paste(ramp, (0, round(y0 * SS)))
+        self.img.paste(colour, (0, 0), ImageChops.multiply(mask, fade))
+
+    def glow(self, cx: float, cy: float, r: float, colour: Colour, strength: float = 0.8) -> None:
+        """Light falling on the picture: a soft round glow of `colour` (screen blend)."""
+        size = max(2, round(2 * r * SS))
+        ramp = Image.radial_gradient("L").resize((size, size), Image.Resampling.BICUBIC)
+        mask = ramp.point(lambda v: round(max(0.0, 1 - v / 255) ** 1.6 * 255 * strength))
+        box = (round((cx - r) * SS), round((cy - r) * SS))
+        region = (box[0], box[1], box[0] + size, box[1] + size)
+        lit = ImageChops.screen(self.img.crop(region).convert("RGB"), Image.new("RGB", (size, size), colour))
+        self.img.paste(lit, box, mask)
 
     @staticmethod
     def _pts(points: Sequence[Point]) -> list[Point]:
@@ -315,7 +407,7 @@ class Canvas:
     def save(self, name: str) -> Path:
         small = self.img.resize((self.w, self.h), Image.Resampling.LANCZOS)
         path = OUT / name
-        small.save(path, optimize=True)
+        small.save(path, optimize=True)  # full colour: a palette would band the gradients
         if path.stat().st_size > MAX_BYTES:
             small.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
                 path, optimize=True
@@ -326,18 +418,93 @@ class Canvas:
 # -- shared motifs -------------------------------------------------------------------------
 
 
-def backdrop(size: tuple[int, int], accent: Colour, blobs: Sequence[tuple[float, float, float]]) -> Canvas:
-    """A soft light background in the accent's tint, with a few large pale circles."""
-    c = Canvas(size, tint(accent, 0.93))
+def vertical(size: tuple[int, int], top: Colour, bottom: Colour) -> Image.Image:
+    """A smooth top-to-bottom gradient."""
+    ramp = Image.linear_gradient("L").resize(size, Image.Resampling.BICUBIC)
+    return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), ramp)
+
+
+def backdrop(
+    size: tuple[int, int],
+    accent: Colour,
+    blobs: Sequence[tuple[float, float, float]],
+    light: Point | None = None,
+) -> Canvas:
+    """A lit room in the accent's tint: deeper at the top, a pool of light, soft out-of-focus
+    discs (the old flat circles, now bokeh), a faint mottled texture and darker corners.
+
+    Built at a quarter of the size and scaled up: it is all soft, so nothing is lost.
+    """
+    w, h = size
+    q = (w // 4, h // 4)
+    img = vertical(q, tint(accent, 0.7), tint(accent, 0.93))
+    lx, ly = light or (w * 0.72, h * 0.22)
+    pool = Image.radial_gradient("L").resize((round(w * 0.45), round(w * 0.45)), Image.Resampling.BICUBIC)
+    mask = pool.point(lambda v: round(max(0.0, 1 - v / 255) ** 1.4 * 200))
+    img.paste(WHITE, (round(lx / 4 - w * 0.225), round(ly / 4 - w * 0.225)), mask)
+    discs = Image.new("L", q, 0)
+    dd = ImageDraw.Draw(discs)
     for cx, cy, r in blobs:
-        c.circle(cx, cy, r, fill=tint(accent, 0.86))
-    return c
+        dd.ellipse([(cx - r) / 4, (cy - r) / 4, (cx + r) / 4, (cy + r) / 4], fill=120)
+    discs = discs.filter(ImageFilter.GaussianBlur(w / 260))
+    img.paste(tint(accent, 0.55), (0, 0), discs.point(lambda v: v // 3))
+    mottle = Image.effect_noise((max(w // 40, 2), max(h // 40, 2)), 60).resize(q, Image.Resampling.BICUBIC)
+    img = Image.composite(Image.new("RGB", q, shade(accent, 0.2)), img, mottle.point(lambda v: v // 22))
+    corners = Image.radial_gradient("L").resize((round(q[0] * 1.3), round(q[1] * 1.5)), Image.Resampling.BICUBIC)
+    corners = corners.crop(
+        (
+            (corners.width - q[0]) // 2,
+            (corners.height - q[1]) // 2,
+            (corners.width - q[0]) // 2 + q[0],
+            (corners.height - q[1]) // 2 + q[1],
+        )
+    )
+    img.paste(shade(accent, 0.55), (0, 0), corners.point(lambda v: round(max(0, v - 150) * 0.9)))
+    return Canvas(size, img)
+
+
+def floor(c: Canvas, y: float, accent: Colour, x0: float = 0, x1: float | None = None) -> None:
+    """A floor from `y` down: a lit edge, then deepening towards the viewer."""
+    x1 = c.w if x1 is None else x1
+    band = vertical((round((x1 - x0) * SS), round((c.h - y) * SS)), tint(accent, 0.72), tint(accent, 0.5))
+    c.img.paste(band, (round(x0 * SS), round(y * SS)))
+    c.rect(x0, y, x1, y + 3, fill=tint(accent, 0.9))
+
+
+def lit(**style: float | Point) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Draw a motif as one lit object with its own shadow (see Canvas.layer)."""
+
+    def wrap(draw: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(draw)
+        def drawn(c: Canvas, *args: object, **kwargs: object) -> None:
+            with c.layer(**style):  # type: ignore[arg-type]
+                draw(c, *args, **kwargs)
+
+        return drawn
+
+    return wrap
+
+
+def ball(c: Canvas, cx: float, cy: float, r: float, colour: Colour, steps: int = 14) -> None:
+    """A sphere lit from the upper left: a dark rim, then rings growing lighter towards the
+    highlight (a radial gradient drawn as stacked circles)."""
+    c.circle(cx, cy, r, fill=shade(colour, 0.25))
+    for i in range(1, steps + 1):
+        t = i / steps
+        rr = r * (1 - 0.82 * t)
+        off = r * 0.32 * t
+        c.circle(cx - off, cy - off, rr, fill=mix(shade(colour, 0.25), tint(colour, 0.55), t**0.8))
 
 
 def flame(
     c: Canvas, cx: float, base: float, w: float, h: float, colours: Sequence[Colour] = (ORANGE, AMBER, YELLOW)
 ) -> None:
-    """A stylised flame: nested teardrops, widest at the bottom."""
+    """A stylised flame: nested teardrops, widest at the bottom, glowing on its surroundings."""
+    with c.layer(light=0.0, shadow=0.0, glow=tint(AMBER, 0.3), glow_radius=w * 0.3):
+        _flame(c, cx, base, w, h, colours)
+
+
+def _flame(c: Canvas, cx: float, base: float, w: float, h: float, colours: Sequence[Colour]) -> None:
     for i, colour in enumerate(colours):
         k = 1 - i * 0.3
         ww, hh = w * k, h * k
@@ -347,6 +514,7 @@ def flame(
         c.poly(left + right, colour)
 
 
+@lit(light=0.12, shadow=0.35, blur=10, offset=(6, 10))
 def coal_lump(c: Canvas, cx: float, cy: float, r: float, base: Colour = INK) -> None:
     """A low-poly lump of coal: facets lit from the upper left around a flat top face."""
     o = [
@@ -375,6 +543,7 @@ def coal_lump(c: Canvas, cx: float, cy: float, r: float, base: Colour = INK) -> 
         c.poly([(cx + x * r, cy + y * r) for x, y in points], mix(base, WHITE, light))
 
 
+@lit(light=0.0, shadow=0.0, glow=WHITE, glow_radius=12)
 def sparkle(c: Canvas, cx: float, cy: float, r: float, colour: Colour) -> None:
     """A four-pointed star."""
     k = r * 0.22
@@ -393,6 +562,7 @@ def sparkle(c: Canvas, cx: float, cy: float, r: float, colour: Colour) -> None:
     )
 
 
+@lit(light=0.2, shadow=0.22, blur=8, offset=(5, 8))
 def leaf(
     c: Canvas, cx: float, cy: float, length: float, angle: float, colour: Colour, vein: Colour | None = None
 ) -> None:
@@ -420,6 +590,7 @@ def leaf(
         c.line([p0, (cx + ux * half * 0.75, cy + uy * half * 0.75)], vein, length * 0.035)
 
 
+@lit(light=0.2, shadow=0.2, blur=10, offset=(10, 4))
 def conifer(c: Canvas, x: float, ground: float, h: float, colour: Colour, trunk: Colour) -> None:
     w = h * 0.5
     c.rect(x - h * 0.035, ground - h * 0.2, x + h * 0.035, ground, fill=trunk)
@@ -434,6 +605,7 @@ def conifer(c: Canvas, x: float, ground: float, h: float, colour: Colour, trunk:
         )
 
 
+@lit(light=0.2, shadow=0.2, blur=10, offset=(10, 4))
 def broadleaf(c: Canvas, x: float, ground: float, h: float, colour: Colour, trunk: Colour) -> None:
     r = h * 0.3
     c.rect(x - h * 0.04, ground - h * 0.45, x + h * 0.04, ground, fill=trunk, radius=h * 0.02)
@@ -442,6 +614,7 @@ def broadleaf(c: Canvas, x: float, ground: float, h: float, colour: Colour, trun
     c.circle(x, ground - h + r, r, fill=colour)
 
 
+@lit(light=0.28, shadow=0.25, blur=8, offset=(6, 8))
 def person(c: Canvas, x: float, top: float, h: float, colour: Colour) -> None:
     """A simple person icon, `h` tall: a round head over rounded shoulders."""
     head = h * 0.2
@@ -454,6 +627,7 @@ def person(c: Canvas, x: float, top: float, h: float, colour: Colour) -> None:
     )
 
 
+@lit(light=0.22, shadow=0.3, blur=10, offset=(8, 12))
 def pin(c: Canvas, x: float, tip_y: float, r: float, colour: Colour) -> None:
     """A location pin whose tip is at (x, tip_y): a circle with a tangent point below."""
     d = r * 2.1
@@ -471,6 +645,7 @@ def pin(c: Canvas, x: float, tip_y: float, r: float, colour: Colour) -> None:
     c.circle(x, cy, r * 0.42, fill=WHITE)
 
 
+@lit(light=0.08, shadow=0.25, blur=10, offset=(8, 12))
 def document(
     c: Canvas, x: float, y: float, w: float, h: float, paper: Colour, lines: Colour, signature: Colour
 ) -> None:
@@ -492,6 +667,7 @@ def document(
     c.line(sig, signature, h * 0.03)
 
 
+@lit(light=0.2, shadow=0.15, blur=6, offset=(4, 6))
 def music_note(c: Canvas, x: float, y: float, s: float, colour: Colour) -> None:
     """Two beamed eighth notes; (x, y) is the first note head."""
     for dx in (0, s * 1.1):
@@ -521,60 +697,351 @@ def wavy_flag(
     c.poly(top_edge + bottom, colour)
 
 
+@lit(light=0.0, shadow=0.25, blur=6, offset=(8, 4))
 def pole(c: Canvas, x: float, top: float, ground: float, colour: Colour) -> None:
     c.rect(x - 5, top, x + 5, ground, fill=colour, radius=4)
     c.circle(x, top - 6, 11, fill=colour)
     c.rect(x - 34, ground - 8, x + 34, ground + 6, fill=colour, radius=6)
 
 
-def cartogram_tiles() -> list[tuple[float, float, bool]]:
-    """A tile cartogram of Poland's 16 voivodeships, deliberately schematic.
+# -- the two national flags ----------------------------------------------------------------
 
-    Each voivodeship is one hexagon in a rough north-to-south, west-to-east arrangement;
-    sizes and borders are not geographic. The Lubelskie tile (east) is flagged True.
-    """
-    rows = [
-        (0.5, ["zachodniopomorskie", "pomorskie", "warminsko-mazurskie", "podlaskie"]),
-        (0.0, ["lubuskie", "wielkopolskie", "kujawsko-pomorskie", "mazowieckie"]),
-        (0.5, ["dolnoslaskie", "lodzkie", "swietokrzyskie", "lubelskie"]),
-        (0.0, ["opolskie", "slaskie", "malopolskie", "podkarpackie"]),
-    ]
-    tiles = []
-    for row, (offset, names) in enumerate(rows):
-        for col, name in enumerate(names):
-            tiles.append((col + offset, row, name == "lubelskie"))
-    assert len(tiles) == 16
-    return tiles
+PL_WHITE: Colour = (246, 246, 244)
+PL_RED: Colour = rgb("#DC143C")
+KZ_SKY: Colour = rgb("#00AFCA")
+KZ_GOLD: Colour = rgb("#FEC50C")
 
 
-def draw_cartogram(
-    c: Canvas,
-    cx: float,
-    cy: float,
-    r: float,
-    accent: Colour,
-    others: Sequence[Colour],
-    dot: bool = True,
+def poland_flag(w: int, h: int) -> Image.Image:
+    """The flag of Poland, flat, at SS times (w, h): two equal bands, white over red."""
+    c = Canvas((w, h), PL_WHITE)
+    c.rect(0, h / 2, w, h, fill=PL_RED)
+    return c.img
+
+
+def _curl(c: Canvas, cx: float, cy: float, r: float, start: float, turn: float, width: float) -> None:
+    """A spiral stroke winding inwards: one horn of the ram's-horn ornament."""
+    pts = []
+    for i in range(41):
+        t = i / 40
+        a = math.radians(start + turn * t)
+        rr = r * (1 - 0.7 * t)
+        pts.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
+    c.line(pts, KZ_GOLD, width)
+
+
+def steppe_eagle(c: Canvas, cx: float, cy: float, s: float, colour: Colour) -> None:
+    """A soaring eagle with spread, upswept wings, head towards the hoist; `s` is the scale
+    (the wingspan is about 0.76 s)."""
+    for side in (-1, 1):
+        upper = bezier((0.02, -0.03), (0.12, -0.11), (0.24, -0.05), (0.38, -0.14), steps=24)
+        lower = bezier((0.38, -0.14), (0.31, 0.0), (0.16, 0.07), (0.02, 0.05), steps=24)
+        serrated = []
+        for i, (x, y) in enumerate(lower):
+            bump = 0.018 if i % 4 == 2 and 0 < i < len(lower) - 2 else 0.0
+            serrated.append((x + bump * 0.4, y + bump))
+        c.poly([(cx + side * x * s, cy + y * s) for x, y in upper + serrated], colour)
+    c.ellipse(cx - 0.04 * s, cy - 0.05 * s, cx + 0.04 * s, cy + 0.09 * s, colour)
+    c.poly(
+        [(cx - 0.03 * s, cy + 0.07 * s), (cx + 0.03 * s, cy + 0.07 * s), (cx + 0.055 * s, cy + 0.17 * s),
+         (cx - 0.055 * s, cy + 0.17 * s)],
+        colour,
+    )
+    c.circle(cx - 0.045 * s, cy - 0.06 * s, 0.03 * s, fill=colour)
+    c.poly([(cx - 0.07 * s, cy - 0.07 * s), (cx - 0.105 * s, cy - 0.045 * s), (cx - 0.065 * s, cy - 0.04 * s)], colour)
+
+
+def kazakhstan_flag(w: int, h: int) -> Image.Image:
+    """The flag of Kazakhstan, flat, at SS times (w, h): sky blue, the golden sun with its
+    32 rays in the middle, the soaring steppe eagle under it, and the national ornament as
+    a golden band along the hoist."""
+    c = Canvas((w, h), KZ_SKY)
+    sx, sy = w * 0.5, h * 0.37
+    disc, ray_in, ray_out = h * 0.105, h * 0.13, h * 0.225
+    half = math.pi / 32 * 0.55
+    for i in range(32):
+        a = 2 * math.pi * i / 32
+        c.poly(
+            [
+                (sx + ray_in * math.cos(a - half), sy + ray_in * math.sin(a - half)),
+                (sx + (ray_in + ray_out) / 2 * math.cos(a - half * 0.9), sy + (ray_in + ray_out) / 2 * math.sin(a - half * 0.9)),
+                (sx + ray_out * math.cos(a), sy + ray_out * math.sin(a)),
+                (sx + (ray_in + ray_out) / 2 * math.cos(a + half * 0.9), sy + (ray_in + ray_out) / 2 * math.sin(a + half * 0.9)),
+                (sx + ray_in * math.cos(a + half), sy + ray_in * math.sin(a + half)),
+            ],
+            KZ_GOLD,
+        )
+    c.circle(sx, sy, disc, fill=KZ_GOLD)
+    steppe_eagle(c, sx, h * 0.71, h * 1.1, KZ_GOLD)
+    # the ornament: ram's horns stacked along the hoist
+    bx, bw = w * 0.065, w * 0.07
+    unit = bw * 1.25
+    n = int(h / unit)
+    top = (h - n * unit) / 2
+    stroke = bw * 0.075
+    for k in range(n):
+        y = top + unit * (k + 0.5)
+        c.poly([(bx, y - unit * 0.2), (bx + bw * 0.12, y), (bx, y + unit * 0.2), (bx - bw * 0.12, y)], KZ_GOLD)
+        for side in (-1, 1):
+            for v in (-1, 1):
+                start = 90 * v if side > 0 else 180 - 90 * v
+                _curl(c, bx + side * bw * 0.27, y + v * unit * 0.2, bw * 0.2, start, 300 * side * v, stroke)
+        c.line([(bx, y + unit * 0.2), (bx, y + unit * 0.8)], KZ_GOLD, stroke)
+    return c.img
+
+
+def waving_flag(
+    c: Canvas, flat: Image.Image, x: float, y: float, w: float, h: float, phase: float = 0.0, amp: float = 0.06
 ) -> None:
-    """The tile cartogram centred on (cx, cy) with tiles of circumradius r.
+    """Lay a flat flag (drawn at SS times (w, h)) on the canvas at (x, y), waving: each thin
+    column is lifted along a travelling wave, anchored at the hoist, and lit by its slope,
+    so folds catch the light and fall into shade."""
+    with c.layer(light=0.06, shadow=0.22, blur=12, offset=(14, 18)):
+        strip = 2
+        for col in range(0, flat.width, strip):
+            t = col / flat.width
+            angle = 2 * math.pi * t * 1.25 + phase
+            dy = amp * h * math.sin(angle) * (0.25 + 0.75 * t)
+            piece = flat.crop((col, 0, col + strip, flat.height))
+            slope = math.cos(angle)
+            tone = WHITE if slope > 0 else SHADOW
+            piece = Image.blend(piece, Image.new("RGB", piece.size, tone), abs(slope) * (0.12 if slope > 0 else 0.2))
+            c.img.paste(piece, (round(x * SS) + col, round((y + dy) * SS)))
 
-    `dot` draws a white dot in the highlighted tile; leave it out where the kiosk puts its own
-    hotspot marker on the tile (regions-voivodeships.png).
-    """
-    dx, dy = r * math.sqrt(3), r * 1.5
-    tiles = cartogram_tiles()
-    min_x = min(t[0] for t in tiles)
-    max_x = max(t[0] for t in tiles)
-    ox = cx - (min_x + max_x) / 2 * dx
-    oy = cy - 1.5 * dy
-    for i, (col, row, highlight) in enumerate(tiles):
-        x, y = ox + col * dx, oy + row * dy
-        if highlight:
-            c.poly(hexagon(x, y, r * 0.93), accent)
-            if dot:
-                c.circle(x, y, r * 0.22, fill=WHITE)
-        else:
-            c.poly(hexagon(x, y, r * 0.93), others[(i * 7 + row) % len(others)])
+
+def flag_on_pole(
+    c: Canvas, flat: Image.Image, pole_x: float, top: float, ground: float, w: float, h: float,
+    pole_colour: Colour, phase: float = 0.0,
+) -> tuple[float, float, float, float]:
+    """A flag flying from the top of its pole; returns the flag's box (x0, y0, x1, y1)."""
+    pole(c, pole_x, top, ground, pole_colour)
+    waving_flag(c, flat, pole_x + 5, top + 12, w, h, phase)
+    return (pole_x + 5, top + 12, pole_x + 5 + w, top + 12 + h)
+
+
+# -- a map of Poland's voivodeships --------------------------------------------------------
+
+# Simplified (lon, lat) of the border's bends and of the points where voivodeships meet.
+# Neighbours share their points, so borders line up; accurate to a few kilometres' worth of
+# a schematic map, not a survey.
+P: dict[str, Point] = {
+    # the country's outline, clockwise from the north-west coast
+    "nw": (14.22, 53.92), "c1": (15.4, 54.15), "c2": (16.2, 54.45), "zp_pm_c": (16.7, 54.58),
+    "c3": (17.6, 54.78), "rozewie": (18.35, 54.83), "hel": (18.8, 54.6), "gdynia": (18.55, 54.5),
+    "gdansk": (18.7, 54.38), "c4": (19.3, 54.35), "pm_wn_n": (19.6, 54.45), "k1": (21.0, 54.35),
+    "wn_pd_n": (22.55, 54.36), "lt": (22.8, 54.36), "e1": (23.5, 53.95), "e2": (23.55, 53.5),
+    "e3": (23.9, 53.15), "e4": (23.95, 52.7), "pd_lu_e": (23.2, 52.25), "brest": (23.65, 52.07),
+    "ua": (23.65, 51.5), "e5": (24.1, 50.87), "lu_pk_e": (23.55, 50.35), "e6": (22.95, 49.8),
+    "e7": (22.7, 49.3), "sk_ua": (22.56, 49.08), "s1": (22.0, 49.2), "s2": (21.4, 49.43),
+    "ma_pk_s": (21.1, 49.38), "s3": (20.6, 49.38), "tatry": (20.1, 49.2), "s4": (19.8, 49.2),
+    "s5": (19.55, 49.58), "ma_sl_s": (19.4, 49.55), "cz_sk": (18.85, 49.52), "w1": (18.6, 49.85),
+    "w2": (18.3, 49.95), "sl_op_s": (18.05, 50.02), "w3": (17.7, 50.1), "w4": (17.6, 50.27),
+    "w5": (17.2, 50.35), "op_ds_s": (16.9, 50.45), "w6": (16.75, 50.15), "w7": (16.55, 50.15),
+    "w8": (16.2, 50.42), "w9": (16.35, 50.65), "w10": (15.8, 50.75), "w11": (15.2, 50.98),
+    "de_cz": (14.82, 50.87), "w12": (15.0, 51.25), "ds_lb_w": (14.85, 51.5), "w13": (14.7, 51.7),
+    "w14": (14.6, 52.1), "lb_zp_w": (14.6, 52.62), "w15": (14.15, 52.87), "w16": (14.4, 53.25),
+    "w17": (14.3, 53.6),
+    # where voivodeships meet inside the country, and their borders' bends
+    "zp_lb_wp": (15.9, 53.0), "zp_wp_pm": (16.9, 53.6), "wp_pm_kp": (17.35, 53.55),
+    "pm_kp_wn": (19.2, 53.55), "kp_wn_mz": (19.7, 53.15), "kp_mz_ld": (19.2, 52.38),
+    "wp_kp_ld": (18.8, 52.35), "wn_mz_pd": (21.6, 53.45), "mz_pd_lu": (22.95, 52.3),
+    "mz_lu_sk": (21.82, 51.1), "lu_sk_pk": (21.85, 50.72), "sk_pk_ma": (21.2, 50.35),
+    "sk_ma_sl": (19.85, 50.5), "sk_sl_ld": (19.8, 50.95), "sk_ld_mz": (20.4, 51.3),
+    "ld_sl_op": (18.55, 51.05), "ld_op_wp": (18.15, 51.15), "op_ds_wp": (17.75, 51.15),
+    "ds_wp_lb": (16.4, 51.75),
+    "zp_pm1": (16.8, 54.05), "zp_lb1": (15.0, 52.83), "zp_lb2": (15.5, 52.95),
+    "zp_wp1": (16.5, 53.15), "zp_wp2": (16.85, 53.35),
+    "wp_kp1": (17.3, 53.15), "wp_kp2": (17.55, 52.75), "wp_kp3": (18.1, 52.5),
+    "pm_kp1": (17.9, 53.5), "pm_kp2": (18.8, 53.7), "pm_wn1": (19.3, 53.85), "pm_wn2": (19.25, 54.1),
+    "wn_mz1": (20.3, 53.2), "wn_mz2": (21.0, 53.4), "wn_pd1": (22.2, 53.55), "wn_pd2": (22.6, 53.85),
+    "mz_pd1": (21.75, 53.05), "mz_pd2": (22.2, 52.85), "mz_pd3": (22.6, 52.5),
+    "mz_lu1": (22.6, 52.05), "mz_lu2": (22.0, 51.9), "mz_lu3": (21.85, 51.55),
+    "lu_pk1": (22.2, 50.75), "lu_pk2": (22.6, 50.45), "lu_pk3": (23.0, 50.4),
+    "sk_pk1": (21.5, 50.5), "ma_pk1": (21.25, 50.0), "ma_pk2": (21.2, 49.65),
+    "sk_ma1": (20.8, 50.25), "sk_ma2": (20.3, 50.25), "sk_ma3": (20.0, 50.45),
+    "sk_sl1": (19.8, 50.75), "sk_ld1": (20.1, 51.15), "sk_mz1": (20.9, 51.18), "sk_mz2": (21.4, 51.05),
+    "kp_mz1": (19.5, 52.8), "ld_mz1": (19.7, 52.3), "ld_mz2": (20.1, 52.2), "ld_mz3": (20.35, 51.95),
+    "ld_mz4": (20.45, 51.6), "ld_sl1": (19.2, 51.0), "ld_wp1": (18.2, 51.5), "ld_wp2": (18.5, 51.75),
+    "ld_wp3": (18.7, 52.05), "sl_op1": (18.6, 50.7), "sl_op2": (18.45, 50.4), "sl_op3": (18.1, 50.2),
+    "sl_ma1": (19.5, 50.4), "sl_ma2": (19.3, 50.2), "sl_ma3": (19.15, 49.95), "sl_ma4": (19.3, 49.7),
+    "op_ds1": (17.15, 50.65), "op_ds2": (17.4, 50.9), "ds_wp1": (17.5, 51.45), "ds_wp2": (17.0, 51.55),
+    "ds_lb1": (15.9, 51.6), "ds_lb2": (15.4, 51.45), "lb_wp1": (16.0, 51.95), "lb_wp2": (15.85, 52.3),
+    "lb_wp3": (15.8, 52.6), "lb_wp4": (16.0, 52.85),
+}
+
+VOIVODESHIPS: dict[str, list[str]] = {
+    "zachodniopomorskie": [
+        "nw", "c1", "c2", "zp_pm_c", "zp_pm1", "zp_wp_pm", "zp_wp2", "zp_wp1", "zp_lb_wp",
+        "zp_lb2", "zp_lb1", "lb_zp_w", "w15", "w16", "w17",
+    ],
+    "pomorskie": [
+        "zp_pm_c", "c3", "rozewie", "hel", "gdynia", "gdansk", "c4", "pm_wn_n", "pm_wn2", "pm_wn1",
+        "pm_kp_wn", "pm_kp2", "pm_kp1", "wp_pm_kp", "zp_wp_pm", "zp_pm1",
+    ],
+    "warminsko-mazurskie": [
+        "pm_wn_n", "k1", "wn_pd_n", "wn_pd2", "wn_pd1", "wn_mz_pd", "wn_mz2", "wn_mz1", "kp_wn_mz",
+        "pm_kp_wn", "pm_wn1", "pm_wn2",
+    ],
+    "podlaskie": [
+        "wn_pd_n", "lt", "e1", "e2", "e3", "e4", "pd_lu_e", "mz_pd_lu", "mz_pd3", "mz_pd2", "mz_pd1",
+        "wn_mz_pd", "wn_pd1", "wn_pd2",
+    ],
+    "lubuskie": [
+        "lb_zp_w", "zp_lb1", "zp_lb2", "zp_lb_wp", "lb_wp4", "lb_wp3", "lb_wp2", "lb_wp1", "ds_wp_lb",
+        "ds_lb1", "ds_lb2", "ds_lb_w", "w13", "w14",
+    ],
+    "wielkopolskie": [
+        "zp_lb_wp", "zp_wp1", "zp_wp2", "zp_wp_pm", "wp_pm_kp", "wp_kp1", "wp_kp2", "wp_kp3",
+        "wp_kp_ld", "ld_wp3", "ld_wp2", "ld_wp1", "ld_op_wp", "op_ds_wp", "ds_wp1", "ds_wp2",
+        "ds_wp_lb", "lb_wp1", "lb_wp2", "lb_wp3", "lb_wp4",
+    ],
+    "kujawsko-pomorskie": [
+        "wp_pm_kp", "pm_kp1", "pm_kp2", "pm_kp_wn", "kp_wn_mz", "kp_mz1", "kp_mz_ld", "wp_kp_ld",
+        "wp_kp3", "wp_kp2", "wp_kp1",
+    ],
+    "mazowieckie": [
+        "kp_wn_mz", "wn_mz1", "wn_mz2", "wn_mz_pd", "mz_pd1", "mz_pd2", "mz_pd3", "mz_pd_lu",
+        "mz_lu1", "mz_lu2", "mz_lu3", "mz_lu_sk", "sk_mz2", "sk_mz1", "sk_ld_mz", "ld_mz4", "ld_mz3",
+        "ld_mz2", "ld_mz1", "kp_mz_ld", "kp_mz1",
+    ],
+    "lodzkie": [
+        "wp_kp_ld", "kp_mz_ld", "ld_mz1", "ld_mz2", "ld_mz3", "ld_mz4", "sk_ld_mz", "sk_ld1",
+        "sk_sl_ld", "ld_sl1", "ld_sl_op", "ld_op_wp", "ld_wp1", "ld_wp2", "ld_wp3",
+    ],
+    "lubelskie": [
+        "mz_pd_lu", "pd_lu_e", "brest", "ua", "e5", "lu_pk_e", "lu_pk3", "lu_pk2", "lu_pk1",
+        "lu_sk_pk", "mz_lu_sk", "mz_lu3", "mz_lu2", "mz_lu1",
+    ],
+    "dolnoslaskie": [
+        "ds_lb_w", "ds_lb2", "ds_lb1", "ds_wp_lb", "ds_wp2", "ds_wp1", "op_ds_wp", "op_ds2",
+        "op_ds1", "op_ds_s", "w6", "w7", "w8", "w9", "w10", "w11", "de_cz", "w12",
+    ],
+    "opolskie": [
+        "op_ds_wp", "ld_op_wp", "ld_sl_op", "sl_op1", "sl_op2", "sl_op3", "sl_op_s", "w3", "w4",
+        "w5", "op_ds_s", "op_ds1", "op_ds2",
+    ],
+    "slaskie": [
+        "ld_sl_op", "ld_sl1", "sk_sl_ld", "sk_sl1", "sk_ma_sl", "sl_ma1", "sl_ma2", "sl_ma3",
+        "sl_ma4", "ma_sl_s", "cz_sk", "w1", "w2", "sl_op_s", "sl_op3", "sl_op2", "sl_op1",
+    ],
+    "swietokrzyskie": [
+        "sk_ld_mz", "sk_mz1", "sk_mz2", "mz_lu_sk", "lu_sk_pk", "sk_pk1", "sk_pk_ma", "sk_ma1",
+        "sk_ma2", "sk_ma3", "sk_ma_sl", "sk_sl1", "sk_sl_ld", "sk_ld1",
+    ],
+    "malopolskie": [
+        "sk_ma_sl", "sk_ma3", "sk_ma2", "sk_ma1", "sk_pk_ma", "ma_pk1", "ma_pk2", "ma_pk_s", "s3",
+        "tatry", "s4", "s5", "ma_sl_s", "sl_ma4", "sl_ma3", "sl_ma2", "sl_ma1",
+    ],
+    "podkarpackie": [
+        "lu_sk_pk", "lu_pk1", "lu_pk2", "lu_pk3", "lu_pk_e", "e6", "e7", "sk_ua", "s1", "s2",
+        "ma_pk_s", "ma_pk2", "ma_pk1", "sk_pk_ma", "sk_pk1",
+    ],
+}
+
+COAST = ["nw", "c1", "c2", "zp_pm_c", "c3", "rozewie", "hel", "gdynia", "gdansk", "c4", "pm_wn_n"]
+
+
+def map_projection(centre: Point, height: float) -> Callable[[Point], Point]:
+    """(lon, lat) to picture coordinates: an equirectangular map true to scale at 52° N,
+    north up, with the country `height` tall and centred on `centre`."""
+    k = math.cos(math.radians(52.0))
+    lons = [lon for lon, _ in P.values()]
+    lats = [lat for _, lat in P.values()]
+    scale = height / (max(lats) - min(lats))
+    mid_lon, mid_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+
+    def project(point: Point) -> Point:
+        lon, lat = point
+        return (centre[0] + (lon - mid_lon) * k * scale, centre[1] - (lat - mid_lat) * scale)
+
+    return project
+
+
+def voivodeship_outline(name: str, project: Callable[[Point], Point]) -> list[Point]:
+    return [project(P[key]) for key in VOIVODESHIPS[name]]
+
+
+def polygon_area(points: Sequence[Point]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, [*points[1:], points[0]])) / 2
+
+
+def polygon_centroid(points: Sequence[Point]) -> Point:
+    area = polygon_area(points)
+    cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(points, [*points[1:], points[0]]):
+        cross = x0 * y1 - x1 * y0
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    return (cx / (6 * area), cy / (6 * area))
+
+
+def point_in_polygon(point: Point, polygon: Sequence[Point]) -> bool:
+    x, y = point
+    inside = False
+    for (x0, y0), (x1, y1) in zip(polygon, [*polygon[1:], polygon[0]]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+# where the map sits in regions-voivodeships.png; the zone's Lubelskie hotspot points into it
+VOIVODESHIPS_MAP = ((800.0, 540.0), 800.0)
+
+
+# a four-colouring: neighbours never share a tone
+MAP_TONE = {
+    "zachodniopomorskie": 0, "pomorskie": 1, "warminsko-mazurskie": 2, "podlaskie": 0,
+    "lubuskie": 1, "wielkopolskie": 2, "kujawsko-pomorskie": 0, "mazowieckie": 1, "lodzkie": 3,
+    "dolnoslaskie": 0, "opolskie": 1, "slaskie": 2, "swietokrzyskie": 0, "malopolskie": 1,
+    "podkarpackie": 2, "lubelskie": 3,
+}
+SEA: Colour = rgb("#8FB8D0")
+
+
+def draw_map(
+    c: Canvas, centre: Point, height: float, accent: Colour, tones: Sequence[Colour], dot: bool = True
+) -> None:
+    """Poland's voivodeships as a raised relief plate beside the Baltic, Lubelskie lifted
+    higher in the accent colour. `dot` marks Lubelskie's centre; leave it out where the
+    kiosk puts its own hotspot marker there (regions-voivodeships.png)."""
+    project = map_projection(centre, height)
+    coast = [project(P[k]) for k in COAST]
+    top = max(min(y for _, y in coast) - height * 0.3, 0)
+    sea = [
+        (coast[0][0] - height * 0.06, coast[0][1] + height * 0.03),
+        *coast,
+        (coast[-1][0] + height * 0.1, coast[-1][1] + height * 0.01),
+        (coast[-1][0] + height * 0.3, top),
+        (coast[0][0] - height * 0.2, top),
+    ]
+    c.faded(sea, SEA, top, coast[0][1])
+    for k in range(1, 4):  # a few wave strokes
+        y = top + (coast[0][1] - top) * (0.35 + k * 0.15)
+        x0 = coast[0][0] + height * (0.02 + 0.07 * k)
+        c.line([(x0 + i * 10, y + 4 * math.sin(i / 2.2)) for i in range(12)], tint(SEA, 0.5), 3)
+    with c.layer(light=0.22, shadow=0.4, blur=16, offset=(10, 18)):
+        for name in VOIVODESHIPS:
+            if name != "lubelskie":
+                c.poly(voivodeship_outline(name, project), tones[MAP_TONE[name]])
+        for name in VOIVODESHIPS:
+            ring = voivodeship_outline(name, project)
+            c.line([*ring, ring[0]], tint(accent, 0.9), 3.5)
+    lublin = voivodeship_outline("lubelskie", project)
+    with c.layer(light=0.3, shadow=0.45, blur=10, offset=(7, 12)):
+        c.poly([(x - 4, y - 8) for x, y in lublin], accent)
+        c.line([(x - 4, y - 8) for x, y in [*lublin, lublin[0]]], tint(AMBER, 0.2), 4)
+    if dot:
+        x, y = polygon_centroid(lublin)
+        with c.layer(light=0.2, shadow=0.3, blur=5, offset=(3, 5)):
+            c.circle(x - 4, y - 8, height * 0.025, fill=WHITE)
+            c.circle(x - 4, y - 8, height * 0.012, fill=AMBER)
+
+
+def lubelskie_marker() -> Point:
+    """Where Lubelskie's centre sits in regions-voivodeships.png, as fractions of the picture."""
+    centre, height = VOIVODESHIPS_MAP
+    x, y = polygon_centroid(voivodeship_outline("lubelskie", map_projection(centre, height)))
+    return (x / PAGE[0], y / PAGE[1])
 
 
 # -- the images ----------------------------------------------------------------------------
@@ -753,9 +1220,10 @@ def co2_molecule(c: Canvas, x: float, y: float, r: float, angle: float = 0) -> N
     """Carbon in the middle, an oxygen on each side (no letters)."""
     ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     oxygen, carbon = rgb("#E07B67"), rgb("#4A5160")
-    for s in (-1, 1):
-        c.circle(x + s * ux * r * 1.55, y + s * uy * r * 1.55, r * 0.82, fill=oxygen)
-    c.circle(x, y, r, fill=carbon)
+    with c.layer(light=0.0, shadow=0.25, blur=8, offset=(5, 8)):
+        for s in (-1, 1):
+            ball(c, x + s * ux * r * 1.55, y + s * uy * r * 1.55, r * 0.82, oxygen)
+        ball(c, x, y, r, carbon)
 
 
 def forest_co2() -> Canvas:
@@ -786,18 +1254,16 @@ def forest_co2() -> Canvas:
 
 def regions_cover() -> Canvas:
     a = ACCENT["regions"]
-    c = backdrop(COVER, a, [(1040, 640, 230), (120, 120, 160)])
-    draw_cartogram(c, 600, 410, 92, a, [tint(a, 0.55), tint(a, 0.68), tint(AMBER, 0.5), tint(a, 0.78)])
+    c = backdrop(COVER, a, [(1040, 640, 230), (120, 120, 160)], light=(600, 200))
+    draw_map(c, (620, 440), 600, a, [tint(a, 0.55), tint(a, 0.68), tint(AMBER, 0.5), tint(a, 0.78)])
     return c
 
 
 def regions_voivodeships() -> Canvas:
     a = ACCENT["regions"]
-    c = backdrop(PAGE, a, [(1420, 140, 220), (150, 880, 200)])
-    # no dot on Lubelskie: the zone file puts a hotspot there and the kiosk draws its marker
-    draw_cartogram(
-        c, 800, 510, 120, a, [tint(a, 0.6), tint(a, 0.72), tint(AMBER, 0.55), tint(a, 0.8)], dot=False
-    )
+    c = backdrop(PAGE, a, [(1420, 140, 220), (150, 880, 200)], light=(800, 300))
+    centre, height = VOIVODESHIPS_MAP
+    draw_map(c, centre, height, a, [tint(a, 0.6), tint(a, 0.72), tint(AMBER, 0.55), tint(a, 0.8)], dot=False)
     return c
 
 
@@ -971,15 +1437,15 @@ def poland_kazakhstan_sessions() -> Canvas:
 
 def national_day_cover() -> Canvas:
     a = ACCENT["national-day"]
-    c = backdrop(COVER, a, [(600, 820, 420), (1080, 120, 140)])
-    ground = 680
-    for x, colour, phase, top in ((420, a, 0.0, 180), (700, ACCENT["poland-kazakhstan"], 1.4, 230)):
-        pole(c, x, top, ground, shade(a, 0.55))
-        wavy_flag(c, x + 5, top + 10, 230, 150, colour, phase)
-    for i, (x, y) in enumerate(((220, 220), (1000, 330), (970, 520), (180, 470), (1090, 620))):
-        c.circle(x, y, 14 + (i % 3) * 6, fill=(AMBER, tint(a, 0.4), a)[i % 3])
-    music_note(c, 210, 360, 44, tint(a, 0.2))
-    music_note(c, 960, 450, 36, shade(a, 0.3))
+    c = backdrop(COVER, a, [(600, 820, 420), (1080, 120, 140), (160, 200, 90)], light=(560, 160))
+    ground = 690
+    floor(c, ground, a)
+    flag_on_pole(c, poland_flag(320, 200), 250, 150, ground, 320, 200, shade(a, 0.55))
+    flag_on_pole(c, kazakhstan_flag(400, 200), 640, 200, ground, 400, 200, shade(a, 0.55), phase=1.4)
+    for i, (x, y) in enumerate(((150, 430), (1110, 520), (1060, 150), (190, 600))):
+        c.glow(x, y, 40 + (i % 2) * 20, tint(AMBER, 0.3), 0.7)
+    music_note(c, 170, 470, 44, tint(a, 0.15))
+    music_note(c, 1080, 420, 36, shade(a, 0.3))
     return c
 
 
@@ -1003,15 +1469,22 @@ def national_day_calendar() -> Canvas:
     return c
 
 
+# where the flags fly in national-day-flags.png (x0, y0, x1, y1), before they wave
+FLAG_BOXES = {"poland": (225.0, 182.0, 545.0, 382.0), "kazakhstan": (625.0, 182.0, 1025.0, 382.0)}
+
+
 def national_day_flags() -> Canvas:
     a = ACCENT["national-day"]
-    c = backdrop(PAGE, a, [(800, 1080, 560), (1420, 160, 160)])
+    c = backdrop(PAGE, a, [(800, 1080, 560), (1420, 160, 160)], light=(700, 220))
     ground = 860
-    c.rect(200, ground, 1400, ground + 16, fill=tint(a, 0.6), radius=8)
-    for x, colour, phase in ((300, a, 0.0), (660, ACCENT["poland-kazakhstan"], 1.3)):
-        pole(c, x, 170, ground, shade(a, 0.6))
-        wavy_flag(c, x + 5, 185, 230, 150, colour, phase)
-        c.arrow([(x - 55, 600), (x - 55, 330)], tint(a, 0.45), 10)
+    floor(c, ground, a)
+    for key, flat, px, phase in (
+        ("poland", poland_flag(320, 200), 220, 0.0),
+        ("kazakhstan", kazakhstan_flag(400, 200), 620, 1.3),
+    ):
+        box = flag_on_pole(c, flat, px, 170, ground, FLAG_BOXES[key][2] - FLAG_BOXES[key][0], 200, shade(a, 0.6), phase)
+        assert box == FLAG_BOXES[key], box
+        c.arrow([(px - 45, 640), (px - 45, 420)], tint(a, 0.35), 10)
     # anthems: notes
     music_note(c, 960, 330, 50, tint(a, 0.25))
     music_note(c, 1060, 220, 38, shade(a, 0.3))
