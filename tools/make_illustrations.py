@@ -149,6 +149,7 @@ class Canvas:
         glow: Colour | None = None,
         glow_radius: float = 40,
         sheen: float = 0.0,
+        round_form: bool = False,
     ) -> Iterator[None]:
         """Draw the block's shapes as one object: lit from above (`light`: how much lighter
         the top and darker the bottom), casting a soft shadow (`shadow` opacity, `blur`,
@@ -192,6 +193,17 @@ class Canvas:
             down = ramp_full.point(lambda v: round(max(0, v - 128) * 2 * light))
             rgb_part = Image.composite(Image.new("RGB", size, WHITE), rgb_part, up)
             rgb_part = Image.composite(Image.new("RGB", size, SHADOW), rgb_part, down)
+        if round_form:  # a cylinder: highlight left of centre, both sides turning away into shade
+            bw = box[2] - box[0]
+            for tone, curve in (
+                (WHITE, lambda u: max(0.0, 1 - abs(u - 0.3) / 0.22) * 0.32),
+                (SHADOW, lambda u: max(0.0, (abs(u - 0.35) - 0.25) / 0.4) * 0.5),
+            ):
+                prof = Image.new("L", (32, 1))
+                prof.putdata([round(255 * curve((i + 0.5) / 32)) for i in range(32)])
+                across = Image.new("L", size, 0)
+                across.paste(prof.resize((bw, 1), Image.Resampling.BILINEAR).resize((bw, size[1])), (box[0] - x0, 0))
+                rgb_part = Image.composite(Image.new("RGB", size, tone), rgb_part, across)
         if sheen > 0:
             band = Image.linear_gradient("L").rotate(-35, expand=False).resize(size)
             band = band.point(lambda v: round(sheen * 255 * max(0.0, 1 - abs(v - 90) / 40)))
@@ -1047,70 +1059,94 @@ def lubelskie_marker() -> Point:
 # -- the images ----------------------------------------------------------------------------
 
 
+def lattice(c: Canvas, x0: float, y0: float, cols: int, rows: int, r: float, a: Colour) -> None:
+    """A pattern of hexagons, like a molecular lattice, each a faceted tile."""
+    step = r * 2.1
+    for i in range(cols):
+        for j in range(rows):
+            x, y = x0 + i * step + (step / 2 if j % 2 else 0), y0 + j * step * 0.86
+            if (i + j * 2) % 5 != 0:
+                with c.layer(light=0.3, shadow=0.18, blur=5, offset=(3, 5)):
+                    c.poly(hexagon(x, y, r), tint(a, 0.62 - 0.1 * ((i + j) % 3)))
+                    c.poly(hexagon(x - r * 0.08, y - r * 0.1, r * 0.62), tint(a, 0.74 - 0.1 * ((i + j) % 3)))
+
+
+def disc(c: Canvas, cx: float, cy: float, r: float, fill: Colour, ring: Colour | None = None, ring_w: float = 0) -> None:
+    """A raised round plate with an optional rim."""
+    with c.layer(light=0.25, shadow=0.3, blur=16, offset=(8, 16)):
+        c.circle(cx, cy, r, fill=fill)
+        if ring:
+            c.circle(cx, cy, r, outline=ring, width=ring_w)
+
+
 def technologies_cover() -> Canvas:
     a = ACCENT["technologies"]
-    c = backdrop(COVER, a, [(930, 180, 260), (160, 700, 200)])
-    # a pattern of hexagons, like a molecular lattice
-    for i in range(6):
-        for j in range(4):
-            x, y = 120 + i * 84 + (42 if j % 2 else 0), 150 + j * 72
-            if (i + j * 2) % 5 != 0:
-                c.poly(hexagon(x, y, 40), tint(a, 0.78 - 0.08 * ((i + j) % 3)))
-    coal_lump(c, 420, 520, 150, base=shade(a, 0.75))
-    c.arrow(bezier((600, 520), (680, 430), (760, 430)), a, 16)
-    c.circle(900, 470, 150, fill=tint(a, 0.7))
+    c = backdrop(COVER, a, [(930, 180, 260), (160, 700, 200)], light=(880, 380))
+    floor(c, 660, a)
+    lattice(c, 120, 140, 6, 4, 38, a)
+    coal_lump(c, 400, 540, 150, base=shade(a, 0.75))
+    with c.layer(light=0.2, shadow=0.2, blur=6, offset=(4, 6)):
+        c.arrow(bezier((590, 520), (670, 430), (750, 430)), a, 16)
+    c.glow(900, 470, 260, tint(AMBER, 0.2), 0.9)
+    disc(c, 900, 470, 150, tint(a, 0.6))
     flame(c, 900, 590, 150, 240)
     for x, y, r in ((330, 310, 26), (560, 360, 18), (1060, 300, 22)):
-        sparkle(c, x, y, r, a)
+        sparkle(c, x, y, r, WHITE)
     return c
 
 
 def technologies_clean_coal() -> Canvas:
     a = ACCENT["technologies"]
-    c = backdrop(PAGE, a, [(1350, 160, 300), (200, 880, 240)])
-    c.circle(800, 500, 300, fill=tint(a, 0.8))
-    c.circle(800, 500, 300, outline=a, width=14)
-    coal_lump(c, 800, 520, 175, base=shade(a, 0.75))
-    for x, y, r in ((655, 330, 34), (965, 360, 26), (930, 690, 20), (630, 650, 16)):
-        sparkle(c, x, y, r, WHITE if r < 25 else a)
+    c = backdrop(PAGE, a, [(1350, 160, 300), (200, 880, 240)], light=(800, 420))
+    c.glow(800, 500, 460, WHITE, 0.6)
     # two satellites: gas flame (gasification) and leaf (biomass)
     for (sx, sy), draw in (((250, 270), "flame"), ((1350, 730), "leaf")):
         dist = math.hypot(sx - 800, sy - 500)
         ux, uy = (sx - 800) / dist, (sy - 500) / dist
-        c.dashed([(800 + ux * 322, 500 + uy * 322), (sx - ux * 150, sy - uy * 150)], a, 8, 20, 18)
-        c.circle(sx, sy, 130, fill=WHITE)
-        c.circle(sx, sy, 130, outline=tint(a, 0.5), width=6)
+        with c.layer(light=0.0, shadow=0.15, blur=4, offset=(3, 5)):
+            c.dashed([(800 + ux * 322, 500 + uy * 322), (sx - ux * 150, sy - uy * 150)], a, 8, 20, 18)
+        disc(c, sx, sy, 130, WHITE, tint(a, 0.5), 6)
         if draw == "flame":
             flame(c, sx, sy + 80, 120, 170)
         else:
             leaf(c, sx, sy, 170, -50, rgb("#4E9A5A"), vein=tint(rgb("#4E9A5A"), 0.5))
+    disc(c, 800, 500, 300, tint(a, 0.72), a, 14)
+    coal_lump(c, 800, 520, 175, base=shade(a, 0.75))
+    for x, y, r in ((655, 330, 34), (965, 360, 26), (930, 690, 20), (630, 650, 16)):
+        sparkle(c, x, y, r, WHITE)
     return c
 
 
 def technologies_gasification() -> Canvas:
     a = ACCENT["technologies"]
-    c = backdrop(PAGE, a, [(1450, 120, 260), (120, 920, 220)])
+    c = backdrop(PAGE, a, [(1450, 120, 260), (120, 920, 220)], light=(1100, 300))
     ground = 760
-    c.rect(120, ground, 1480, ground + 14, fill=tint(a, 0.7), radius=7)
+    floor(c, ground, a)
     # 1. coal
     for x, y, r in ((230, 700, 62), (350, 705, 56), (290, 625, 58)):
         coal_lump(c, x, y, r, base=shade(a, 0.75))
-    c.arrow([(450, 640), (590, 640)], AMBER, 18)
+    with c.layer(light=0.2, shadow=0.2, blur=6, offset=(4, 6)):
+        c.arrow([(450, 640), (590, 640)], AMBER, 18)
     # 2. the reactor vessel, glowing inside
-    c.rect(640, 280, 900, ground, fill=a, radius=60)
-    c.rect(680, 340, 860, 700, fill=shade(a, 0.25), radius=36)
-    for i in range(4):
-        y = 390 + i * 80
-        c.rect(700, y, 840, y + 40, fill=mix(AMBER, shade(a, 0.25), 0.15 + i * 0.2), radius=20)
-    c.rect(740, 230, 800, 290, fill=shade(a, 0.3), radius=10)
+    with c.layer(light=0.15, shadow=0.35, blur=20, offset=(16, 10), round_form=True):
+        c.rect(740, 230, 800, 290, fill=shade(a, 0.3), radius=10)
+        c.rect(640, 280, 900, ground, fill=a, radius=60)
+    with c.layer(light=0.0, shadow=0.0, glow=tint(AMBER, 0.5), glow_radius=10):
+        c.rect(680, 340, 860, 700, fill=shade(a, 0.3), radius=36)
+        for i in range(4):
+            y = 390 + i * 80
+            c.rect(700, y, 840, y + 40, fill=mix(YELLOW, shade(a, 0.25), 0.05 + i * 0.22), radius=20)
     # 3. gas led by a pipe to a burner with a flame
     pipe = [(900, 360), (1010, 360), (1010, 690), (1090, 690)]
-    c.line(pipe, tint(a, 0.45), 36)
-    c.line(pipe, tint(a, 0.78), 16)
-    for tip, tail in (((975, 360), (945, 360)), ((1010, 540), (1010, 510))):
-        c.arrow_head(tip, tail, a, 34)
-    c.rect(1090, 620, 1340, ground, fill=shade(a, 0.2), radius=24)
-    c.rect(1120, 590, 1310, 630, fill=shade(a, 0.45), radius=12)
+    with c.layer(light=0.1, shadow=0.3, blur=8, offset=(8, 10)):
+        c.line(pipe, tint(a, 0.45), 36)
+        c.line(pipe, tint(a, 0.78), 16)
+        for tip, tail in (((975, 360), (945, 360)), ((1010, 540), (1010, 510))):
+            c.arrow_head(tip, tail, a, 34)
+    with c.layer(light=0.2, shadow=0.35, blur=14, offset=(12, 8), round_form=True):
+        c.rect(1090, 620, 1340, ground, fill=shade(a, 0.2), radius=24)
+        c.rect(1120, 590, 1310, 630, fill=shade(a, 0.45), radius=12)
+    c.glow(1215, 480, 260, tint(AMBER, 0.2), 0.8)
     flame(c, 1215, 595, 200, 320)
     return c
 
@@ -1118,9 +1154,9 @@ def technologies_gasification() -> Canvas:
 def technologies_biomass() -> Canvas:
     a = ACCENT["technologies"]
     green = rgb("#4E9A5A")
-    c = backdrop(PAGE, a, [(1420, 880, 280), (160, 140, 220)])
+    c = backdrop(PAGE, a, [(1420, 880, 280), (160, 140, 220)], light=(1000, 300))
     ground = 760
-    c.rect(120, ground, 1480, ground + 14, fill=tint(a, 0.7), radius=7)
+    floor(c, ground, a)
     # leaves and a heap of pellets
     leaf(c, 300, 370, 230, -35, green, vein=tint(green, 0.45))
     leaf(c, 420, 420, 170, -75, mix(green, YELLOW, 0.3), vein=tint(green, 0.5))
@@ -1129,13 +1165,19 @@ def technologies_biomass() -> Canvas:
         for i in range(count):
             x = 210 + i * 56 + row * 28 + (row % 2) * 4
             y = ground - 30 - row * 44
-            c.rect(x - 24, y - 17, x + 24, y + 17, fill=mix(pellet, WHITE, 0.12 * ((i + row) % 3)), radius=17)
-    c.arrow(bezier((640, 560), (760, 470), (880, 560)), a, 18)
+            with c.layer(light=0.3, shadow=0.3, blur=4, offset=(3, 5)):
+                c.rect(x - 24, y - 17, x + 24, y + 17, fill=mix(pellet, WHITE, 0.12 * ((i + row) % 3)), radius=17)
+                c.ellipse(x + 8, y - 13, x + 22, y + 13, shade(pellet, 0.25))
+    with c.layer(light=0.2, shadow=0.2, blur=6, offset=(4, 6)):
+        c.arrow(bezier((640, 560), (760, 470), (880, 560)), a, 18)
     # a stove with a flame
-    c.rect(960, 420, 1360, ground, fill=a, radius=40)
-    c.rect(1010, 480, 1310, 700, fill=shade(a, 0.4), radius=28)
+    with c.layer(light=0.22, shadow=0.35, blur=20, offset=(16, 10)):
+        c.rect(1130, 330, 1190, 420, fill=shade(a, 0.2), radius=8)
+        c.rect(960, 420, 1360, ground, fill=a, radius=40)
+    with c.layer(light=0.0, shadow=0.0):
+        c.rect(1010, 480, 1310, 700, fill=shade(a, 0.45), radius=28)
+    c.glow(1160, 600, 200, tint(AMBER, 0.1), 0.9)
     flame(c, 1160, 690, 220, 230)
-    c.rect(1130, 330, 1190, 420, fill=shade(a, 0.2), radius=8)
     return c
 
 
@@ -1172,37 +1214,49 @@ def forest_scene(c: Canvas, a: Colour, ground: float, width: int, scale: float =
             draw(c, fx * width, g, h, colour, tint(trunk, lighten))
 
 
+def sun(c: Canvas, x: float, y: float, r: float) -> None:
+    """A low sun: a wide warm glow around a bright disc."""
+    c.glow(x, y, r * 5, tint(YELLOW, 0.3), 0.9)
+    c.glow(x, y, r * 2.2, WHITE, 0.8)
+    with c.layer(light=0.0, shadow=0.0):
+        c.circle(x, y, r, fill=tint(YELLOW, 0.55))
+
+
+def hill(c: Canvas, points: Sequence[Point], bottom: float, colour: Colour) -> None:
+    """A rolling hill along `points`, lit on its crest."""
+    with c.layer(light=0.18, shadow=0.12, blur=20, offset=(0, -6)):
+        c.poly([(points[0][0], bottom), *points, (points[-1][0], bottom)], colour)
+
+
 def forest_cover() -> Canvas:
     a = ACCENT["forest"]
-    c = backdrop(COVER, a, [(950, 170, 110)])
-    c.circle(950, 170, 70, fill=tint(YELLOW, 0.2))
-    c.poly(
-        [(0, 560), *bezier((0, 560), (400, 430), (800, 620), (1200, 500)), (1200, 800), (0, 800)],
-        tint(a, 0.72),
-    )
+    c = backdrop(COVER, a, [(950, 170, 110)], light=(950, 170))
+    sun(c, 950, 170, 62)
+    hill(c, bezier((0, 560), (400, 430), (800, 620), (1200, 500)), 800, tint(a, 0.66))
     forest_scene(c, a, 640, 1200, scale=1.05)
-    c.rect(0, 640, 1200, 800, fill=tint(a, 0.55))
+    floor(c, 640, a)
     return c
 
 
 def forest_wealth() -> Canvas:
     a = ACCENT["forest"]
-    c = backdrop(PAGE, a, [(1300, 200, 150)])
-    c.circle(1300, 200, 95, fill=tint(YELLOW, 0.2))
-    c.poly(
-        [(0, 640), *bezier((0, 640), (500, 520), (1000, 720), (1600, 580)), (1600, 1000), (0, 1000)],
-        tint(a, 0.72),
-    )
+    c = backdrop(PAGE, a, [(1300, 200, 150)], light=(1300, 200))
+    sun(c, 1300, 200, 80)
+    hill(c, bezier((0, 640), (500, 520), (1000, 720), (1600, 580)), 1000, tint(a, 0.66))
     forest_scene(c, a, 800, 1600, scale=1.3)
-    c.rect(0, 800, 1600, 1000, fill=tint(a, 0.55))
+    floor(c, 800, a)
     # birds
-    for x, y, s in ((380, 200, 34), (450, 250, 26), (520, 190, 22)):
-        c.line(bezier((x - s, y - s * 0.3), (x - s * 0.4, y - s * 0.6), (x, y)), shade(a, 0.3), 6)
-        c.line(bezier((x, y), (x + s * 0.4, y - s * 0.6), (x + s, y - s * 0.3)), shade(a, 0.3), 6)
+    with c.layer(light=0.0, shadow=0.12, blur=4, offset=(4, 8)):
+        for x, y, s in ((380, 200, 34), (450, 250, 26), (520, 190, 22)):
+            c.line(bezier((x - s, y - s * 0.3), (x - s * 0.4, y - s * 0.6), (x, y)), shade(a, 0.3), 6)
+            c.line(bezier((x, y), (x + s * 0.4, y - s * 0.6), (x + s, y - s * 0.3)), shade(a, 0.3), 6)
     # mushrooms and ferns in the foreground
     for x in (260, 1180):
-        c.rect(x - 10, 860, x + 10, 900, fill=tint(rgb("#7A5A3A"), 0.5), radius=6)
-        c.poly(arc_points(x, 866, 34, 180, 360), rgb("#C4553B"))
+        with c.layer(light=0.3, shadow=0.3, blur=5, offset=(5, 6)):
+            c.rect(x - 10, 860, x + 10, 900, fill=tint(rgb("#7A5A3A"), 0.6), radius=6)
+            c.poly(arc_points(x, 866, 34, 180, 360), rgb("#C4553B"))
+            for dx, dy in ((-14, 852), (6, 846), (18, 858)):
+                c.circle(x + dx, dy, 4, fill=tint(rgb("#C4553B"), 0.8))
     for x in (600, 980):
         for ang in (-140, -110, -70, -40):
             leaf(
@@ -1228,8 +1282,8 @@ def co2_molecule(c: Canvas, x: float, y: float, r: float, angle: float = 0) -> N
 
 def forest_co2() -> Canvas:
     a = ACCENT["forest"]
-    c = backdrop(PAGE, a, [(180, 160, 200), (1450, 260, 180)])
-    c.rect(0, 820, 1600, 1000, fill=tint(a, 0.6))
+    c = backdrop(PAGE, a, [(180, 160, 200), (1450, 260, 180)], light=(800, 120))
+    floor(c, 820, a)
     greens = [a, rgb("#3F8A4E"), rgb("#5E9F5A")]
     trunk = rgb("#7A5A3A")
     for i, (x, h, kind) in enumerate(
@@ -1248,7 +1302,8 @@ def forest_co2() -> Canvas:
     ):
         co2_molecule(c, mx, my, 28, angle=(-15, 10, -5, 15, -10)[i])
         mid = ((mx + tx) / 2 + (40 if i % 2 else -40), (my + ty) / 2)
-        c.arrow(bezier((mx, my + 50), mid, (tx, ty - 45)), rgb("#5C6475"), 11, head=40)
+        with c.layer(light=0.0, shadow=0.15, blur=5, offset=(4, 6)):
+            c.arrow(bezier((mx, my + 50), mid, (tx, ty - 45)), rgb("#5C6475"), 11, head=40)
     return c
 
 
@@ -1269,17 +1324,20 @@ def regions_voivodeships() -> Canvas:
 
 def regions_education() -> Canvas:
     a = ACCENT["regions"]
-    c = backdrop(PAGE, a, [(800, 470, 420), (1450, 880, 160)])
+    c = backdrop(PAGE, a, [(800, 470, 420), (1450, 880, 160)], light=(800, 200))
+    floor(c, 870, a)
     # mortarboard
     cx, top = 800, 170
-    c.poly(
-        [(cx - 150, top + 150), (cx + 150, top + 150), (cx + 130, top + 240), (cx - 130, top + 240)],
-        shade(a, 0.35),
-    )
-    c.poly([(cx, top), (cx + 300, top + 110), (cx, top + 200), (cx - 300, top + 110)], a)
-    c.circle(cx, top + 100, 16, fill=AMBER)
-    c.line([(cx, top + 100), (cx + 230, top + 140), (cx + 230, top + 260)], AMBER, 9)
-    c.rect(cx + 214, top + 250, cx + 246, top + 310, fill=AMBER, radius=10)
+    with c.layer(light=0.25, shadow=0.35, blur=16, offset=(10, 18)):
+        c.poly(
+            [(cx - 150, top + 150), (cx + 150, top + 150), (cx + 130, top + 240), (cx - 130, top + 240)],
+            shade(a, 0.35),
+        )
+        c.poly([(cx, top), (cx + 300, top + 110), (cx, top + 200), (cx - 300, top + 110)], a)
+        c.poly([(cx, top + 8), (cx + 270, top + 110), (cx, top + 150), (cx - 270, top + 100)], tint(a, 0.15))
+        c.circle(cx, top + 100, 16, fill=AMBER)
+        c.line([(cx, top + 100), (cx + 230, top + 140), (cx + 230, top + 260)], AMBER, 9)
+        c.rect(cx + 214, top + 250, cx + 246, top + 310, fill=AMBER, radius=10)
     # a row of young people
     tones = [tint(a, 0.15), tint(AMBER, 0.1), a, tint(a, 0.35), shade(a, 0.2)]
     for i, tone in enumerate(tones):
@@ -1293,31 +1351,37 @@ def regions_education() -> Canvas:
             w = 190 - (k % 2) * 24
             x = bx + (k % 3 - 1) * 10
             y = 870 - (k + 1) * 44
-            c.rect(x - w / 2, y, x + w / 2, y + 40, fill=covers[(k + shift) % 4], radius=8)
-            c.rect(x + w / 2 - 30, y + 8, x + w / 2 - 6, y + 32, fill=WHITE, radius=4)
+            with c.layer(light=0.25, shadow=0.3, blur=6, offset=(4, 5)):
+                c.rect(x - w / 2, y, x + w / 2, y + 40, fill=covers[(k + shift) % 4], radius=8)
+                c.rect(x + w / 2 - 30, y + 8, x + w / 2 - 6, y + 32, fill=WHITE, radius=4)
+                c.rect(x - w / 2 + 14, y + 10, x - w / 2 + 22, y + 30, fill=tint(AMBER, 0.3), radius=3)
     return c
 
 
 def regions_lublin_almaty() -> Canvas:
     a = ACCENT["regions"]
     other = ACCENT["poland-kazakhstan"]
-    c = backdrop(PAGE, a, [(330, 620, 230), (1270, 620, 230)])
+    c = backdrop(PAGE, a, [(330, 620, 230), (1270, 620, 230)], light=(800, 300))
     path = bezier((345, 395), (560, 40), (1040, 40), (1255, 395), steps=120)
     base_end, body = Canvas._cut(path, 30)
     base_start, body = Canvas._cut(body[::-1], 30)
-    c.dashed(body[::-1], shade(a, 0.1), 10, 28, 22)
-    c.arrow_head(path[-1], base_end, shade(a, 0.1), 44)
-    c.arrow_head(path[0], base_start, shade(a, 0.1), 44)
+    with c.layer(light=0.0, shadow=0.18, blur=6, offset=(5, 10)):
+        c.dashed(body[::-1], shade(a, 0.1), 10, 28, 22)
+        c.arrow_head(path[-1], base_end, shade(a, 0.1), 44)
+        c.arrow_head(path[0], base_start, shade(a, 0.1), 44)
+    for x, colour in ((330, a), (1270, other)):
+        c.glow(x, 755, 150, tint(colour, 0.5), 0.5)
+        with c.layer(light=0.0, shadow=0.0):
+            c.ellipse(x - 110, 735, x + 110, 775, tint(colour, 0.55))
     pin(c, 330, 720, 95, a)
     pin(c, 1270, 720, 95, other)
-    for x, colour in ((330, a), (1270, other)):
-        c.ellipse(x - 110, 735, x + 110, 775, tint(colour, 0.6))
     # a briefcase: the planned business mission
     bx, by = 800, 345
-    c.rect(bx - 70, by - 95, bx + 70, by - 20, outline=shade(a, 0.4), width=16, radius=22)
-    c.rect(bx - 150, by - 50, bx + 150, by + 150, fill=shade(a, 0.4), radius=28)
-    c.rect(bx - 150, by + 20, bx + 150, by + 40, fill=shade(a, 0.6))
-    c.rect(bx - 22, by + 5, bx + 22, by + 55, fill=AMBER, radius=8)
+    with c.layer(light=0.28, shadow=0.35, blur=16, offset=(10, 18)):
+        c.rect(bx - 70, by - 95, bx + 70, by - 20, outline=shade(a, 0.4), width=16, radius=22)
+        c.rect(bx - 150, by - 50, bx + 150, by + 150, fill=shade(a, 0.3), radius=28)
+        c.rect(bx - 150, by + 20, bx + 150, by + 40, fill=shade(a, 0.55))
+        c.rect(bx - 22, by + 5, bx + 22, by + 55, fill=AMBER, radius=8)
     return c
 
 
@@ -1325,8 +1389,10 @@ def two_circles(
     c: Canvas, left: Point, right: Point, r: float, colours: tuple[Colour, Colour], arrow: Colour
 ) -> None:
     (lx, ly), (rx, ry) = left, right
-    c.circle(lx, ly, r, fill=colours[0])
-    c.circle(rx, ry, r, fill=colours[1])
+    for (x, y), colour in zip((left, right), colours):
+        c.glow(x, y, r * 1.8, tint(colour, 0.5), 0.5)
+        with c.layer(light=0.0, shadow=0.35, blur=18, offset=(10, 18)):
+            ball(c, x, y, r, colour, steps=20)
 
     def on(cx: float, cy: float, angle: float) -> Point:
         return (cx + r * 1.18 * math.cos(math.radians(angle)), cy + r * 1.18 * math.sin(math.radians(angle)))
@@ -1334,67 +1400,84 @@ def two_circles(
     mid = (lx + rx) / 2
     top = bezier(on(lx, ly, -45), (mid, ly - r * 1.75), on(rx, ry, -135))
     bottom = bezier(on(rx, ry, 135), (mid, ly + r * 1.75), on(lx, ly, 45))
-    c.arrow(top, arrow, r * 0.12)
-    c.arrow(bottom, arrow, r * 0.12)
+    with c.layer(light=0.15, shadow=0.2, blur=6, offset=(5, 8)):
+        c.arrow(top, arrow, r * 0.12)
+        c.arrow(bottom, arrow, r * 0.12)
 
 
 def poland_kazakhstan_cover() -> Canvas:
     a = ACCENT["poland-kazakhstan"]
-    c = backdrop(COVER, a, [(600, 400, 330)])
+    c = backdrop(COVER, a, [(600, 400, 330)], light=(600, 330))
     for i, r in enumerate((300, 240, 180)):
-        c.circle(450, 400, r + 40, outline=tint(a, 0.55 + i * 0.1), width=10)
-        c.circle(750, 400, r + 40, outline=tint(AMBER, 0.35 + i * 0.15), width=10)
-    c.circle(450, 400, 170, fill=a)
-    c.circle(750, 400, 170, fill=AMBER)
-    half = math.degrees(math.acos(150 / 170))
-    lens = arc_points(450, 400, 170, -half, half) + arc_points(750, 400, 170, 180 - half, 180 + half)
-    c.poly(lens, shade(a, 0.3))
+        with c.layer(light=0.0, shadow=0.12, blur=6, offset=(3, 6)):
+            c.circle(450, 400, r + 40, outline=tint(a, 0.45 + i * 0.12), width=10)
+            c.circle(750, 400, r + 40, outline=tint(AMBER, 0.3 + i * 0.15), width=10)
+    c.glow(600, 400, 360, tint(AMBER, 0.4), 0.6)
+    with c.layer(light=0.0, shadow=0.4, blur=20, offset=(12, 20)):
+        ball(c, 450, 400, 170, a, steps=20)
+        ball(c, 750, 400, 170, AMBER, steps=20)
+        half = math.degrees(math.acos(150 / 170))
+        lens = arc_points(450, 400, 170, -half, half) + arc_points(750, 400, 170, 180 - half, 180 + half)
+        c.poly(lens, shade(a, 0.3))
     return c
 
 
 def poland_kazakhstan_trade() -> Canvas:
     a = ACCENT["poland-kazakhstan"]
-    c = backdrop(PAGE, a, [(800, 500, 360)])
+    c = backdrop(PAGE, a, [(800, 500, 360)], light=(800, 300))
     two_circles(c, (380, 500), (1220, 500), 170, (a, AMBER), shade(a, 0.2))
     # small crates riding on the arrows
     for x, y, colour in ((700, 265, AMBER), (900, 735, a)):
-        c.rect(x - 40, y - 40, x + 40, y + 40, fill=colour, radius=10)
-        c.rect(x - 40, y - 6, x + 40, y + 6, fill=mix(colour, WHITE, 0.4))
+        with c.layer(light=0.3, shadow=0.35, blur=8, offset=(6, 10)):
+            c.rect(x - 40, y - 40, x + 40, y + 40, fill=colour, radius=10)
+            c.rect(x - 40, y - 6, x + 40, y + 6, fill=mix(colour, WHITE, 0.4))
+            c.rect(x - 6, y - 40, x + 6, y + 40, fill=mix(colour, WHITE, 0.25))
     for x, y in ((380, 500), (1220, 500)):
-        c.circle(x, y, 60, fill=WHITE)
+        with c.layer(light=0.0, shadow=0.0):
+            c.circle(x - 18, y - 18, 60, fill=WHITE)
+            c.circle(x - 18, y - 18, 60, outline=tint(a, 0.7), width=4)
     return c
 
 
 def poland_kazakhstan_agreements() -> Canvas:
     a = ACCENT["poland-kazakhstan"]
-    c = backdrop(PAGE, a, [(160, 140, 200), (1460, 900, 220)])
+    c = backdrop(PAGE, a, [(160, 140, 200), (1460, 900, 220)], light=(800, 260))
+    floor(c, 880, a)
     w, h, gap = 190, 250, 60
     x0 = (1600 - 5 * w - 4 * gap) / 2
     for i in range(10):
         col, row = i % 5, i // 5
-        x, y = x0 + col * (w + gap), 190 + row * (h + 90)
+        x, y = x0 + col * (w + gap), 170 + row * (h + 90) + (col % 2) * 12
         highlight = i in (0, 1)  # the two memoranda named on the page
-        paper = tint(AMBER, 0.75) if highlight else WHITE
+        paper = tint(AMBER, 0.7) if highlight else WHITE
         document(c, x, y, w, h, paper, tint(a, 0.55), a if not highlight else shade(AMBER, 0.4))
+        if highlight:  # a seal on the memoranda
+            with c.layer(light=0.3, shadow=0.3, blur=4, offset=(3, 5)):
+                c.circle(x + w - 40, y + h - 40, 26, fill=PL_RED)
+                c.circle(x + w - 40, y + h - 40, 16, fill=tint(PL_RED, 0.25))
     return c
 
 
 def poland_kazakhstan_sessions() -> Canvas:
     a = ACCENT["poland-kazakhstan"]
-    c = backdrop(PAGE, a, [(800, 1000, 420)])
+    c = backdrop(PAGE, a, [(800, 1000, 420)], light=(800, 200))
+    floor(c, 860, a)
     cards = [(160, "coins"), (620, "energy"), (1080, "bridge")]
     for i, (x, kind) in enumerate(cards):
         last = i == 2
-        c.rect(x, 230, x + 360, 770, fill=WHITE, radius=36)
-        if last:  # Lubelskie took part in the last session
-            c.rect(x, 230, x + 360, 770, outline=AMBER, width=12, radius=36)
+        with c.layer(light=0.08, shadow=0.35, blur=22, offset=(10, 22)):
+            c.rect(x, 230, x + 360, 770, fill=WHITE, radius=36)
+            if last:  # Lubelskie took part in the last session
+                c.rect(x, 230, x + 360, 770, outline=AMBER, width=12, radius=36)
         cx, cy = x + 180, 500
         if kind == "coins":
+            c.glow(cx, cy, 200, tint(AMBER, 0.6), 0.5)
             for j in range(5):  # a stack of coins, bottom first
                 y = cy + 120 - j * 44
                 c.ellipse(cx - 100, y - 6, cx + 100, y + 50, shade(AMBER, 0.3))
                 c.rect(cx - 100, y - 6, cx + 100, y + 22, fill=shade(AMBER, 0.3))
                 c.ellipse(cx - 100, y - 34, cx + 100, y + 22, AMBER if j % 2 else tint(AMBER, 0.15))
+                c.ellipse(cx - 80, y - 26, cx + 60, y + 10, tint(AMBER, 0.3 if j % 2 else 0.45))
             c.circle(cx + 40, cy - 170, 58, fill=shade(AMBER, 0.15))
             c.circle(cx + 40, cy - 170, 36, fill=AMBER)
         elif kind == "energy":
@@ -1452,18 +1535,23 @@ def national_day_cover() -> Canvas:
 def calendar_sheet(
     c: Canvas, x: float, y: float, w: float, h: float, header: Colour, day: str, ink: Colour
 ) -> None:
-    c.rect(x + 14, y + 18, x + w + 14, y + h + 18, fill=mix(header, WHITE, 0.82), radius=34)
-    c.rect(x, y, x + w, y + h, fill=WHITE, radius=34)
-    c.rect(x, y, x + w, y + h * 0.26, fill=header, radius=34)
-    c.rect(x, y + h * 0.14, x + w, y + h * 0.26, fill=header)
-    for rx in (x + w * 0.28, x + w * 0.72):
-        c.rect(rx - 14, y - 40, rx + 14, y + 50, fill=shade(header, 0.5), radius=14)
-    c.digits(x + w / 2, y + h * 0.62, day, h * 0.48, ink)
+    """A tear-off calendar: a pad of sheets under the day's page, rings on top."""
+    with c.layer(light=0.1, shadow=0.35, blur=22, offset=(12, 22)):
+        for k in (3, 2, 1):
+            c.rect(x + k * 4, y + k * 7, x + w + k * 4, y + h + k * 7, fill=mix(WHITE, GREY, 0.25 * k), radius=34)
+        c.rect(x, y, x + w, y + h, fill=WHITE, radius=34)
+        c.rect(x, y, x + w, y + h * 0.26, fill=header, radius=34)
+        c.rect(x, y + h * 0.14, x + w, y + h * 0.26, fill=header)
+        c.digits(x + w / 2, y + h * 0.62, day, h * 0.48, ink)
+    with c.layer(light=0.0, shadow=0.3, blur=5, offset=(4, 6), round_form=True):
+        for rx in (x + w * 0.28, x + w * 0.72):
+            c.rect(rx - 14, y - 40, rx + 14, y + 50, fill=mix(GREY, INK, 0.3), radius=14)
 
 
 def national_day_calendar() -> Canvas:
     a = ACCENT["national-day"]
-    c = backdrop(PAGE, a, [(800, 520, 430)])
+    c = backdrop(PAGE, a, [(800, 520, 430)], light=(800, 300))
+    floor(c, 880, a)
     calendar_sheet(c, 330, 230, 420, 560, ACCENT["poland-kazakhstan"], "6", INK)
     calendar_sheet(c, 850, 230, 420, 560, a, "7", INK)
     return c
@@ -1484,70 +1572,83 @@ def national_day_flags() -> Canvas:
     ):
         box = flag_on_pole(c, flat, px, 170, ground, FLAG_BOXES[key][2] - FLAG_BOXES[key][0], 200, shade(a, 0.6), phase)
         assert box == FLAG_BOXES[key], box
-        c.arrow([(px - 45, 640), (px - 45, 420)], tint(a, 0.35), 10)
+        with c.layer(light=0.0, shadow=0.15, blur=4, offset=(3, 5)):
+            c.arrow([(px - 45, 640), (px - 45, 420)], tint(a, 0.35), 10)
     # anthems: notes
     music_note(c, 960, 330, 50, tint(a, 0.25))
     music_note(c, 1060, 220, 38, shade(a, 0.3))
     # speeches: a lectern with a microphone
     lx = 1180
-    c.poly([(lx - 120, 560), (lx + 120, 560), (lx + 90, ground), (lx - 90, ground)], shade(a, 0.35))
-    c.rect(lx - 140, 540, lx + 140, 580, fill=shade(a, 0.5), radius=12)
-    c.line([(lx, 540), (lx, 470), (lx - 30, 430)], INK, 8)
-    c.ellipse(lx - 55, 395, lx - 10, 445, INK)
-    c.circle(lx, 650, 40, fill=tint(AMBER, 0.1))
-    for i, r in enumerate((90, 130)):
-        c.line(arc_points(lx - 30, 420, r, -150, -100), tint(a, 0.3 + i * 0.2), 8)
+    with c.layer(light=0.0, shadow=0.2, blur=4, offset=(4, 6)):
+        c.line([(lx, 540), (lx, 470), (lx - 30, 430)], INK, 8)
+        ball(c, lx - 32, 420, 25, INK)
+    with c.layer(light=0.2, shadow=0.4, blur=20, offset=(16, 10), round_form=True):
+        c.poly([(lx - 120, 560), (lx + 120, 560), (lx + 90, ground), (lx - 90, ground)], shade(a, 0.25))
+        c.rect(lx - 140, 540, lx + 140, 580, fill=shade(a, 0.45), radius=12)
+        c.circle(lx, 650, 40, fill=tint(AMBER, 0.1))
+    with c.layer(light=0.0, shadow=0.12, blur=4, offset=(3, 5)):
+        for i, r in enumerate((90, 130)):
+            c.line(arc_points(lx - 30, 420, r, -150, -100), tint(a, 0.3 + i * 0.2), 8)
     return c
 
 
 def national_day_pavilion() -> Canvas:
     a = ACCENT["national-day"]
-    c = backdrop(PAGE, a, [(200, 160, 200), (1420, 200, 170)])
+    c = backdrop(PAGE, a, [(200, 160, 200), (1420, 200, 170)], light=(800, 200))
     ground = 840
-    c.rect(120, ground, 1480, ground + 16, fill=tint(a, 0.6), radius=8)
+    floor(c, ground, a)
     left, right, roof = 300, 1300, 230
     # the shell: a gently curved roof over two floors
-    roof_curve = bezier((left - 40, roof + 60), (800, roof - 80), (right + 40, roof + 60))
-    c.poly([*roof_curve, (right + 40, roof + 100), (left - 40, roof + 100)], shade(a, 0.3))
-    c.rect(left, roof + 90, right, ground, fill=WHITE)
-    mid = (roof + 100 + ground) / 2
-    c.rect(left, mid - 8, right, mid + 8, fill=shade(a, 0.3))
-    for x in (left, right - 24):
-        c.rect(x, roof + 90, x + 24, ground, fill=shade(a, 0.3))
-    # five zones on two floors (the layout is schematic: which zone is where is not shown)
+    with c.layer(light=0.1, shadow=0.4, blur=26, offset=(18, 14)):
+        roof_curve = bezier((left - 40, roof + 60), (800, roof - 80), (right + 40, roof + 60))
+        c.poly([*roof_curve, (right + 40, roof + 100), (left - 40, roof + 100)], shade(a, 0.3))
+        c.rect(left, roof + 90, right, ground, fill=WHITE)
+        mid = (roof + 100 + ground) / 2
+        c.rect(left, mid - 8, right, mid + 8, fill=shade(a, 0.3))
+        for x in (left, right - 24):
+            c.rect(x, roof + 90, x + 24, ground, fill=shade(a, 0.3))
+    # five zones on two floors (the layout is schematic: which zone is where is not shown),
+    # each a lit room seen through the glass
     tones = [a, tint(a, 0.3), tint(AMBER, 0.05), tint(a, 0.5), shade(a, 0.25)]
     upper = [(left + 60, left + 480), (left + 520, right - 60)]
     lower = [(left + 60, left + 320), (left + 350, left + 610), (left + 640, right - 190)]
     i = 0
     for (y0, y1), spans in (((roof + 130, mid - 40), upper), ((mid + 40, ground - 40), lower)):
         for x0, x1 in spans:
-            c.rect(x0, y0, x1, y1, fill=tones[i], radius=22)
+            with c.layer(light=0.3, shadow=0.25, blur=8, offset=(4, 8)):
+                c.rect(x0, y0, x1, y1, fill=tones[i], radius=22)
+                c.rect(x0 + 16, y0 + 12, x1 - 16, y0 + 26, fill=tint(tones[i], 0.35), radius=7)
             i += 1
     # stairs joining the floors
     n, x0, x1, yb, yt = 7, right - 170, right - 24, ground, mid + 8
     sw, sh = (x1 - x0) / n, (yb - yt) / n
-    steps = [(x0, yb)]
-    for k in range(n):
-        steps += [(x0 + k * sw, yb - (k + 1) * sh), (x0 + (k + 1) * sw, yb - (k + 1) * sh)]
-    c.poly([*steps, (x1, yb)], tint(a, 0.6))
+    with c.layer(light=0.25, shadow=0.25, blur=6, offset=(5, 6)):
+        for k in range(n):
+            c.rect(x0 + k * sw, yb - (k + 1) * sh, x1, yb - k * sh, fill=mix(tint(a, 0.7), tint(a, 0.45), k / n))
     return c
 
 
 def national_day_visitors() -> Canvas:
     a = ACCENT["national-day"]
-    c = backdrop(PAGE, a, [(1250, 540, 330)])
+    c = backdrop(PAGE, a, [(1250, 540, 330)], light=(1260, 540))
+    floor(c, 830, a)
     tones = [a, tint(a, 0.35), shade(a, 0.25), tint(AMBER, 0.05), tint(a, 0.55)]
-    # an open door, lit from inside
-    c.rect(1120, 250, 1400, 830, fill=shade(a, 0.3), radius=30)
-    c.rect(1160, 300, 1360, 830, fill=tint(YELLOW, 0.35), radius=18)
+    # an open door, lit from inside, its light spilling on the floor
+    with c.layer(light=0.15, shadow=0.4, blur=20, offset=(14, 10)):
+        c.rect(1120, 250, 1400, 830, fill=shade(a, 0.3), radius=30)
+    c.glow(1260, 560, 420, tint(YELLOW, 0.3), 0.7)
+    with c.layer(light=0.0, shadow=0.0, glow=tint(YELLOW, 0.2), glow_radius=30):
+        c.rect(1160, 300, 1360, 830, fill=tint(YELLOW, 0.45), radius=18)
+        c.poly([(1160, 830), (1360, 830), (1440, 960), (1040, 960)], tint(YELLOW, 0.6))
     # an isotype-like crowd: rows of people walking towards the door
     for row in range(4):
         for col in range(7):
             x = 170 + col * 120 + (60 if row % 2 else 0)
             person(c, x, 170 + row * 175, 140, tones[(col * 2 + row * 3) % len(tones)])
-    for k in range(3):
-        x = 1010 + k * 34
-        c.line([(x, 480), (x + 24, 510), (x, 540)], tint(a, 0.3 + k * 0.15), 10)
+    with c.layer(light=0.0, shadow=0.15, blur=4, offset=(3, 5)):
+        for k in range(3):
+            x = 1010 + k * 34
+            c.line([(x, 480), (x + 24, 510), (x, 540)], tint(a, 0.3 + k * 0.15), 10)
     return c
 
 
