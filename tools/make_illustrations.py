@@ -1,22 +1,29 @@
 """Draw the kiosk's bundled illustrations into media/images/.
 
 The source text of the exhibit has no pictures, so every image the zones show is drawn
-here: flat, light, schematic graphics in the spirit of Expo 2017 "Future Energy" – soft
-backgrounds, the zone's accent colour, simple geometric shapes and generous margins.
+here, in the spirit of Expo 2017 "Future Energy": lit scenes in the zone's accent colour.
+Each object is drawn on a layer of its own and then lit from above, given a soft shadow
+(and a glow, for flames, the sun and lit doorways); backgrounds are gradients with a pool
+of light, out-of-focus discs, a faint texture and darker corners (see Canvas.layer).
 
-The images are honest illustrations, not photographs or maps: diagrams, patterns and icons.
-They contain no words, so they work in every kiosk language (the only characters drawn are
-the day numbers on the calendar sheets). The zone files credit them as
-"Ilustracja poglądowa" / "Illustration (schematic)".
+The images are honest illustrations, not photographs: scenes, diagrams and icons of what
+each page says. The two flags are drawn to their designs (Poland: white over red;
+Kazakhstan: sky blue, the golden sun with 32 rays, the steppe eagle and the ornament at
+the hoist) and the map of the 16 voivodeships is drawn from simplified longitudes and
+latitudes of their borders (P and VOIVODESHIPS below). They contain no words, so they work
+in every kiosk language (the only characters drawn are the day numbers on the calendar
+sheets). The zone files credit them as "Ilustracja poglądowa" / "Illustration (schematic)".
 
 Everything is drawn at twice the final size and scaled down with LANCZOS for smooth edges.
 Nothing is random, so running the script again gives the same files:
 
-    /tmp/venv/bin/python tools/make_illustrations.py            # all images
-    /tmp/venv/bin/python tools/make_illustrations.py forest     # only names containing "forest"
+    /work/venv/bin/python tools/make_illustrations.py            # all images
+    /work/venv/bin/python tools/make_illustrations.py forest     # only names containing "forest"
 
-Covers are 1200x800 (images/<zone-id>-cover.png), page images 1600x1000. Each PNG is
-optimised and, if still larger than MAX_BYTES, reduced to a 256-colour palette.
+Covers are 1200x800 (images/<zone-id>-cover.png), page images 1600x1000, full-colour PNG;
+a picture over MAX_BYTES is refused rather than written. After changing the pictures, remake
+the sample film (tools/make_film.py), and if the map moves, the Lubelskie hotspot's x and y
+in zones/regions.yaml (lubelskie_marker() gives them).
 """
 
 from __future__ import annotations
@@ -24,11 +31,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import random
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "media" / "images"
@@ -214,7 +222,7 @@ class Canvas:
         """A shape that fades out towards `clear_y` and is solid from `solid_y`."""
         mask = Image.new("L", self.img.size, 0)
         ImageDraw.Draw(mask).polygon(self._pts(points), fill=255)
-        mask = mask.filter(ImageFilter.GaussianBlur(20 * SS))  # soft shores where no land covers them
+        mask = mask.filter(ImageFilter.GaussianBlur(18 * SS))  # soft shores where no land covers them
         y0, y1 = sorted((clear_y, solid_y))
         ramp = Image.linear_gradient("L").resize((self.img.width, max(1, round((y1 - y0) * SS))))
         if clear_y > solid_y:
@@ -416,14 +424,18 @@ class Canvas:
         font = ImageFont.truetype(str(FONT_BOLD), round(size * SS))
         self.d.text((cx * SS, cy * SS), text, font=font, fill=fill, anchor="mm")
 
-    def save(self, name: str) -> Path:
+    def final(self) -> Image.Image:
+        """The picture at its final size, as it is saved."""
         small = self.img.resize((self.w, self.h), Image.Resampling.LANCZOS)
+        # full colour, as a palette would band the gradients; the lowest bit of each channel
+        # is dropped, which no eye sees and which makes the files a fifth smaller
+        return ImageOps.posterize(small, 7)
+
+    def save(self, name: str) -> Path:
         path = OUT / name
-        small.save(path, optimize=True)  # full colour: a palette would band the gradients
+        self.final().save(path, optimize=True)
         if path.stat().st_size > MAX_BYTES:
-            small.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-                path, optimize=True
-            )
+            raise SystemExit(f"{name} is {path.stat().st_size // 1024} KB, over {MAX_BYTES // 1024} KB: simplify it")
         return path
 
 
@@ -434,6 +446,14 @@ def vertical(size: tuple[int, int], top: Colour, bottom: Colour) -> Image.Image:
     """A smooth top-to-bottom gradient."""
     ramp = Image.linear_gradient("L").resize(size, Image.Resampling.BICUBIC)
     return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), ramp)
+
+
+def texture(size: tuple[int, int]) -> Image.Image:
+    """Coarse noise for a mottled surface, the same on every run (a fixed seed)."""
+    noise = Image.new("L", size)
+    pick = random.Random(2017)
+    noise.putdata([pick.randint(0, 255) for _ in range(size[0] * size[1])])
+    return noise
 
 
 def backdrop(
@@ -460,7 +480,7 @@ def backdrop(
         dd.ellipse([(cx - r) / 4, (cy - r) / 4, (cx + r) / 4, (cy + r) / 4], fill=120)
     discs = discs.filter(ImageFilter.GaussianBlur(w / 260))
     img.paste(tint(accent, 0.55), (0, 0), discs.point(lambda v: v // 3))
-    mottle = Image.effect_noise((max(w // 40, 2), max(h // 40, 2)), 60).resize(q, Image.Resampling.BICUBIC)
+    mottle = texture((max(w // 40, 2), max(h // 40, 2))).resize(q, Image.Resampling.BICUBIC)
     img = Image.composite(Image.new("RGB", q, shade(accent, 0.2)), img, mottle.point(lambda v: v // 22))
     corners = Image.radial_gradient("L").resize((round(q[0] * 1.3), round(q[1] * 1.5)), Image.Resampling.BICUBIC)
     corners = corners.crop(
@@ -1019,14 +1039,14 @@ def draw_map(
     project = map_projection(centre, height)
     coast = [project(P[k]) for k in COAST]
     top = max(min(y for _, y in coast) - height * 0.3, 0)
-    sea = [
-        (coast[0][0] - height * 0.06, coast[0][1] + height * 0.03),
-        *coast,
-        (coast[-1][0] + height * 0.1, coast[-1][1] + height * 0.01),
-        (coast[-1][0] + height * 0.3, top),
-        (coast[0][0] - height * 0.2, top),
-    ]
-    c.faded(sea, SEA, top, coast[0][1])
+    # the Baltic: a soft pool of water north of the coast (the land covers its southern half)
+    west, east = coast[0][0] - height * 0.08, coast[-1][0] + height * 0.1
+    north = min(y for _, y in coast)
+    mid_x, rx, ry = (west + east) / 2, (east - west) / 2, height * 0.26
+    sea = [(mid_x + rx * math.cos(t), north + height * 0.06 + ry * math.sin(t))
+           for t in (math.pi * (1 + i / 40) for i in range(41))]
+    sea += [(east, north + height * 0.15), (west, north + height * 0.15)]
+    c.faded(sea, tint(SEA, 0.1), north - ry, north)
     for k in range(1, 4):  # a few wave strokes
         y = top + (coast[0][1] - top) * (0.35 + k * 0.15)
         x0 = coast[0][0] + height * (0.02 + 0.07 * k)
@@ -1310,7 +1330,7 @@ def forest_co2() -> Canvas:
 def regions_cover() -> Canvas:
     a = ACCENT["regions"]
     c = backdrop(COVER, a, [(1040, 640, 230), (120, 120, 160)], light=(600, 200))
-    draw_map(c, (620, 440), 600, a, [tint(a, 0.55), tint(a, 0.68), tint(AMBER, 0.5), tint(a, 0.78)])
+    draw_map(c, (600, 450), 620, a, [tint(a, 0.55), tint(a, 0.68), tint(AMBER, 0.5), tint(a, 0.78)])
     return c
 
 
