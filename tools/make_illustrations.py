@@ -222,7 +222,7 @@ class Canvas:
         """A shape that fades out towards `clear_y` and is solid from `solid_y`."""
         mask = Image.new("L", self.img.size, 0)
         ImageDraw.Draw(mask).polygon(self._pts(points), fill=255)
-        mask = mask.filter(ImageFilter.GaussianBlur(18 * SS))  # soft shores where no land covers them
+        mask = mask.filter(ImageFilter.GaussianBlur(5 * SS))  # soft shores where no land covers them
         y0, y1 = sorted((clear_y, solid_y))
         ramp = Image.linear_gradient("L").resize((self.img.width, max(1, round((y1 - y0) * SS))))
         if clear_y > solid_y:
@@ -481,7 +481,7 @@ def backdrop(
     discs = discs.filter(ImageFilter.GaussianBlur(w / 260))
     img.paste(tint(accent, 0.55), (0, 0), discs.point(lambda v: v // 3))
     mottle = texture((max(w // 40, 2), max(h // 40, 2))).resize(q, Image.Resampling.BICUBIC)
-    img = Image.composite(Image.new("RGB", q, shade(accent, 0.2)), img, mottle.point(lambda v: v // 22))
+    img = Image.composite(Image.new("RGB", q, shade(accent, 0.2)), img, mottle.point(lambda v: v // 40))
     corners = Image.radial_gradient("L").resize((round(q[0] * 1.3), round(q[1] * 1.5)), Image.Resampling.BICUBIC)
     corners = corners.crop(
         (
@@ -624,26 +624,36 @@ def leaf(
 
 @lit(light=0.2, shadow=0.2, blur=10, offset=(10, 4))
 def conifer(c: Canvas, x: float, ground: float, h: float, colour: Colour, trunk: Colour) -> None:
+    """A spruce of three tiers, lit from the left: each tier's right half in shade."""
     w = h * 0.5
     c.rect(x - h * 0.035, ground - h * 0.2, x + h * 0.035, ground, fill=trunk)
     for i, (top, bottom, width) in enumerate(((0.0, 0.45, 0.6), (0.22, 0.68, 0.8), (0.42, 0.88, 1.0))):
-        c.poly(
-            [
-                (x, ground - h + top * h),
-                (x + w * width / 2, ground - h + bottom * h),
-                (x - w * width / 2, ground - h + bottom * h),
-            ],
-            mix(colour, WHITE, 0.06 * i),
-        )
+        apex = (x, ground - h + top * h)
+        left = (x - w * width / 2, ground - h + bottom * h)
+        right = (x + w * width / 2, ground - h + bottom * h)
+        base = mix(colour, WHITE, 0.06 * i)
+        c.poly([apex, right, left], tint(base, 0.1))
+        c.poly([apex, right, (x + w * width * 0.04, right[1] + h * 0.015)], shade(base, 0.22))
+        c.line([(left[0] + w * 0.06, left[1] - h * 0.02), (x - w * 0.02, left[1] - h * 0.04)], tint(base, 0.3), h * 0.012)
 
 
 @lit(light=0.2, shadow=0.2, blur=10, offset=(10, 4))
 def broadleaf(c: Canvas, x: float, ground: float, h: float, colour: Colour, trunk: Colour) -> None:
+    """A leafy tree: a trunk under three lobes of crown, each with a lit upper left and
+    clumps of foliage catching the light."""
     r = h * 0.3
     c.rect(x - h * 0.04, ground - h * 0.45, x + h * 0.04, ground, fill=trunk, radius=h * 0.02)
-    c.circle(x - r * 0.55, ground - h * 0.55, r * 0.72, fill=shade(colour, 0.12))
-    c.circle(x + r * 0.55, ground - h * 0.55, r * 0.72, fill=shade(colour, 0.12))
-    c.circle(x, ground - h + r, r, fill=colour)
+    c.rect(x - h * 0.04, ground - h * 0.45, x - h * 0.01, ground, fill=tint(trunk, 0.2))
+    lobes = [(x - r * 0.55, ground - h * 0.55, r * 0.72), (x + r * 0.55, ground - h * 0.55, r * 0.72), (x, ground - h + r, r)]
+    for k, (cx, cy, rr) in enumerate(lobes):
+        base = colour if k == 2 else shade(colour, 0.12)
+        c.circle(cx, cy, rr, fill=shade(base, 0.15))
+        c.circle(cx - rr * 0.12, cy - rr * 0.12, rr * 0.86, fill=base)
+        c.circle(cx - rr * 0.3, cy - rr * 0.32, rr * 0.45, fill=tint(base, 0.16))
+        for j in range(5):  # clumps, placed by a fixed pattern
+            a = j * 2.4 + k
+            d = rr * (0.35 + 0.1 * (j % 3))
+            c.circle(cx + d * math.cos(a), cy + d * math.sin(a), rr * 0.16, fill=tint(base, 0.1) if math.sin(a) < 0 else shade(base, 0.1))
 
 
 @lit(light=0.28, shadow=0.25, blur=8, offset=(6, 8))
