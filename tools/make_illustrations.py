@@ -861,6 +861,26 @@ def flag_on_pole(
     return (pole_x + 5, top + 12, pole_x + 5 + w, top + 12 + h)
 
 
+def flag_badge(c: Canvas, flat: Image.Image, cx: float, cy: float, r: float) -> None:
+    """A round badge cut from the middle of a flat flag, domed like a button: lit on its
+    upper left, shaded towards the rim, with a soft shadow."""
+    side = min(flat.size)
+    x0, y0 = (flat.width - side) // 2, (flat.height - side) // 2
+    face = flat.crop((x0, y0, x0 + side, y0 + side)).resize((round(2 * r * SS),) * 2, Image.Resampling.LANCZOS)
+    mask = Image.new("L", face.size, 0)
+    ImageDraw.Draw(mask).ellipse([0, 0, face.width - 1, face.height - 1], fill=255)
+    dome = Image.radial_gradient("L").resize(face.size, Image.Resampling.BICUBIC)
+    rim = dome.point(lambda v: round(max(0, v - 150) * 0.9))
+    face = Image.composite(Image.new("RGB", face.size, SHADOW), face, rim)
+    light = Image.radial_gradient("L").resize((face.width // 2,) * 2, Image.Resampling.BICUBIC)
+    spot = Image.new("L", face.size, 0)
+    spot.paste(light.point(lambda v: round(max(0.0, 1 - v / 255) ** 2 * 150)), (face.width // 8, face.height // 8))
+    face = Image.composite(Image.new("RGB", face.size, WHITE), face, spot)
+    with c.layer(light=0.0, shadow=0.4, blur=18, offset=(10, 18)):
+        c.img.paste(face, (round((cx - r) * SS), round((cy - r) * SS)), mask)
+        c.circle(cx, cy, r, outline=WHITE, width=r * 0.05)
+
+
 # -- a map of Poland's voivodeships --------------------------------------------------------
 
 # Simplified (lon, lat) of the border's bends and of the points where voivodeships meet.
@@ -1113,13 +1133,14 @@ def technologies_cover() -> Canvas:
     a = ACCENT["technologies"]
     c = backdrop(COVER, a, [(930, 180, 260), (160, 700, 200)], light=(880, 380))
     floor(c, 660, a)
-    lattice(c, 120, 140, 6, 4, 38, a)
-    coal_lump(c, 400, 540, 150, base=shade(a, 0.75))
+    # the home screen's cards show the middle of a cover: the story stays within x 300-900
+    lattice(c, 150, 130, 6, 4, 36, a)
+    coal_lump(c, 440, 540, 115, base=shade(a, 0.75))
     with c.layer(light=0.2, shadow=0.2, blur=6, offset=(4, 6)):
-        c.arrow(bezier((590, 520), (670, 430), (750, 430)), a, 16)
-    c.glow(900, 470, 260, tint(AMBER, 0.2), 0.9)
-    disc(c, 900, 470, 150, tint(a, 0.6))
-    flame(c, 900, 590, 150, 240)
+        c.arrow(bezier((575, 500), (615, 430), (665, 425)), a, 14)
+    c.glow(790, 470, 230, tint(AMBER, 0.2), 0.9)
+    disc(c, 790, 470, 125, tint(a, 0.6))
+    flame(c, 790, 570, 125, 200)
     for x, y, r in ((330, 310, 26), (560, 360, 18), (1060, 300, 22)):
         sparkle(c, x, y, r, WHITE)
     return c
@@ -1418,11 +1439,13 @@ def regions_lublin_almaty() -> Canvas:
 def two_circles(
     c: Canvas, left: Point, right: Point, r: float, colours: tuple[Colour, Colour], arrow: Colour
 ) -> None:
+    """Poland and Kazakhstan as two flag badges, goods going both ways between them."""
     (lx, ly), (rx, ry) = left, right
-    for (x, y), colour in zip((left, right), colours):
+    for (x, y), colour, flat in zip(
+        (left, right), colours, (poland_flag(round(2 * r), round(2 * r)), kazakhstan_flag(round(4 * r), round(2 * r)))
+    ):
         c.glow(x, y, r * 1.8, tint(colour, 0.5), 0.5)
-        with c.layer(light=0.0, shadow=0.35, blur=18, offset=(10, 18)):
-            ball(c, x, y, r, colour, steps=20)
+        flag_badge(c, flat, x, y, r)
 
     def on(cx: float, cy: float, angle: float) -> Point:
         return (cx + r * 1.18 * math.cos(math.radians(angle)), cy + r * 1.18 * math.sin(math.radians(angle)))
@@ -1443,12 +1466,8 @@ def poland_kazakhstan_cover() -> Canvas:
             c.circle(450, 400, r + 40, outline=tint(a, 0.45 + i * 0.12), width=10)
             c.circle(750, 400, r + 40, outline=tint(AMBER, 0.3 + i * 0.15), width=10)
     c.glow(600, 400, 360, tint(AMBER, 0.4), 0.6)
-    with c.layer(light=0.0, shadow=0.4, blur=20, offset=(12, 20)):
-        ball(c, 450, 400, 170, a, steps=20)
-        ball(c, 750, 400, 170, AMBER, steps=20)
-        half = math.degrees(math.acos(150 / 170))
-        lens = arc_points(450, 400, 170, -half, half) + arc_points(750, 400, 170, 180 - half, 180 + half)
-        c.poly(lens, shade(a, 0.3))
+    flag_badge(c, poland_flag(340, 340), 450, 400, 170)
+    flag_badge(c, kazakhstan_flag(680, 340), 750, 400, 170)
     return c
 
 
@@ -1462,10 +1481,6 @@ def poland_kazakhstan_trade() -> Canvas:
             c.rect(x - 40, y - 40, x + 40, y + 40, fill=colour, radius=10)
             c.rect(x - 40, y - 6, x + 40, y + 6, fill=mix(colour, WHITE, 0.4))
             c.rect(x - 6, y - 40, x + 6, y + 40, fill=mix(colour, WHITE, 0.25))
-    for x, y in ((380, 500), (1220, 500)):
-        with c.layer(light=0.0, shadow=0.0):
-            c.circle(x - 18, y - 18, 60, fill=WHITE)
-            c.circle(x - 18, y - 18, 60, outline=tint(a, 0.7), width=4)
     return c
 
 
@@ -1553,8 +1568,9 @@ def national_day_cover() -> Canvas:
     c = backdrop(COVER, a, [(600, 820, 420), (1080, 120, 140), (160, 200, 90)], light=(560, 160))
     ground = 690
     floor(c, ground, a)
-    flag_on_pole(c, poland_flag(320, 200), 250, 150, ground, 320, 200, shade(a, 0.55))
-    flag_on_pole(c, kazakhstan_flag(400, 200), 640, 200, ground, 400, 200, shade(a, 0.55), phase=1.4)
+    # the home screen's cards show the middle of a cover: both flags within x 300-900
+    flag_on_pole(c, poland_flag(240, 150), 310, 170, ground, 240, 150, shade(a, 0.55))
+    flag_on_pole(c, kazakhstan_flag(300, 150), 590, 220, ground, 300, 150, shade(a, 0.55), phase=1.4)
     for i, (x, y) in enumerate(((150, 430), (1110, 520), (1060, 150), (190, 600))):
         c.glow(x, y, 40 + (i % 2) * 20, tint(AMBER, 0.3), 0.7)
     music_note(c, 170, 470, 44, tint(a, 0.15))
