@@ -1683,7 +1683,7 @@ def national_day_visitors() -> Canvas:
     with c.layer(light=0.15, shadow=0.4, blur=20, offset=(14, 10)):
         c.rect(1120, 250, 1400, 830, fill=shade(a, 0.3), radius=30)
     c.glow(1260, 560, 420, tint(YELLOW, 0.3), 0.7)
-    with c.layer(light=0.0, shadow=0.0, glow=tint(YELLOW, 0.2), glow_radius=30):
+    with c.layer(light=0.0, shadow=0.0, glow=tint(YELLOW, 0.2), glow_radius=12):
         c.rect(1160, 300, 1360, 830, fill=tint(YELLOW, 0.45), radius=18)
         c.poly([(1160, 830), (1360, 830), (1440, 960), (1040, 960)], tint(YELLOW, 0.6))
     # an isotype-like crowd: rows of people walking towards the door
