@@ -1075,7 +1075,7 @@ def draw_map(
     mid_x, rx, ry = (west + east) / 2, (east - west) / 2, height * 0.26
     sea = [(mid_x + rx * math.cos(t), north + height * 0.06 + ry * math.sin(t))
            for t in (math.pi * (1 + i / 40) for i in range(41))]
-    sea += [(east, north + height * 0.15), (west, north + height * 0.15)]
+    sea += [(x, y + height * 0.02) for x, y in reversed(coast)]  # the shore, under the land
     c.faded(sea, tint(SEA, 0.1), north - ry, north)
     for k in range(1, 4):  # a few wave strokes
         y = top + (coast[0][1] - top) * (0.35 + k * 0.15)
