@@ -45,7 +45,7 @@ class HomeScene(Scene):
         zones = look.exhibit.zones
         # Titles are measured, not drawn, to size the cards: only one page's are drawn. A page
         # turn measures nothing again; a new language, text size or contrast does.
-        measure = Typesetter(ts.fonts, m, draw=False)
+        measure = Typesetter(ts.fonts, m, draw=False, language=ts.speaks)
         if self._measured_for != (look.language, m, theme):
             self._measured_for, self._measured = (look.language, m, theme), {}
         measured = self._measured  # by width: each title's height, and its record
