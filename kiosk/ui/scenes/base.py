@@ -15,7 +15,7 @@ import pygame
 
 from kiosk.ui import layout, widgets
 from kiosk.ui.layout import Rect
-from kiosk.ui.strings import say
+from kiosk.ui.strings import language_name, language_short, say
 from kiosk.visit.intents import Finish, GoHome, SetLanguage, ToggleMode
 
 if TYPE_CHECKING:
@@ -56,7 +56,12 @@ class Scene:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         finish_label = self.say("finish")
         finish_w = ts.font("body", True).size(finish_label)[0] + m.px(56)
-        c = layout.chrome(m, len(look.config.languages), finish_w)
+        codes = look.config.languages
+        # Each language by its own name where the bar has room, else by its own short form.
+        label_font, pad = ts.font("small", True), 2 * m.px(18) + m.px(6)  # as `button` leaves
+        labels = [[name(code) for code in codes] for name in (language_name, language_short)]
+        widths = tuple(tuple(label_font.size(label)[0] + pad for label in row) for row in labels)
+        c = layout.chrome(m, len(codes), finish_w, widths)
         pygame.draw.rect(surface, theme.card, widgets.rect(c.bar))
         pygame.draw.line(
             surface, theme.line, (0, c.bar.bottom - 1), (m.width, c.bar.bottom - 1), max(1, m.px(2))
@@ -104,12 +109,20 @@ class Scene:
         finish = self.target("finish", c.finish)
         widgets.button(surface, ts, m, finish, finish_label, theme.card, theme.ink, theme.line)
 
-        for code, pill in zip(look.config.languages, c.languages):
+        for code, pill in zip(codes, c.languages):
             self.target(f"lang:{code}", pill)
             on = code == look.language
             fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
             widgets.button(
-                surface, ts, m, pill, code.upper(), fill, ink, None if on else theme.line, style="small"
+                surface,
+                ts,
+                m,
+                pill,
+                labels[c.labels][codes.index(code)],
+                fill,
+                ink,
+                None if on else theme.line,
+                style="small",
             )
 
     def say(self, key: str) -> str:
