@@ -114,8 +114,8 @@ def _wrapped_bytes(args: tuple, result: Wrapped) -> int:
     return text_bytes(args[1], *result.lines) + 64 * (len(result.lines) + 6)  # with the tuples
 
 
-# A line left emptier than this by a long word that goes down whole is filled with its first
-# syllables instead (narrow columns: hotspot cards, portrait cards).
+# A line left emptier than this by a word with soft hyphens that goes down whole is filled
+# with its first syllables instead (narrow columns: hotspot cards, portrait cards).
 HYPHENATE_BELOW = 1 / 2
 
 
@@ -146,7 +146,9 @@ def _wrap(font: pygame.font.Font, text: str, width: int, language: str | None) -
                 line, line_w = candidate, candidate_w
                 continue
             alone = w <= width
-            if not alone or line_w < width * HYPHENATE_BELOW:
+            # The dictionary's breaks only where a word is wider than the whole line; the
+            # curator's soft hyphens also where the line would be left half empty.
+            if not alone or (line_w < width * HYPHENATE_BELOW and typography.SHY in word):
                 split = _hyphenate(font, line, word, width, language)
                 if split is not None:
                     head, rest = split

@@ -78,6 +78,11 @@ def contrast_icon(surface: pygame.Surface, r: Rect, colour: RGB, background: RGB
     _icon(surface, r, "contrast", colour, width)
 
 
+def disc(surface: pygame.Surface, colour: RGB, centre: tuple[int, int], radius: int, width: int = 0) -> None:
+    """A circle (filled, or a ring `width` wide) with antialiased edges."""
+    pygame.draw.aacircle(surface, colour, centre, radius, width)
+
+
 def close_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
     _icon(surface, r, "close", colour, width)
 
@@ -94,7 +99,7 @@ def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off:
         return
     for i in range(count):
         w = long if i == index else d
-        pygame.draw.rect(surface, on if i == index else off, (x, y, w, d), border_radius=d // 2)
+        smooth.rounded_rect(surface, pygame.Rect(x, y, w, d), on if i == index else off, d // 2)
         x += w + gap
 
 

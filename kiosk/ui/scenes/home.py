@@ -119,7 +119,7 @@ class HomeScene(Scene):
         else:
             surface.blit(image, (picture.x, picture.bottom - r), pygame.Rect(0, picture.h - r, picture.w, r))
         bar = card.bar
-        pygame.draw.rect(surface, theme.accent(zone.accent), widgets.rect(bar), border_radius=bar.h // 2)
+        widgets.panel(surface, bar, theme.accent(zone.accent), bar.h // 2)
         self._put(surface, title, look.text(zone.title), card.title.x, card.title.y, box)
         if zone.summary:
             y = card.summary_top
