@@ -89,7 +89,8 @@ def wrap(font: pygame.font.Font, text: str, width: int, language: str | None = N
 
 class Wrapped(NamedTuple):
     lines: tuple[str, ...]
-    long_word: str | None  # the first word broken between letters: it did not fit
+    long_word: str | None  # the first word wider than the line (hyphenated or broken)
+    broken: bool  # a word was broken between letters: it did not fit
 
 
 def wrapped(font: pygame.font.Font, text: str, width: int, language: str | None = None) -> Wrapped:
@@ -124,6 +125,7 @@ def _wrap(font: pygame.font.Font, text: str, width: int, language: str | None) -
     space = word_width(font, " ")
     lines: list[str] = []
     long_word: str | None = None
+    broken_word = False
 
     def measured(candidate: str, estimate: int) -> int:
         if estimate > width * 0.97:
@@ -146,6 +148,8 @@ def _wrap(font: pygame.font.Font, text: str, width: int, language: str | None) -
                 line, line_w = candidate, candidate_w
                 continue
             alone = w <= width
+            if not alone and typography.NBSP not in drawn:
+                long_word = long_word or drawn
             # The dictionary's breaks only where a word is wider than the whole line; the
             # curator's soft hyphens also where the line would be left half empty.
             if not alone or (line_w < width * HYPHENATE_BELOW and typography.SHY in word):
@@ -170,12 +174,12 @@ def _wrap(font: pygame.font.Font, text: str, width: int, language: str | None) -
                 line, line_w = "", 0
                 continue
             if not alone and len(drawn) > 1:
-                long_word = long_word or drawn
+                broken_word = True
                 *broken, drawn = _break_word(font, drawn, width)
                 lines.extend(broken)
             line, line_w = drawn, word_width(font, drawn)
         lines.append(line)
-    return Wrapped(tuple(lines), long_word)
+    return Wrapped(tuple(lines), long_word, broken_word)
 
 
 def _hyphenate(
@@ -247,7 +251,7 @@ def render(
     """Wrapped text as one transparent surface, paragraphs spaced by half a line.
 
     `draw=False` only measures: a `Blank` of the right size, no letters rendered (fit checks)."""
-    rows, over, _ = _rows(font, text, width, max_lines, language)
+    rows, over, _, _ = _rows(font, text, width, max_lines, language)
     height = _height(font, rows, line_height)  # shortening the last row keeps it
     if not draw:
         return Blank((max(1, width), height))
@@ -279,24 +283,22 @@ def _height(font: pygame.font.Font, rows: list[str | None], line_height: float) 
 
 def _rows(
     font: pygame.font.Font, text: str, width: int, max_lines: int | None, language: str | None = None
-) -> tuple[list[str | None], bool, str | None]:
-    """The wrapped rows (None = paragraph gap), whether there were more than `max_lines` (then
-    only the first `max_lines` rows of text are kept, without gaps), and the first word that
-    was broken between letters."""
+) -> tuple[list[str | None], bool, bool, str | None]:
+    """The wrapped rows (None = paragraph gap); whether there were more than `max_lines` (then
+    only the first `max_lines` rows of text are kept, without gaps); whether a word was broken
+    between letters; and the first word wider than the line."""
     rows: list[str | None] = []
-    long_word = None
+    long_word, broken = None, False
     for i, para in enumerate(paragraphs(text) or [""]):
         if i:
             rows.append(None)
-        lines, broken = wrapped(font, para, width, language)
-        rows.extend(lines)
-        long_word = long_word or broken
-    if max_lines is None:
-        return rows, False, long_word
+        result = wrapped(font, para, width, language)
+        rows.extend(result.lines)
+        long_word, broken = long_word or result.long_word, broken or result.broken
     written = [r for r in rows if r is not None]
-    if len(written) <= max_lines:
-        return rows, False, long_word
-    return written[:max_lines], True, long_word
+    if max_lines is None or len(written) <= max_lines:
+        return rows, False, broken, long_word
+    return written[:max_lines], True, broken, long_word
 
 
 def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str | None]:
@@ -423,10 +425,11 @@ class Typesetter:
             return self._again(key)
         for candidate in (style, *smaller):
             font = self.font(candidate, bold)
-            rows, over, long_word = _rows(font, value, width, max_lines, language)
-            if long_word is None and not over:
+            rows, over, broken, long_word = _rows(font, value, width, max_lines, language)
+            if not broken and not over:
                 break
-        written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word)
+        cut = broken or over
+        written = Written(value, tuple(colour), tuple(on), cut, long_word if cut else None)
         self.record.append(written)
         if self.draw:
             return render(font, value, colour, width, line_height, align, max_lines, language=language)
@@ -436,8 +439,8 @@ class Typesetter:
 
     def fits(self, value: str, style: str, width: int, max_lines: int | None, bold: bool = False) -> bool:
         """Would the text fit whole, without breaking a word or being cut?"""
-        rows, over, long_word = _rows(self.font(style, bold), value, width, max_lines, self.speaks())
-        return long_word is None and not over
+        _, over, broken, _ = _rows(self.font(style, bold), value, width, max_lines, self.speaks())
+        return not broken and not over
 
     def line(
         self,
