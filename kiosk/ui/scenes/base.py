@@ -76,11 +76,8 @@ class Scene:
         box = c.title
         if accent:
             mark = m.px(14)
-            pygame.draw.rect(
-                surface,
-                accent,
-                (box.x, box.y + (box.h - m.px(56)) // 2, mark, m.px(56)),
-                border_radius=mark // 2,
+            widgets.panel(
+                surface, Rect(box.x, box.y + (box.h - m.px(56)) // 2, mark, m.px(56)), accent, mark // 2
             )
             box = Rect(box.x + mark + m.px(20), box.y, box.w - mark - m.px(20), box.h)
         words = (

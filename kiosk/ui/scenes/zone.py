@@ -134,8 +134,8 @@ class ZoneScene(Scene):
                 track = box.h - m.px(8)
                 thumb = max(m.px(48), round(track * box.h / self.column_height))
                 y = box.y + round((track - thumb) * top / self.max_scroll)
-                pygame.draw.rect(
-                    surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
+                widgets.panel(
+                    surface, layout.Rect(box.right + m.px(10), y, m.px(6), thumb), theme.line, m.px(3)
                 )
         if self.feature and not self.look.faults.guard(
             "draw", f"{self.zone.id}/{self.page.id} feature", self.feature.draw_live, surface
