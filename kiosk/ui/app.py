@@ -188,7 +188,13 @@ class KioskApp:
     def _apply_modes(self) -> None:
         state = self.visit.state
         self.metrics, self.theme, self.type = styling(
-            self.config, self.size, self.fonts, state.large_text, state.high_contrast, not self.measure_only
+            self.config,
+            self.size,
+            self.fonts,
+            state.large_text,
+            state.high_contrast,
+            not self.measure_only,
+            lambda: self.language,
         )
         self.overlays.forget()
 

@@ -159,19 +159,40 @@ class Chrome:
     contrast: Rect
     finish: Rect
     languages: tuple[Rect, ...]
+    labels: int  # which of the languages' labels the buttons are wide enough for (0: the first)
     listen: Rect | None = None  # a page read aloud: *Listen*, where it moves none of the others
 
 
 @functools.cache
-def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chrome:
+def chrome(
+    m: Metrics, languages: int, finish_w: int, labels_w: tuple[tuple[int, ...], ...] = (), listen_w: int = 0
+) -> Chrome:
     """Home and title at the left; accessibility, finish and languages at the right (landscape),
     or on a second row (portrait). `finish_w`: the width the finish button's label needs;
-    `listen_w`: the width *Listen* with its word needs (0: the page has no narration). It
-    goes before the text size in landscape, and at the end of the title's row when the
-    controls have a row of their own: the title gives way, no other control moves."""
+    `labels_w`: what each language's labels need, in the order they are preferred (names,
+    then short forms): the buttons are as wide as the first the bar has room for (the title
+    keeps a quarter of the screen), else the last's. `listen_w`: the width *Listen* with its
+    word needs (0: the page has no narration). It goes before the text size in landscape, and
+    at the end of the title's row when the controls have a row of their own: the title gives
+    way, no other control moves."""
+    for i, widths in enumerate(labels_w):
+        c = _chrome(m, languages, finish_w, widths, i, listen_w)
+        if two_row_header(m):
+            room = c.finish.w >= finish_w  # the finish button keeps the width its label needs
+        else:
+            room = c.title.w >= m.width // 4
+        if room or i == len(labels_w) - 1:
+            return c
+    return _chrome(m, languages, finish_w, (), 0, listen_w)
+
+
+def _chrome(
+    m: Metrics, languages: int, finish_w: int, names_w: tuple[int, ...], labels: int, listen_w: int
+) -> Chrome:
     bar = header(m)
     size = max(m.px(88), m.target)
     pill_w, pill_h = max(m.px(92), m.target), max(m.px(76), m.target)
+    widths = [max(pill_w, w) for w in names_w] or [pill_w] * languages
     gap = m.px(12)
     rows = (
         [bar]
@@ -187,13 +208,20 @@ def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chro
         return row.y + (row.h - h) // 2
 
     home = Rect(m.margin, middle(top, size), size, size)
-    x = m.width - m.margin - languages * pill_w - (languages - 1) * gap
-    pills = [Rect(x + i * (pill_w + gap), middle(tools, pill_h), pill_w, pill_h) for i in range(languages)]
+    x = m.width - m.margin - sum(widths) - (languages - 1) * gap
+    pills, left = [], x
+    for w in widths:
+        pills.append(Rect(left, middle(tools, pill_h), w, pill_h))
+        left += w + gap
     finish_w = max(size, finish_w)
     if two_row_header(m):
         large = Rect(m.margin, middle(tools, size), size, size)
         contrast = Rect(large.right + gap, large.y, size, size)
-        finish = Rect(contrast.right + gap, large.y, finish_w, size)
+        # Where even the short forms leave no room (portrait, large text), the finish button
+        # gives way: its label is set smaller rather than buttons overlapping.
+        finish = Rect(
+            contrast.right + gap, large.y, max(size, min(finish_w, x - 2 * gap - contrast.right)), size
+        )
         # The second row may have no room left (large text, long words): *Listen* goes on the
         # title's row, at its end, where large text or not it always has its word.
         listen_w = min(listen_w, bar.w // 2)
@@ -206,7 +234,7 @@ def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chro
         listen = Rect(large.x - gap - listen_w, large.y, listen_w, size) if listen_w else None
         title_right = (listen or large).x - m.gap
     title = Rect(home.right + m.gap, top.y, max(0, title_right - home.right - m.gap), top.h)
-    return Chrome(bar, home, title, large, contrast, finish, tuple(pills), listen)
+    return Chrome(bar, home, title, large, contrast, finish, tuple(pills), labels, listen)
 
 
 @functools.cache

@@ -7,6 +7,9 @@ A language missing here falls back to English, then to the first entry.
 from __future__ import annotations
 
 LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "kk": "Қазақша", "ru": "Русский"}
+# Where the bar has no room for the names: the short forms each language uses for itself
+# (Kazakh and Russian sites write ҚАЗ and РУС, not KK and RU).
+LANGUAGE_SHORT = {"pl": "POL", "en": "ENG", "kk": "ҚАЗ", "ru": "РУС"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "pl": {
@@ -145,3 +148,7 @@ def say(language: str, key: str) -> str:
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code.upper())
+
+
+def language_short(code: str) -> str:
+    return LANGUAGE_SHORT.get(code, code.upper())

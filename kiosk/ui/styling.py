@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from kiosk.config import Config
@@ -17,8 +18,15 @@ class Styling(NamedTuple):
 
 
 def styling(
-    config: Config, size: tuple[int, int], fonts: Fonts, large_text: bool, contrast: bool, draw: bool
+    config: Config,
+    size: tuple[int, int],
+    fonts: Fonts,
+    large_text: bool,
+    contrast: bool,
+    draw: bool,
+    language: Callable[[], str | None] = lambda: None,
 ) -> Styling:
+    """`language`: the visitor's language now, whose rules break the lines."""
     t = config.theme
     sizes = Sizes(
         t.margin, t.gap, t.radius, t.type_display, t.type_title, t.type_heading, t.type_body, t.type_small
@@ -26,4 +34,6 @@ def styling(
     scale = t.large_text_scale if large_text else 1.0
     metrics = Metrics(*size, sizes, scale, config.display.diagonal_in)
     base = theme_from(t)
-    return Styling(metrics, high_contrast(base) if contrast else base, Typesetter(fonts, metrics, draw=draw))
+    return Styling(
+        metrics, high_contrast(base) if contrast else base, Typesetter(fonts, metrics, draw, language)
+    )

@@ -9,17 +9,20 @@ the content check can prove that text is legible and fits, on every screen.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 
 from kiosk import bounded
 from kiosk.bounded import Bounded, text_bytes
+from kiosk.content import typography
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.blank import Blank
 from kiosk.ui.layout import Metrics
@@ -75,14 +78,26 @@ WRAPPED_BYTES = 4 * 2**20
 GLYPH_FONTS_KEPT = 8  # fonts opened to read their glyphs: a site's two, and a few releases'
 
 
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Greedy word wrap; a word wider than the line is broken between letters.
+def wrap(font: pygame.font.Font, text: str, width: int, language: str | None = None) -> list[str]:
+    """Greedy word wrap by the language's rules (`kiosk.content.typography`); a word wider
+    than the line is hyphenated where it may be, else broken between letters.
 
     The work is linear in the text's length however it breaks: a word is measured once, and
     a word too long for the line is cut where its glyph advances say, checked exactly."""
+    return list(wrapped(font, text, width, language).lines)
+
+
+class Wrapped(NamedTuple):
+    lines: tuple[str, ...]
+    long_word: str | None  # the first word wider than the line (hyphenated or broken)
+    broken: bool  # a word was broken between letters: it did not fit
+
+
+def wrapped(font: pygame.font.Font, text: str, width: int, language: str | None = None) -> Wrapped:
+    """The lines, and the first word that had to be broken between letters."""
     if len(text) <= CACHED_TEXT_CHARS:
-        return list(_wrap(font, text, width))
-    return list(_wrap.__wrapped__(font, text, width))
+        return _wrap(font, text, width, language)
+    return _wrap.__wrapped__(font, text, width, language)
 
 
 def word_width(font: pygame.font.Font, word: str) -> int:
@@ -96,37 +111,86 @@ def _cached_width(font: pygame.font.Font, word: str) -> int:
     return font.size(word)[0]
 
 
-def _wrapped_bytes(args: tuple, lines: tuple[str, ...]) -> int:
-    return text_bytes(args[1], *lines) + 64 * (len(lines) + 4)  # with the tuples around them
+def _wrapped_bytes(args: tuple, result: Wrapped) -> int:
+    return text_bytes(args[1], *result.lines) + 64 * (len(result.lines) + 6)  # with the tuples
+
+
+# A line left emptier than this by a word with soft hyphens that goes down whole is filled
+# with its first syllables instead (narrow columns: hotspot cards, portrait cards).
+HYPHENATE_BELOW = 1 / 2
 
 
 @bounded.cache(WRAPPED_BYTES, _wrapped_bytes)  # a text is measured to fit, then drawn: wrap it once
-def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
+def _wrap(font: pygame.font.Font, text: str, width: int, language: str | None) -> Wrapped:
     space = word_width(font, " ")
     lines: list[str] = []
+    long_word: str | None = None
+    broken_word = False
+
+    def measured(candidate: str, estimate: int) -> int:
+        if estimate > width * 0.97:
+            return font.size(candidate)[0]  # near the edge: measure exactly (kerning)
+        return estimate
+
     for paragraph_line in text.split("\n"):
-        words = paragraph_line.split()
+        words = collections.deque(typography.words(typography.glue(paragraph_line, language)))
         if not words:
             lines.append("")
             continue
         line, line_w = "", 0
-        for word in words:
-            w = word_width(font, word)
-            candidate = f"{line} {word}" if line else word
-            candidate_w = line_w + space + w if line else w
-            if candidate_w > width * 0.97:
-                candidate_w = font.size(candidate)[0]  # near the edge: measure exactly (kerning)
+        while words:
+            word = words.popleft()
+            drawn = typography.shown(word)
+            w = word_width(font, drawn)
+            candidate = f"{line} {drawn}" if line else drawn
+            candidate_w = measured(candidate, line_w + space + w if line else w)
             if candidate_w <= width:
                 line, line_w = candidate, candidate_w
                 continue
+            alone = w <= width
+            if not alone and typography.NBSP not in drawn:
+                long_word = long_word or drawn
+            # The dictionary's breaks only where a word is wider than the whole line; the
+            # curator's soft hyphens also where the line would be left half empty.
+            if not alone or (line_w < width * HYPHENATE_BELOW and typography.SHY in word):
+                split = _hyphenate(font, line, word, width, language)
+                if split is not None:
+                    head, rest = split
+                    lines.append(head)
+                    words.appendleft(rest)
+                    line, line_w = "", 0
+                    continue
             if line:
                 lines.append(line)
-            if w > width and len(word) > 1:
-                *broken, word = _break_word(font, word, width)
+                line, line_w = "", 0
+                split = None if alone else _hyphenate(font, "", word, width, language)
+                if split is not None:  # too long for any line: its first syllables start one
+                    lines.append(split[0])
+                    words.appendleft(split[1])
+                    continue
+            if not alone and typography.NBSP in drawn:
+                # A bound group wider than the line breaks at its bonds before inside a word.
+                words.extendleft(reversed(typography.loosen(drawn, language)))
+                line, line_w = "", 0
+                continue
+            if not alone and len(drawn) > 1:
+                broken_word = True
+                *broken, drawn = _break_word(font, drawn, width)
                 lines.extend(broken)
-            line, line_w = word, word_width(font, word)
+            line, line_w = drawn, word_width(font, drawn)
         lines.append(line)
-    return tuple(lines)
+    return Wrapped(tuple(lines), long_word, broken_word)
+
+
+def _hyphenate(
+    font: pygame.font.Font, line: str, word: str, width: int, language: str | None
+) -> tuple[str, str] | None:
+    """The line with the longest head of `word` that fits after it, and the word's rest."""
+    for head, rest in typography.breaks(word, language):
+        candidate = f"{line} {head}" if line else head
+        if font.size(candidate)[0] <= width:
+            return candidate, rest
+    return None
 
 
 def _edges(font: pygame.font.Font, text: str) -> list[int]:
@@ -170,7 +234,7 @@ def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
 
 def paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; single newlines inside one are spaces."""
-    return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return [typography.tidy(p) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
 def render(
@@ -182,11 +246,12 @@ def render(
     align: str = "left",
     max_lines: int | None = None,
     draw: bool = True,
+    language: str | None = None,
 ) -> pygame.Surface:
     """Wrapped text as one transparent surface, paragraphs spaced by half a line.
 
     `draw=False` only measures: a `Blank` of the right size, no letters rendered (fit checks)."""
-    rows, over = _rows(font, text, width, max_lines)
+    rows, over, _, _ = _rows(font, text, width, max_lines, language)
     height = _height(font, rows, line_height)  # shortening the last row keeps it
     if not draw:
         return Blank((max(1, width), height))
@@ -217,21 +282,23 @@ def _height(font: pygame.font.Font, rows: list[str | None], line_height: float) 
 
 
 def _rows(
-    font: pygame.font.Font, text: str, width: int, max_lines: int | None
-) -> tuple[list[str | None], bool]:
-    """The wrapped rows (None = paragraph gap), and whether there were more than `max_lines`:
-    then only the first `max_lines` rows of text are kept, without gaps."""
+    font: pygame.font.Font, text: str, width: int, max_lines: int | None, language: str | None = None
+) -> tuple[list[str | None], bool, bool, str | None]:
+    """The wrapped rows (None = paragraph gap); whether there were more than `max_lines` (then
+    only the first `max_lines` rows of text are kept, without gaps); whether a word was broken
+    between letters; and the first word wider than the line."""
     rows: list[str | None] = []
+    long_word, broken = None, False
     for i, para in enumerate(paragraphs(text) or [""]):
         if i:
             rows.append(None)
-        rows.extend(wrap(font, para, width))
-    if max_lines is None:
-        return rows, False
+        result = wrapped(font, para, width, language)
+        rows.extend(result.lines)
+        long_word, broken = long_word or result.long_word, broken or result.broken
     written = [r for r in rows if r is not None]
-    if len(written) <= max_lines:
-        return rows, False
-    return written[:max_lines], True
+    if max_lines is None or len(written) <= max_lines:
+        return rows, False, broken, long_word
+    return written[:max_lines], True, broken, long_word
 
 
 def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str | None]:
@@ -248,6 +315,7 @@ def _ellipsize(font: pygame.font.Font, rows: list[str], width: int) -> list[str 
 
 def line(font: pygame.font.Font, text: str, colour: Colour, width: int | None = None) -> pygame.Surface:
     """One line, shortened with an ellipsis if it is wider than `width`."""
+    text = typography.shown(text)
     if width is not None and font.size(text)[0] > width:
         room = width - font.size("…")[0]
         guess = bisect.bisect_right(_edges(font, text), room) - 1
@@ -301,9 +369,16 @@ MEASURED_KEPT = 4096
 class Typesetter:
     """Sets text in the type scale of one screen (and text size mode), keeping a record."""
 
-    def __init__(self, fonts: Fonts, metrics: Metrics, draw: bool = True):
+    def __init__(
+        self,
+        fonts: Fonts,
+        metrics: Metrics,
+        draw: bool = True,
+        language: Callable[[], str | None] = lambda: None,
+    ):
         self.fonts = fonts
         self.metrics = metrics
+        self.speaks = language  # the visitor's language now: whose rules break the lines
         self.draw = draw  # False: measure and record only, for checking content quickly
         self.record: list[Written] = []
         self._measured: dict[tuple, tuple[Written, Blank]] = {}
@@ -332,26 +407,40 @@ class Typesetter:
     ) -> pygame.Surface:
         """Wrapped text. If a word is wider than the line, or more lines are needed than allowed,
         the `smaller` styles are tried in turn before the text is cut."""
-        key = ("block", value, style, tuple(colour), tuple(on), width, bold, max_lines, line_height, smaller)
+        language = self.speaks()
+        key = (
+            "block",
+            value,
+            style,
+            tuple(colour),
+            tuple(on),
+            width,
+            bold,
+            max_lines,
+            line_height,
+            smaller,
+            language,
+        )
         if not self.draw and key in self._measured:
             return self._again(key)
         for candidate in (style, *smaller):
             font = self.font(candidate, bold)
-            long_word = next((w for w in value.split() if word_width(font, w) > width), None)
-            rows, over = _rows(font, value, width, max_lines)
-            if long_word is None and not over:
+            rows, over, broken, long_word = _rows(font, value, width, max_lines, language)
+            if not broken and not over:
                 break
-        written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word)
+        cut = broken or over
+        written = Written(value, tuple(colour), tuple(on), cut, long_word if cut else None)
         self.record.append(written)
         if self.draw:
-            return render(font, value, colour, width, line_height, align, max_lines)
+            return render(font, value, colour, width, line_height, align, max_lines, language=language)
         blank = Blank((max(1, width), _height(font, rows, line_height)))
         self._remember(key, written, blank)
         return blank
 
     def fits(self, value: str, style: str, width: int, max_lines: int | None, bold: bool = False) -> bool:
         """Would the text fit whole, without breaking a word or being cut?"""
-        return _fits(self.font(style, bold), value, width, max_lines)
+        _, over, broken, _ = _rows(self.font(style, bold), value, width, max_lines, self.speaks())
+        return not broken and not over
 
     def line(
         self,
@@ -372,7 +461,7 @@ class Typesetter:
             return self._again(key)
         for candidate in (style, *smaller):
             font = self.font(candidate, bold)
-            wide = font.size(value)[0]
+            wide = font.size(typography.shown(value))[0]
             if width is None or wide <= width:
                 break
         cut = width is not None and wide > width
@@ -393,13 +482,3 @@ class Typesetter:
         if len(self._measured) >= MEASURED_KEPT:
             del self._measured[next(iter(self._measured))]  # the first measured goes first
         self._measured[key] = (written, blank)
-
-
-def _fits(font: pygame.font.Font, value: str, width: int, max_lines: int | None) -> bool:
-    """No word broken, and no more lines than allowed."""
-    lines = 0
-    for para in paragraphs(value) or [""]:
-        if any(word_width(font, word) > width for word in para.split()):
-            return False
-        lines += len(wrap(font, para, width))
-    return max_lines is None or lines <= max_lines

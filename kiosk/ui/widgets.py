@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from kiosk import bounded
-from kiosk.ui import layout
+from kiosk.ui import layout, smooth
 from kiosk.ui.layout import Metrics, Rect
 from kiosk.ui.text import Typesetter
 from kiosk.ui.theme import RGB, Theme
@@ -30,9 +30,7 @@ def panel(
     box = rect(r)
     if unseen(surface, box):
         return
-    pygame.draw.rect(surface, colour, box, border_radius=radius)
-    if border:
-        pygame.draw.rect(surface, border, box, max(1, border_px), border_radius=radius)
+    smooth.rounded_rect(surface, box, colour, radius, border, border_px)
 
 
 def button(
@@ -60,30 +58,29 @@ def pressed_overlay(surface: pygame.Surface, r: Rect, m: Metrics) -> None:
     surface.blit(shade, (r.x, r.y))
 
 
+def _icon(surface: pygame.Surface, r: Rect, kind: str, colour: RGB, width: int) -> None:
+    box = rect(r)
+    if not unseen(surface, box):
+        surface.blit(smooth.icon(kind, r.w, r.h, tuple(colour[:3]), width), box)
+
+
 def chevron(surface: pygame.Surface, r: Rect, direction: int, colour: RGB, width: int) -> None:
     """A ‹ or › arrow (direction -1 or +1) centred in r."""
-    cx, cy = rect(r).center
-    s = min(r.w, r.h) // 5
-    tip = (cx + direction * s // 2, cy)
-    tail = cx - direction * s // 2
-    pygame.draw.lines(surface, colour, False, [(tail, cy - s), tip, (tail, cy + s)], width)
+    _icon(surface, r, "next" if direction > 0 else "prev", colour, width)
 
 
 def home_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
-    cx, cy = rect(r).center
-    s = min(r.w, r.h) // 4
-    roof = [(cx - s - s // 3, cy - s // 6), (cx, cy - s - s // 6), (cx + s + s // 3, cy - s // 6)]
-    pygame.draw.lines(surface, colour, False, roof, width)
-    walls = [(cx - s, cy - s // 3), (cx - s, cy + s), (cx + s, cy + s), (cx + s, cy - s // 3)]
-    pygame.draw.lines(surface, colour, False, walls, width)
+    _icon(surface, r, "home", colour, width)
 
 
 def contrast_icon(surface: pygame.Surface, r: Rect, colour: RGB, background: RGB, width: int) -> None:
     """A circle half filled: the usual sign for contrast."""
-    cx, cy = rect(r).center
-    radius = min(r.w, r.h) // 4
-    pygame.draw.circle(surface, colour, (cx, cy), radius, draw_top_right=True, draw_bottom_right=True)
-    pygame.draw.circle(surface, colour, (cx, cy), radius, width)
+    _icon(surface, r, "contrast", colour, width)
+
+
+def disc(surface: pygame.Surface, colour: RGB, centre: tuple[int, int], radius: int, width: int = 0) -> None:
+    """A circle (filled, or a ring `width` wide) with antialiased edges."""
+    pygame.draw.aacircle(surface, colour, centre, radius, width)
 
 
 def speaker_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
@@ -108,10 +105,7 @@ def pause_icon(surface: pygame.Surface, r: Rect, colour: RGB) -> None:
 
 
 def close_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
-    cx, cy = rect(r).center
-    s = min(r.w, r.h) // 5
-    pygame.draw.line(surface, colour, (cx - s, cy - s), (cx + s, cy + s), width)
-    pygame.draw.line(surface, colour, (cx - s, cy + s), (cx + s, cy - s), width)
+    _icon(surface, r, "close", colour, width)
 
 
 def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off: RGB, m: Metrics) -> None:
@@ -126,7 +120,7 @@ def dots(surface: pygame.Surface, r: Rect, count: int, index: int, on: RGB, off:
         return
     for i in range(count):
         w = long if i == index else d
-        pygame.draw.rect(surface, on if i == index else off, (x, y, w, d), border_radius=d // 2)
+        smooth.rounded_rect(surface, pygame.Rect(x, y, w, d), on if i == index else off, d // 2)
         x += w + gap
 
 
@@ -137,12 +131,7 @@ def flag_band(surface: pygame.Surface, m: Metrics, theme: Theme) -> None:
 
 def rounded_image(image: pygame.Surface, radius: int) -> pygame.Surface:
     """A copy of the image with rounded corners (done once, when a screen is built)."""
-    mask = pygame.Surface(image.get_size(), pygame.SRCALPHA)
-    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
-    result = pygame.Surface(image.get_size(), pygame.SRCALPHA)
-    result.blit(image, (0, 0))
-    result.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    return result
+    return smooth.round_corners(image, radius)
 
 
 # The same few strips on every page (one per column width, colour and edge); only ever

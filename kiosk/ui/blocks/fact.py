@@ -54,7 +54,7 @@ class FactView(BlockView):
         )
         label = ts.block(look.text(self.block.label), "body", theme.muted, theme.paper, inner)
         piece = ts.surface((width, value.get_height() + label.get_height()))
-        pygame.draw.rect(piece, accent, (0, 0, bar, piece.get_height()), border_radius=bar // 2)
+        widgets.panel(piece, Rect(0, 0, bar, piece.get_height()), accent, bar // 2)
         piece.blit(value, (bar + m.px(24), 0))
         piece.blit(label, (bar + m.px(24), value.get_height()))
         return Piece(piece)

@@ -66,8 +66,8 @@ class GalleryView(Framed):
         widgets.dots(surface, self.dots_box, len(self.slides), self.index, self.accent, theme.line, m)
         for widget_id in self.shown:
             r = self.arrows[widget_id]
-            pygame.draw.circle(surface, theme.card, widgets.rect(r).center, r.w // 2)
-            pygame.draw.circle(surface, theme.line, widgets.rect(r).center, r.w // 2, m.px(2))
+            widgets.disc(surface, theme.card, widgets.rect(r).center, r.w // 2)
+            widgets.disc(surface, theme.line, widgets.rect(r).center, r.w // 2, m.px(2))
             widgets.chevron(surface, r, -1 if widget_id.endswith("prev") else 1, theme.ink, max(3, m.px(5)))
 
     def show(self, index: int) -> None:

@@ -31,8 +31,8 @@ class HotspotsView(Framed):
             cy = box.y + round(spot.y * image.get_height())
             r = self.page.target(f"hotspot:{spot.id}", Rect(cx - size // 2, cy - size // 2, size, size))
             self.markers[spot.id] = r
-            pygame.draw.circle(surface, theme.card, (cx, cy), size // 2)
-            pygame.draw.circle(surface, accent, (cx, cy), size // 2 - m.px(6))
+            widgets.disc(surface, theme.card, (cx, cy), size // 2)
+            widgets.disc(surface, accent, (cx, cy), size // 2 - m.px(6))
             arm = size // 5
             pygame.draw.line(surface, theme.on_accent, (cx - arm, cy), (cx + arm, cy), max(3, m.px(6)))
             pygame.draw.line(surface, theme.on_accent, (cx, cy - arm), (cx, cy + arm), max(3, m.px(6)))

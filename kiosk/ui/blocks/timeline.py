@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from kiosk.ui import widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import BlockView, Piece
 
@@ -33,5 +34,5 @@ class TimelineView(BlockView):
             y += date.get_height() + text.get_height() + gap
         pygame.draw.line(piece, theme.line, dots[0], dots[-1], max(2, m.px(4)))
         for dot in dots:
-            pygame.draw.circle(piece, accent, dot, m.px(12))
+            widgets.disc(piece, accent, dot, m.px(12))
         return Piece(piece)

@@ -15,7 +15,7 @@ import pygame
 
 from kiosk.ui import layout, widgets
 from kiosk.ui.layout import Rect
-from kiosk.ui.strings import say
+from kiosk.ui.strings import language_name, language_short, say
 from kiosk.visit.intents import Finish, GoHome, SetLanguage, ToggleMode
 
 if TYPE_CHECKING:
@@ -60,7 +60,12 @@ class Scene:
         finish_w = ts.font("body", True).size(finish_label)[0] + m.px(56)
         size = max(m.px(88), m.target)
         listen_w = ts.font("body", True).size(self.say("listen"))[0] + size + m.px(24) if listen else 0
-        c = layout.chrome(m, len(look.config.languages), finish_w, listen_w)
+        codes = look.config.languages
+        # Each language by its own name where the bar has room, else by its own short form.
+        label_font, pad = ts.font("small", True), 2 * m.px(18) + m.px(6)  # as `button` leaves
+        labels = [[name(code) for code in codes] for name in (language_name, language_short)]
+        widths = tuple(tuple(label_font.size(label)[0] + pad for label in row) for row in labels)
+        c = layout.chrome(m, len(codes), finish_w, widths, listen_w)
         pygame.draw.rect(surface, theme.card, widgets.rect(c.bar))
         pygame.draw.line(
             surface, theme.line, (0, c.bar.bottom - 1), (m.width, c.bar.bottom - 1), max(1, m.px(2))
@@ -75,11 +80,8 @@ class Scene:
         box = c.title
         if accent:
             mark = m.px(14)
-            pygame.draw.rect(
-                surface,
-                accent,
-                (box.x, box.y + (box.h - m.px(56)) // 2, mark, m.px(56)),
-                border_radius=mark // 2,
+            widgets.panel(
+                surface, Rect(box.x, box.y + (box.h - m.px(56)) // 2, mark, m.px(56)), accent, mark // 2
             )
             box = Rect(box.x + mark + m.px(20), box.y, box.w - mark - m.px(20), box.h)
         words = (
@@ -113,12 +115,20 @@ class Scene:
         finish = self.target("finish", c.finish)
         widgets.button(surface, ts, m, finish, finish_label, theme.card, theme.ink, theme.line)
 
-        for code, pill in zip(look.config.languages, c.languages):
+        for code, pill in zip(codes, c.languages):
             self.target(f"lang:{code}", pill)
             on = code == look.language
             fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
             widgets.button(
-                surface, ts, m, pill, code.upper(), fill, ink, None if on else theme.line, style="small"
+                surface,
+                ts,
+                m,
+                pill,
+                labels[c.labels][codes.index(code)],
+                fill,
+                ink,
+                None if on else theme.line,
+                style="small",
             )
 
     def draw_listen(self, surface: pygame.Surface, on: bool, worded: bool) -> None:

@@ -30,6 +30,7 @@ class HomeScene(Scene):
         self._leaving: pygame.Surface | None = None  # the cards of the page slid away from
         self._measured_for: tuple | None = None
         self._measured: dict[int, tuple[list[int], list]] = {}
+        self.title_px: dict[str, int] = {}  # each shown card's title size: one a row
 
     @property
     def pages(self) -> int:
@@ -45,7 +46,7 @@ class HomeScene(Scene):
         zones = look.exhibit.zones
         # Titles are measured, not drawn, to size the cards: only one page's are drawn. A page
         # turn measures nothing again; a new language, text size or contrast does.
-        measure = Typesetter(ts.fonts, m, draw=False)
+        measure = Typesetter(ts.fonts, m, draw=False, language=ts.speaks)
         if self._measured_for != (look.language, m, theme):
             self._measured_for, self._measured = (look.language, m, theme), {}
         measured = self._measured  # by width: each title's height, and its record
@@ -62,39 +63,51 @@ class HomeScene(Scene):
         shown = grid.on_page(self.page)
         self.first = shown.start
         self.text_boxes = []
-        # A row's pictures make room for its tallest title, so that they line up.
-        tall = heights(grid.title_w)
+        # One title size a row: the largest at which every title of the row fits whole (a
+        # column of wide cards is one row). A row's pictures make room for its tallest title,
+        # so that they line up.
+        row_of = {i: 0 if grid.side else grid.cards[i].y for i in shown}
+        style: dict[int, str] = {}
+        for row in set(row_of.values()):
+            titles = [look.text(zones[i].title) for i in shown if row_of[i] == row]
+            fits = all(ts.fits(t, "heading", grid.title_w, 2, bold=True) for t in titles)
+            style[row] = "heading" if fits else "body"
         rows: dict[int, int] = {}
         for i in shown:
-            rows[grid.cards[i].y] = max(rows.get(grid.cards[i].y, 0), tall[i])
+            title_h = self._title(measure, zones[i], grid.title_w, style[row_of[i]]).get_height()
+            rows[row_of[i]] = max(rows.get(row_of[i], 0), title_h)
+        measure.record.clear()
+        self.title_px = {}
         for i in shown:
             zone, box = zones[i], grid.cards[i]
             self.target(f"zone:{zone.id}", box)
-            self._card(surface, zone, box, rows[box.y])
+            self.title_px[zone.id] = m.type(style[row_of[i]])
+            self._card(surface, zone, box, rows[row_of[i]], style[row_of[i]])
         # The titles on the other pages are set too: the fit checks read them in the record.
         ts.record.extend(w for i, w in enumerate(measured[grid.title_w][1]) if i not in shown)
         if grid.nav:
             self._nav(surface, grid.nav)
 
-    def _title(self, ts: Typesetter, zone, width: int) -> pygame.Surface:
+    def _title(self, ts: Typesetter, zone, width: int, style: str | None = None) -> pygame.Surface:
+        """The title in `style`, or, sizing the cards, the largest style it fits whole in."""
         theme = self.look.theme
         return ts.block(
             self.look.text(zone.title),
-            "heading",
+            style or "heading",
             theme.ink,
             theme.card,
             width,
             bold=True,
             line_height=1.15,
             max_lines=2,
-            smaller=("body",),
+            smaller=() if style else ("body",),
         )
 
-    def _card(self, surface: pygame.Surface, zone, box: layout.Rect, room_h: int) -> None:
+    def _card(self, surface: pygame.Surface, zone, box: layout.Rect, room_h: int, style: str) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         side = self.grid.side
         widgets.panel(surface, box, theme.card, m.radius, theme.line, m.px(2))
-        title = self._title(ts, zone, layout.card_words_width(m, box.w, side))
+        title = self._title(ts, zone, layout.card_words_width(m, box.w, side), style)
         card = layout.zone_card(m, box, title.get_height(), side, room_h)
         picture, words = card.picture, card.words
         image = look.images.get(zone.cover, (picture.w, picture.h))
@@ -106,7 +119,7 @@ class HomeScene(Scene):
         else:
             surface.blit(image, (picture.x, picture.bottom - r), pygame.Rect(0, picture.h - r, picture.w, r))
         bar = card.bar
-        pygame.draw.rect(surface, theme.accent(zone.accent), widgets.rect(bar), border_radius=bar.h // 2)
+        widgets.panel(surface, bar, theme.accent(zone.accent), bar.h // 2)
         self._put(surface, title, look.text(zone.title), card.title.x, card.title.y, box)
         if zone.summary:
             y = card.summary_top

@@ -141,8 +141,8 @@ class ZoneScene(Scene):
                 track = box.h - m.px(8)
                 thumb = max(m.px(48), round(track * box.h / self.column_height))
                 y = box.y + round((track - thumb) * top / self.max_scroll)
-                pygame.draw.rect(
-                    surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
+                widgets.panel(
+                    surface, layout.Rect(box.right + m.px(10), y, m.px(6), thumb), theme.line, m.px(3)
                 )
         if self.narration is not None and self.narration.playing and self.listen_box is not None:
             self.draw_listen(surface, on=True, worded=self.listen_box.w > self.listen_box.h)
