@@ -23,6 +23,7 @@ from kiosk.bounded import Bounded, text_bytes
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.blank import Blank
 from kiosk.ui.layout import Metrics
+from kiosk.ui.placing import SetText, Traced
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,7 @@ def render(
     step = round(font.get_height() * line_height)
     if over:
         rows = _ellipsize(font, rows, width)
-    surface = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
+    surface = SetText((max(1, width), height), pygame.SRCALPHA)
     y = 0
     for row in rows:
         if row is None:
@@ -315,7 +316,7 @@ class Typesetter:
         """A transparent surface to compose set text on; a `Blank` when only measuring."""
         if not self.draw:
             return Blank(size)
-        return pygame.Surface(size, pygame.SRCALPHA)
+        return Traced(size, pygame.SRCALPHA)
 
     def block(
         self,
@@ -344,7 +345,7 @@ class Typesetter:
         written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word)
         self.record.append(written)
         if self.draw:
-            return render(font, value, colour, width, line_height, align, max_lines)
+            return _marked(render(font, value, colour, width, line_height, align, max_lines), written)
         blank = Blank((max(1, width), _height(font, rows, line_height)))
         self._remember(key, written, blank)
         return blank
@@ -379,7 +380,7 @@ class Typesetter:
         written = Written(value, tuple(colour), tuple(on), cut)
         self.record.append(written)
         if self.draw:
-            return line(font, value, colour, width)
+            return _marked(line(font, value, colour, width), written)
         blank = Blank((min(wide, width or wide), font.get_height()))
         self._remember(key, written, blank)
         return blank
@@ -393,6 +394,16 @@ class Typesetter:
         if len(self._measured) >= MEASURED_KEPT:
             del self._measured[next(iter(self._measured))]  # the first measured goes first
         self._measured[key] = (written, blank)
+
+
+def _marked(surface: pygame.Surface, written: Written) -> SetText:
+    """The set text, knowing what it says: the checks read where it lands (kiosk.ui.placing)."""
+    if not isinstance(surface, SetText):  # a line as the font drew it: its pixels, exactly
+        copy = SetText(surface.get_size(), pygame.SRCALPHA)
+        copy.blit(surface, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+        surface = copy
+    surface.written = written
+    return surface
 
 
 def _fits(font: pygame.font.Font, value: str, width: int, max_lines: int | None) -> bool:
