@@ -14,6 +14,7 @@ from kiosk.resources import shipped_font
 from kiosk.ui.app import KioskApp
 from kiosk.ui.images import ImageCache
 from kiosk.ui.input import Pointer
+from kiosk.ui.placing import Traced, placed
 from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
 from kiosk.ui.text import BOLD, REGULAR, missing_glyphs
 from kiosk.ui.theme import contrast_ratio
@@ -106,8 +107,41 @@ def walks():
     yield (1280, 1024), "pl", "normal"
 
 
-def check_screen(app, where):
-    """Controls on screen, apart and big enough; text legible and whole."""
+class LeavesItsBox(AssertionError):
+    """Text whose letters run out of the card, button or panel it was set on (or the screen)."""
+
+
+# Screens where text is known to leave its box, until the page is laid out anew: which walks
+# (size, language, mode) meet them, and why. The walk fails on any other, and on these if
+# they are gone (strict), so the mark comes off when the layout is mended.
+SPILLS = {
+    "large text: the fact card on poland-kazakhstan page 1 is as tall as the picture side; "
+    "its figure (two lines at display size) and its label run out through the card's bottom": [
+        ((1920, 1080), language, "large-text") for language in ("pl", "en", "kk", "ru")
+    ]
+    + [((1080, 1920), language, "large-text") for language in ("pl", "en", "kk", "ru")]
+    + [((1280, 720), "kk", "large-text"), ((3840, 2160), "kk", "large-text"), ((1280, 1024), "kk", "large-text")],
+}
+
+
+def known_spill(walk):
+    reasons = [reason for reason, walks in SPILLS.items() if walk in walks]
+    if not reasons:
+        return walk
+    return pytest.param(*walk, marks=pytest.mark.xfail(strict=True, raises=LeavesItsBox, reason=reasons[0]))
+
+
+def spills(surface, where):
+    """What the visitor sees leave its box on the surface just drawn (a `Traced` one)."""
+    return [
+        f"{where}: {p.written.text[:40]!r} at {p.ink} leaves {p.box}" for p in placed(surface) if not p.inside
+    ]
+
+
+def check_screen(app, where, surface=None, spilt=None):
+    """Controls on screen, apart and big enough; text legible and whole, each text inside the
+    card, button or panel it was set on (read from `surface`, the screen just drawn, traced;
+    else from the scene's picture). `spilt`: a list to add such text to, instead of failing."""
     m, theme = app.metrics, app.theme
     screen = pygame.Rect(0, 0, m.width, m.height)
     rects = {k: pygame.Rect(r.x, r.y, r.w, r.h) for k, r in app.scene.targets.items()}
@@ -127,25 +161,34 @@ def check_screen(app, where):
     # Text drawn on a card (a zone's title, its summary) stays inside the card.
     for words, text, card in getattr(app.scene, "text_boxes", ()):
         assert text.inside(card), (where, words, text, card)
+    found = spills(surface if isinstance(surface, Traced) else app.scene.static, where)
+    if spilt is None and found:
+        raise LeavesItsBox("\n".join(found))
+    if spilt is not None:
+        spilt += found
 
 
-@pytest.mark.parametrize("size, language, mode", list(walks()))
+@pytest.mark.parametrize("size, language, mode", [known_spill(walk) for walk in walks()])
 def test_every_screen_is_legible_whole_and_touchable(shipped, size, language, mode):
     app, clock, _ = make_app(shipped, size)
-    surface = pygame.Surface(size)
+    surface = Traced(size)
     check_screen(app, "attract")
     tap(app, "attract")
     app.set_modes(large_text=mode == "large-text", high_contrast=mode == "contrast")
+    spilt = []  # text that leaves its box: every screen is walked before the walk says so
     for where in every_screen(app, language):
         clock.advance(1)
         app.update()
         assert app.draw(surface, force=True)
-        check_screen(app, where)
+        check_screen(app, where, surface, spilt)
         # What is in the text column can be scrolled into view and is just as legible.
         scene = app.scene
         if getattr(scene, "max_scroll", 0) > 0:
             scene.drag(*scene.column_box.center, -scene.max_scroll)
-            check_screen(app, where + " (scrolled)")
+            assert app.draw(surface, force=True)
+            check_screen(app, where + " (scrolled)", surface, spilt)
+    if spilt:
+        raise LeavesItsBox("\n".join(spilt))
 
 
 def test_a_screen_is_not_blank(shipped):
@@ -339,8 +382,9 @@ def test_an_open_hotspot_card_is_whole_and_legible(shipped, size, large):
     tap(app, spot)
     clock.advance(1)
     app.update()
-    app.draw(pygame.Surface(size), force=True)
-    check_screen(app, f"regions with {spot} open")
+    surface = Traced(size)
+    app.draw(surface, force=True)
+    check_screen(app, f"regions with {spot} open", surface)
     card = app.scene.feature.cards[spot.split(":")[1]]
     assert card.get_height() <= app.scene.page_area.h
 
@@ -382,10 +426,10 @@ def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size, langua
     staffed = (config.model_copy(update=update).with_base(config.base_dir), exhibit)
     staff_day.record(staffed[0])
     app, clock, _ = make_app(staffed, size)
-    surface = pygame.Surface(size)
+    surface = Traced(size)
     app.apply(StaffAction("pin"))
     assert app.draw(surface, force=True)
-    check_screen(app, "staff-pin")
+    check_screen(app, "staff-pin", surface)
     _ = words(language)
     # The pad's longest words: a lock-out on a disk that cannot be written.
     for message in (
@@ -396,13 +440,13 @@ def test_the_staff_screens_are_legible_whole_and_touchable(shipped, size, langua
         app.type.record.clear()
         app.scene.build()
         assert app.draw(surface, force=True)
-        check_screen(app, f"staff-pin: {app.scene.message}")
+        check_screen(app, f"staff-pin: {app.scene.message}", surface)
     app.maintenance = True  # the longest label: "Maintenance: ON" must show whole
     app.apply(StaffAction("open"))
     clock.advance(1)
     app.update()
     assert app.draw(surface, force=True)
-    check_screen(app, "staff")
+    check_screen(app, "staff", surface)
     assert any(written.text == _("Maintenance: ON") for written in app.type.record)
     assert any(
         written.text.startswith(_("Staff · {kiosk} · {day} · {hours}")[:4]) for written in app.type.record
@@ -454,7 +498,7 @@ def many_walks():
 @pytest.mark.parametrize("size, language, mode", list(many_walks()))
 def test_with_many_zones_every_card_is_on_a_page_whole_and_opens_its_zone(many, size, language, mode):
     app, clock, _ = make_app(many, size)
-    surface = pygame.Surface(size)
+    surface = Traced(size)
     tap(app, "attract")
     tap(app, f"lang:{language}")
     app.set_modes(large_text=mode == "large-text")
@@ -466,7 +510,7 @@ def test_with_many_zones_every_card_is_on_a_page_whole_and_opens_its_zone(many, 
         clock.advance(1)  # the cards have slid in
         app.update()
         assert app.draw(surface, force=True)
-        check_screen(app, f"home page {page + 1}")
+        check_screen(app, f"home page {page + 1}", surface)
         cards = [w for w in home.targets if w.startswith("zone:")]
         assert len(home.text_boxes) >= len(cards)  # every card's title was checked to stay inside
         for card in cards:
@@ -566,3 +610,18 @@ def test_the_walk_sees_a_title_that_leaves_its_card(shipped, monkeypatch):
     assert app.scene.pages == 1
     with pytest.raises(AssertionError, match="Kazachstan|Narodowy"):
         check_screen(app, "home")
+
+
+def test_the_walk_sees_text_leave_its_card_from_where_the_letters_land(shipped, monkeypatch):
+    """Not from what the home screen says of its cards: from the pixels set on the screen."""
+    from kiosk.ui import layout
+
+    monkeypatch.setattr(layout, "card_height", lambda *args: 1)  # cards too short for two lines
+    app, _, _ = make_app(shipped)
+    tap(app, "attract")
+    tap(app, "lang:pl")
+    app.set_modes(large_text=True)
+    app.scene.text_boxes = []  # the home screen's own note of its cards, left out
+    found = spills(app.scene.static, "home")
+    assert any("Kazachstan" in f for f in found) and any("Narodowy" in f for f in found), found
+    assert not any("Technologie" in f or "'Las'" in f for f in found)  # one-line titles fit
