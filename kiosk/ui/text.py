@@ -292,6 +292,7 @@ class Written:
     background: tuple
     cut: bool  # shortened or broken inside a word: it did not fit
     long_word: str | None = None  # the first word wider than the line, when that is why
+    bold: bool = False  # in the bold font: the glyph check asks the font it was drawn in
 
 
 # Measuring only: what a text set with the same words, style, width and colours gave, kept
@@ -342,7 +343,7 @@ class Typesetter:
             rows, over = _rows(font, value, width, max_lines)
             if long_word is None and not over:
                 break
-        written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word)
+        written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word, bold)
         self.record.append(written)
         if self.draw:
             return _marked(render(font, value, colour, width, line_height, align, max_lines), written)
@@ -377,7 +378,7 @@ class Typesetter:
             if width is None or wide <= width:
                 break
         cut = width is not None and wide > width
-        written = Written(value, tuple(colour), tuple(on), cut)
+        written = Written(value, tuple(colour), tuple(on), cut, bold=bold)
         self.record.append(written)
         if self.draw:
             return _marked(line(font, value, colour, width), written)

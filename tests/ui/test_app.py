@@ -154,14 +154,17 @@ def check_screen(app, where, surface=None, spilt=None):
     if app.scene.name != "attract":
         for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
             assert not ra.colliderect(rb), (where, a, b)
-    for written in app.type.record:
+    # The typesetter's record, and what is on the screen drawn: a screen built ahead of time
+    # leaves the record to the next one built.
+    traced = surface if isinstance(surface, Traced) else app.scene.static
+    for written in [*app.type.record, *(p.written for p in placed(traced))]:
         assert not written.cut, (where, written.text)
         ratio = contrast_ratio(written.colour[:3], written.background[:3])
         assert ratio >= theme.minimum_contrast, (where, written.text, round(ratio, 2))
     # Text drawn on a card (a zone's title, its summary) stays inside the card.
     for words, text, card in getattr(app.scene, "text_boxes", ()):
         assert text.inside(card), (where, words, text, card)
-    found = spills(surface if isinstance(surface, Traced) else app.scene.static, where)
+    found = spills(traced, where)
     if spilt is None and found:
         raise LeavesItsBox("\n".join(found))
     if spilt is not None:
@@ -282,6 +285,108 @@ def test_every_character_visitors_can_see_has_a_glyph(shipped):
     assert any(ch in characters for ch in "ҒҚҢҰ")  # the Kazakh letters are really there
     for font in (REGULAR, BOLD):
         assert missing_glyphs(shipped_font(font), characters) == set()
+
+
+def drawn_words(shipped, language, tmp_path, size=(1920, 1080)):
+    """Every text the kiosk draws in one language, as the typesetter set it, with the font it
+    was set in: (text, bold) pairs. Every screen a visitor meets (an open hotspot card, an
+    answered quiz, "are you still there?", closed), and staff's in that language too (the PIN
+    pad and its messages, the staff screen over a day of visitors, the maintenance marker)."""
+    from kiosk.config import StaffSettings
+    from kiosk.l10n import words
+    from kiosk.ui.scenes.closed import ClosedScene
+    from tests import staff_day
+
+    config, exhibit = shipped
+    update = {"store_path": str(tmp_path / f"{language}.db"), "staff": StaffSettings(language=language)}
+    staffed = config.model_copy(update=update).with_base(config.base_dir)
+    staff_day.record(staffed)
+    app, clock, _ = make_app((staffed, exhibit), size)
+    surface = Traced(size)
+    seen = set()
+
+    def look():
+        clock.advance(1)
+        app.update()
+        app.draw(surface, force=True)
+        # What is on the screen, and what was set last (the screens built ahead, an overlay).
+        seen.update((p.written.text, p.written.bold) for p in placed(surface))
+        seen.update((w.text, w.bold) for w in app.type.record)
+
+    look()  # attract
+    tap(app, "attract")
+    look()  # the languages
+    tap(app, f"lang:{language}")
+    for _ in home_pages(app):
+        look()
+    tap(app, "home")
+    for zone in exhibit.zones:
+        open_zone(app, zone.id)
+        for page in range(len(zone.pages)):
+            if page:
+                tap(app, "next")
+            look()
+            for widget_id in [w for w in app.scene.targets if w.startswith(("hotspot:", "quiz:"))]:
+                app.scene.activate(widget_id)  # each card opened, each answer given
+                look()
+        tap(app, "back")
+    clock.advance(config.idle_timeout_s - config.idle_warning_s)
+    look()  # are you still there?
+    tap(app, "home")
+    app.apply(StaffAction("pin"))
+    look()
+    _ = words(language)
+    for message in (
+        _("No PIN set: kiosk set-pin"),
+        _("Wrong PIN - locked for {n} s").format(n=480) + _(" · disk not writable"),
+    ):
+        app.scene.message = message
+        app.scene.build()
+        look()
+    app.maintenance = True
+    app.apply(StaffAction("open"))
+    look()
+    closed = ClosedScene(app)
+    closed.build()
+    seen.update((w.text, w.bold) for w in app.type.record)
+    return app, seen
+
+
+def unseen_glyphs(app, seen) -> dict[str, set[str]]:
+    """Characters drawn with no glyph in the font they were drawn in: font -> characters."""
+    missing = {}
+    for bold in (False, True):
+        characters = "".join(text for text, b in seen if b == bold)
+        lacking = missing_glyphs(app.fonts.files[bold], characters)
+        if lacking:
+            missing[app.fonts.files[bold].name] = lacking
+    return missing
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "kk", "ru"])
+def test_every_character_the_kiosk_draws_has_a_glyph_in_its_font(shipped, language, tmp_path):
+    app, seen = drawn_words(shipped, language, tmp_path)
+    texts = {text for text, _ in seen}
+    # The walk saw the screens it claims: a hotspot card, the PIN pad's keys, the staff screen.
+    assert {"C", "OK", "0"} <= texts or {"C", "0"} <= texts
+    assert {spot.title.root[language] for zone in app.exhibit.zones for spot in _spots(zone)} <= texts
+    assert len(texts) > 150
+    assert unseen_glyphs(app, seen) == {}
+
+
+def _spots(zone):
+    return [spot for page in zone.pages for block in page.blocks for spot in getattr(block, "spots", [])]
+
+
+def test_the_drawn_glyph_check_sees_a_symbol_written_in_code(shipped, tmp_path):
+    """The PIN pad's clear key once read "⌫", which Noto Sans has no glyph for."""
+    app, clock, _ = make_app(shipped)
+    app.apply(StaffAction("pin"))
+    app.scene.message = "⌫"
+    app.scene.build()
+    app.draw(pygame.Surface((1920, 1080)), force=True)
+    seen = {(w.text, w.bold) for w in app.type.record}
+    assert "⌫" in "".join(unseen_glyphs(app, seen).get(BOLD, set()) | unseen_glyphs(app, seen).get(REGULAR, set()))
 
 
 def test_the_glyph_check_can_fail(shipped):
