@@ -21,9 +21,11 @@ from kiosk.ui.layout import Rect
 
 
 class SetText(pygame.Surface):
-    """Text the typesetter set; `written` is its record (None until the typesetter says)."""
+    """Text the typesetter set; `written` is its record (None until the typesetter says), `ink`
+    where its letters are (None: read from its pixels)."""
 
     written = None
+    ink: pygame.Rect | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Traced(pygame.Surface):
             ax, ay = _origin(area)
             x, y = x - ax, y - ay
         if getattr(source, "written", None) is not None:
-            ink = source.get_bounding_rect()
+            ink = source.ink if source.ink is not None else source.get_bounding_rect()
             if ink.w and ink.h:
                 letters = Rect(ink.x + x, ink.y + y, ink.w, ink.h)
                 self.placed.append(Placed(source.written, letters, self._box_at(letters.x, letters.y)))

@@ -207,9 +207,23 @@ def render(
                 "center": (width - line.get_width()) // 2,
                 "right": width - line.get_width(),
             }[align]
-            surface.blit(line, (x, y + (step - font.get_height()) // 2))
+            top = y + (step - font.get_height()) // 2
+            surface.blit(line, (x, top))
+            seen = letters(font, row, x, top, line.get_width())
+            surface.ink = seen if surface.ink is None else surface.ink.union(seen)
         y += step
     return surface
+
+
+def letters(font: pygame.font.Font, row: str, x: int, y: int, width: int) -> pygame.Rect:
+    """Where a line's letters are when it is drawn at (x, y): from its glyphs' metrics, so no
+    pixel is read (the checks hold the letters, not the line box, inside their card)."""
+    heights = [(m[2], m[3]) for m in font.metrics(row) if m]
+    if not heights:
+        return pygame.Rect(x, y, 0, 0)
+    ascent = font.get_ascent()
+    top, bottom = ascent - max(h for _, h in heights), ascent - min(d for d, _ in heights)
+    return pygame.Rect(x, y + top, width, max(0, bottom - top))
 
 
 def _height(font: pygame.font.Font, rows: list[str | None], line_height: float) -> int:
@@ -346,7 +360,7 @@ class Typesetter:
         written = Written(value, tuple(colour), tuple(on), long_word is not None or over, long_word, bold)
         self.record.append(written)
         if self.draw:
-            return _marked(render(font, value, colour, width, line_height, align, max_lines), written)
+            return _marked(render(font, value, colour, width, line_height, align, max_lines), written, font)
         blank = Blank((max(1, width), _height(font, rows, line_height)))
         self._remember(key, written, blank)
         return blank
@@ -381,7 +395,8 @@ class Typesetter:
         written = Written(value, tuple(colour), tuple(on), cut, bold=bold)
         self.record.append(written)
         if self.draw:
-            return _marked(line(font, value, colour, width), written)
+            drawn = line(font, value, colour, width)
+            return _marked(drawn, written, font, value if drawn.get_width() >= font.size(value)[0] else "")
         blank = Blank((min(wide, width or wide), font.get_height()))
         self._remember(key, written, blank)
         return blank
@@ -397,11 +412,12 @@ class Typesetter:
         self._measured[key] = (written, blank)
 
 
-def _marked(surface: pygame.Surface, written: Written) -> SetText:
+def _marked(surface: pygame.Surface, written: Written, font: pygame.font.Font, text: str = "") -> SetText:
     """The set text, knowing what it says: the checks read where it lands (kiosk.ui.placing)."""
     if not isinstance(surface, SetText):  # a line as the font drew it: its pixels, exactly
         copy = SetText(surface.get_size(), pygame.SRCALPHA)
         copy.blit(surface, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+        copy.ink = letters(font, text, 0, 0, surface.get_width()) if text else None  # else: its pixels
         surface = copy
     surface.written = written
     return surface
