@@ -9,6 +9,9 @@ a plain HTML contact sheet (no outside files), a labelled table for each screen 
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pygame
@@ -58,7 +61,8 @@ def tapped(app: KioskApp, scene) -> list[tuple[str, str, object]]:
         return []
     zone, i = scene.zone, scene.page_index
     found, answered = [], set()
-    for widget_id in [w for w in scene.targets if w.startswith(OPENS)]:
+    controls = {**scene.targets, **getattr(scene, "column_targets", {})}  # scrolled out of view too
+    for widget_id in [w for w in controls if w.startswith(OPENS)]:
         page, told = ZoneScene(app, zone, i), []
         page.post = told.append
         page.build()
@@ -77,52 +81,62 @@ def tapped(app: KioskApp, scene) -> list[tuple[str, str, object]]:
 
 
 def write_snapshot(config: Config, exhibit: Exhibit, out: Path) -> Path:
-    with headless_display():
-        sections = _draw_screens(config, exhibit, out)
+    sizes = screen_sizes(config)
+    jobs = [(config, exhibit, out, size) for size in sizes]
+    if len(sizes) > 1 and (os.cpu_count() or 1) > 1:
+        # Each orientation is drawn (and, slowest, saved as PNG) on a core of its own.
+        with ProcessPoolExecutor(len(sizes), mp_context=multiprocessing.get_context("fork")) as pool:
+            sections = [part for parts in pool.map(_draw_handed, jobs) for part in parts]
+    else:
+        sections = [part for job in jobs for part in _draw_handed(job)]
     index = out / "index.html"
     index.write_text(_index(config, sections), encoding="utf-8")
     return index
 
 
-def _draw_screens(config: Config, exhibit: Exhibit, out: Path) -> list[tuple]:
-    sections = []
-    for size in screen_sizes(config):
-        folder = f"{size[0]}x{size[1]}"
-        (out / folder).mkdir(parents=True, exist_ok=True)
-        surface = pygame.Surface(size)
-        rows: dict[str, list[str]] = {}
-        labels: dict[str, str] = {}
-        app = KioskApp(config, exhibit, size, VirtualClock(0))
-        for stem, scene in (("attract", AttractScene(app)), ("language", LanguageScene(app))):
-            scene.build()
-            scene.draw(surface)
-            pygame.image.save(surface, str(out / folder / f"{stem}.png"))
-            rows[stem] = [f"{folder}/{stem}.png"]
-            labels[stem] = stem.capitalize()
-        sections.append((folder, "", size, rows, labels))
-        for mode, title, large, contrast in MODES:
-            app.set_modes(large_text=large, high_contrast=contrast, rebuild=False)
-            rows, labels = {}, {}
-            for language in config.languages:
-                app.language = language
-                where = Path(folder, language, mode)
-                (out / where).mkdir(parents=True, exist_ok=True)
-                for stem, label, scene in _shown(app, contrast):
-                    scene.build()
-                    for shot, words, shown in [(stem, label, scene), *tapped(app, scene)]:
-                        shown.draw(surface)
-                        name = (where / f"{shot}.png").as_posix()
-                        pygame.image.save(surface, str(out / name))
-                        rows.setdefault(shot, []).append(name)
-                        labels.setdefault(shot, words)
-            sections.append((folder, title, size, rows, labels))
-        app.set_modes(large_text=False, high_contrast=False, rebuild=False)
+def _draw_handed(job: tuple) -> list[tuple]:
+    with headless_display():
+        return _draw_size(*job)
+
+
+def _draw_size(config: Config, exhibit: Exhibit, out: Path, size: tuple[int, int]) -> list[tuple]:
+    """One screen size: the attract and language screens, then every mode in every language."""
+    folder = f"{size[0]}x{size[1]}"
+    (out / folder).mkdir(parents=True, exist_ok=True)
+    surface = pygame.Surface(size)
+    rows: dict[str, dict[str, str]] = {}  # stem -> language -> picture
+    labels: dict[str, str] = {}
+    app = KioskApp(config, exhibit, size, VirtualClock(0))
+    for stem, scene in (("attract", AttractScene(app)), ("language", LanguageScene(app))):
+        scene.build()
+        scene.draw(surface)
+        pygame.image.save(surface, str(out / folder / f"{stem}.png"))
+        rows[stem] = {"": f"{folder}/{stem}.png"}
+        labels[stem] = stem.capitalize()
+    sections = [(folder, "", size, rows, labels)]
+    for mode, title, large, contrast in MODES:
+        app.set_modes(large_text=large, high_contrast=contrast, rebuild=False)
+        rows, labels = {}, {}
+        for language in config.languages:
+            app.language = language
+            where = Path(folder, language, mode)
+            (out / where).mkdir(parents=True, exist_ok=True)
+            for stem, label, scene in _shown(app, contrast):
+                scene.build()  # again: the mode or language may have changed since it was made
+                for shot, words, shown in [(stem, label, scene), *tapped(app, scene)]:
+                    shown.draw(surface)
+                    name = (where / f"{shot}.png").as_posix()
+                    pygame.image.save(surface, str(out / name))
+                    rows.setdefault(shot, {})[language] = name
+                    labels.setdefault(shot, words)
+        sections.append((folder, title, size, rows, labels))
     return sections
 
 
 def _shown(app: KioskApp, contrast: bool) -> list[tuple[str, str, object]]:
-    """The screens drawn in a mode: all of them; in high contrast, the home screen, each
-    zone's first page and the pages with controls to tap."""
+    """The screens drawn in a mode: all of them; in high contrast (colours only), the home
+    screen, each zone's first page and the pages with controls to tap (a right and a wrong
+    answer are colours too)."""
     every = screens(app)
     if not contrast:
         return every
@@ -131,7 +145,8 @@ def _shown(app: KioskApp, contrast: bool) -> list[tuple[str, str, object]]:
 
 def _has_controls(scene) -> bool:
     scene.build()
-    return any(w.startswith(OPENS) for w in scene.targets)
+    controls = {**scene.targets, **getattr(scene, "column_targets", {})}
+    return any(w.startswith(OPENS) for w in controls)
 
 
 def _cell(file: str, width: int) -> str:
@@ -154,7 +169,8 @@ def _index(config: Config, sections) -> str:
         heading = f"{folder} · {title}" if title else folder
         parts.append(f"<h2>{html.escape(heading)}</h2><table><tr><th>Screen</th>{heads}</tr>")
         for stem, files in rows.items():
-            cells = "".join(_cell(f, width) for f in files)
+            shown = [files.get(code) for code in config.languages] if title else list(files.values())
+            cells = "".join(_cell(f, width) if f else "<td></td>" for f in shown)
             label = f"{labels[stem]} · {title.lower()}" if title else labels[stem]
             parts.append(f"<tr><td>{html.escape(label)}</td>{cells}</tr>")
         parts.append("</table>")
