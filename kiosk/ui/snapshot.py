@@ -44,7 +44,7 @@ def screens(app: KioskApp) -> list[tuple[str, str, object]]:
     """(file stem, label, scene) for one language: home, then every page of every zone."""
     found = [("home", "Home", HomeScene(app))]
     for zone in app.exhibit.zones:
-        for i, page in enumerate(zone.pages):
+        for i in range(len(zone.pages)):
             found.append((f"{zone.id}-{i + 1}", _page_label(app, zone, i), ZoneScene(app, zone, i)))
     return found
 

@@ -121,7 +121,10 @@ def test_snapshot_draws_every_page_in_every_language_with_an_index(project, tmp_
     for label in ("Large text", "High contrast", "large text", "open", "answered right", "answered wrong"):
         assert label in index, label
     # An open card and an answer are drawn: the picture differs from the page before the tap.
-    with Image.open(folder / "large" / tapped[0]) as after, Image.open(folder / "large" / normal[0].name) as home:
+    with (
+        Image.open(folder / "large" / tapped[0]) as after,
+        Image.open(folder / "large" / normal[0].name) as home,
+    ):
         assert after.size == home.size == (1080, 1920)
     page = re.sub(r"-(hotspot|quiz)-.*", ".png", tapped[0])
     with Image.open(folder / tapped[0]) as after, Image.open(folder / page) as before:

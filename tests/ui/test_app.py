@@ -120,7 +120,11 @@ SPILLS = {
         ((1920, 1080), language, "large-text") for language in ("pl", "en", "kk", "ru")
     ]
     + [((1080, 1920), language, "large-text") for language in ("pl", "en", "kk", "ru")]
-    + [((1280, 720), "kk", "large-text"), ((3840, 2160), "kk", "large-text"), ((1280, 1024), "kk", "large-text")],
+    + [
+        ((1280, 720), "kk", "large-text"),
+        ((3840, 2160), "kk", "large-text"),
+        ((1280, 1024), "kk", "large-text"),
+    ],
 }
 
 
@@ -386,7 +390,9 @@ def test_the_drawn_glyph_check_sees_a_symbol_written_in_code(shipped, tmp_path):
     app.scene.build()
     app.draw(pygame.Surface((1920, 1080)), force=True)
     seen = {(w.text, w.bold) for w in app.type.record}
-    assert "⌫" in "".join(unseen_glyphs(app, seen).get(BOLD, set()) | unseen_glyphs(app, seen).get(REGULAR, set()))
+    assert "⌫" in "".join(
+        unseen_glyphs(app, seen).get(BOLD, set()) | unseen_glyphs(app, seen).get(REGULAR, set())
+    )
 
 
 def test_the_glyph_check_can_fail(shipped):
@@ -730,3 +736,53 @@ def test_the_walk_sees_text_leave_its_card_from_where_the_letters_land(shipped, 
     found = spills(app.scene.static, "home")
     assert any("Kazachstan" in f for f in found) and any("Narodowy" in f for f in found), found
     assert not any("Technologie" in f or "'Las'" in f for f in found)  # one-line titles fit
+
+
+PLURALS = {  # the staff day's counts: 1, 2, 3, 5 and 11 sessions; 1, 2 and 5 views of a zone
+    "pl": [
+        "Rosyjski: 1 sesja",
+        "Kazachski: 2 sesje",
+        "Polski: 5 sesji",
+        "sesji",
+        "Polska – Kazachstan: 1 wyświetlenie, 1 min",
+        "Regiony: 2 wyświetlenia, 2 min",
+        "Las: 5 wyświetleń, 5 min",
+    ],
+    "ru": [
+        "Русский: 1 сеанс",
+        "Английский: 3 сеанса",
+        "Польский: 5 сеансов",
+        "сеансов",
+        "energy: 1 просмотр, 1 мин",
+        "Регионы: 2 просмотра, 2 мин",
+        "Лес: 5 просмотров, 5 мин",
+    ],
+    "kk": ["Орыс тілі: 1 сеанс", "Поляк тілі: 5 сеанс", "energy: 1 қаралым, 1 мин"],
+    "en": [
+        "Russian: 1 session",
+        "English: 3 sessions",
+        "sessions",
+        "energy: 1 view, 1 min",
+        "Regions: 2 views, 2 min",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(PLURALS))
+def test_the_staff_screen_writes_each_count_with_its_plural_form(shipped, language, tmp_path):
+    from kiosk.config import StaffSettings
+    from tests import staff_day
+
+    config, exhibit = shipped
+    update = {"store_path": str(tmp_path / "visitors.db"), "staff": StaffSettings(language=language)}
+    staffed = config.model_copy(update=update).with_base(config.base_dir)
+    staff_day.record(staffed)
+    app, clock, _ = make_app((staffed, exhibit))
+    app.apply(StaffAction("open"))
+    clock.advance(1)
+    app.update()
+    surface = Traced(app.size)
+    app.draw(surface, force=True)
+    drawn = {p.written.text for p in placed(surface)}  # as staff see it, on the screen
+    assert set(PLURALS[language]) <= drawn
+    assert not any(" 1 views" in t or " 1 sessions" in t for t in drawn)
