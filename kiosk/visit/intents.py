@@ -25,7 +25,7 @@ class SetLanguage:
 
 @dataclass(frozen=True)
 class GoHome:
-    """The zones: from the home button, *All zones*, or the language screen."""
+    """The zones: from the home button, *All topics*, or the language screen."""
 
 
 @dataclass(frozen=True)

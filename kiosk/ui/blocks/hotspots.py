@@ -78,9 +78,10 @@ class HotspotsView(Framed):
             self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
             self.veil.fill((*theme.paper[:3], 200))
 
-    def draw_live(self, surface: pygame.Surface) -> None:
-        if self.open is None:
-            return
+    def cover(self) -> Rect | None:
+        """The open card, where it is drawn (the keypad's ring keeps off it)."""
+        if self.open is None or self.open not in self.cards:
+            return None
         card = self.cards[self.open]
         marker, gap = self.markers[self.open], self.look.metrics.px(12)
         area = self.area
@@ -92,10 +93,17 @@ class HotspotsView(Framed):
             y = marker.y - gap - card.get_height()
         else:
             y = area.y
+        return Rect(x, y, card.get_width(), card.get_height())
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        at = self.cover()
+        if at is None:
+            return
+        area = self.area
         surface.set_clip(widgets.rect(area))
         if self.veil is not None:
             surface.blit(self.veil, (area.x, area.y))
-        surface.blit(card, (x, y))
+        surface.blit(self.cards[self.open], (at.x, at.y))
         surface.set_clip(None)
 
     def activate(self, widget_id: str) -> bool:

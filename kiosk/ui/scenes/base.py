@@ -173,6 +173,26 @@ class Scene:
                 return widget_id
         return None
 
+    # -- the keypad: the same controls, reached by keys (`kiosk/ui/keypad.py`) ---------------
+    def focusable(self) -> dict[str, Rect]:
+        """The controls a keypad may focus, where they are: those a tap may hit, by default."""
+        return self.targets
+
+    def reveal(self, widget_id: str) -> None:
+        """The keypad focused this control: bring it into view if it is scrolled away."""
+
+    def ring_box(self, widget_id: str) -> Rect | None:
+        """Where the focus ring goes round a focused control: the control, where a tap hits it."""
+        return self.targets.get(widget_id)
+
+    def nudge(self, widget_id: str, key: str) -> bool:
+        """A key the focused stop takes itself (text that scrolls); False: the ring acts."""
+        return False
+
+    def covers(self) -> list[Rect]:
+        """What lies over the controls (an open card): the focus ring is not drawn over it."""
+        return []
+
     def press(self, x: float, y: float) -> None:
         self.pressed = self.hit(x, y)
 

@@ -19,6 +19,7 @@ from kiosk.ui.column import build_column
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.intents import GoHome, Interacted, TurnPage, Watching
 
+TEXT = "text"  # the keypad's stop on a text column that scrolls (no tap target)
 FRICTION_S = 0.35  # a fling's speed falls by e every this many seconds
 STOP_PX_S = 20.0
 
@@ -188,6 +189,54 @@ class ZoneScene(Scene):
             self.post(GoHome())
         else:
             super().activate(widget_id)
+
+    def focusable(self) -> dict[str, layout.Rect]:
+        """Every control, the text column's scrolled-away ones too, at the column's edge they
+        would come in from: the keypad reaches a quiz below the fold in the column's order."""
+        box = self.column_box
+        # Text longer than its column is a stop of its own, where the column starts: the
+        # arrows up and down scroll it, and move on at its ends (`nudge`).
+        spots = {TEXT: layout.Rect(box.x, box.y, box.w, 1)} if self.max_scroll > 0 else {}
+        spots.update(self.targets)
+        for widget_id, r in self.column_targets.items():
+            if widget_id not in spots:
+                above = box.y + r.y - round(self.scroll) < box.y
+                spots[widget_id] = layout.Rect(box.x + r.x, box.y if above else box.bottom - 1, r.w, 1)
+        return spots
+
+    def reveal(self, widget_id: str) -> None:
+        """Scroll the column (the least) so a focused control in it shows whole, clear of its fades."""
+        r = self.column_targets.get(widget_id)
+        if r is None or self.max_scroll <= 0:
+            return
+        pad = self.look.metrics.px(48)
+        top = min(max(self.scroll, r.bottom + pad - self.column_box.h), r.y - pad)
+        top = min(self.max_scroll, max(0.0, top))
+        if top != self.scroll:
+            self.scroll, self.velocity, self._whole = top, 0.0, True
+            self._place_column_targets()
+
+    def ring_box(self, widget_id: str) -> layout.Rect | None:
+        return self.column_box if widget_id == TEXT else super().ring_box(widget_id)
+
+    def nudge(self, widget_id: str, key: str) -> bool:
+        """The text stop: down (or Enter) scrolls most of a column on, up back; at the end
+        the arrow moves the ring on, and Enter goes back to the top."""
+        if widget_id != TEXT or key not in ("up", "down", "enter"):
+            return False
+        if key == "enter" and self.scroll >= self.max_scroll:
+            target = 0.0
+        else:
+            page = self.column_box.h * 0.8 * (-1 if key == "up" else 1)
+            target = min(self.max_scroll, max(0.0, self.scroll + page))
+        if target == self.scroll:
+            return False
+        self.scroll, self.velocity, self._whole = target, 0.0, True
+        self._place_column_targets()
+        return True
+
+    def covers(self) -> list[layout.Rect]:
+        return [r for r in (view.cover() for view in self.views) if r is not None]
 
     def tap_elsewhere(self, x: float, y: float) -> None:
         if self.feature:
