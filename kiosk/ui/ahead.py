@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 
 import pygame
 
+from kiosk.ui.placing import Traced
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.flow import Place
 
@@ -63,7 +64,8 @@ class Ahead:
         self._tried.add(place)
         kept = likely.index(place) < KEPT
         if not self._surfaces:
-            self._surfaces = [pygame.Surface(self._size) for _ in range(KEPT)]
+            # Traced as the screens' own are: a screen built ahead is checked as one built on entering.
+            self._surfaces = [Traced(self._size) for _ in range(KEPT)]
         scratch = self._scratch()
         busy = {id(shown.static)} | {id(s.static) for s in self._built.values()}
         free = next((s for s in self._surfaces if id(s) not in busy), None)

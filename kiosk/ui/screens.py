@@ -8,6 +8,7 @@ import pygame
 
 from kiosk.ui.faults import Faults
 from kiosk.ui.look import Host
+from kiosk.ui.placing import Traced
 from kiosk.ui.scenes.attract import AttractScene
 from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.closed import ClosedScene
@@ -40,7 +41,8 @@ class Screens:
     def surface(self, i: int) -> pygame.Surface:
         """0 and 1: scenes' static pictures; 2 and 3: the slide's before and after."""
         if self._surfaces[i] is None:
-            self._surfaces[i] = pygame.Surface((1, 1) if self._measure_only else self._size)
+            # Drawn on, they note where text lands and what it belongs to (kiosk.ui.placing).
+            self._surfaces[i] = pygame.Surface((1, 1)) if self._measure_only else Traced(self._size)
         return self._surfaces[i]
 
     def held(self) -> set[int]:

@@ -26,6 +26,7 @@ from kiosk.content import typography
 from kiosk.resources import font_file, shipped_font
 from kiosk.ui.blank import Blank
 from kiosk.ui.layout import Metrics
+from kiosk.ui.placing import SetText, Traced
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +259,7 @@ def render(
     step = round(font.get_height() * line_height)
     if over:
         rows = _ellipsize(font, rows, width)
-    surface = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
+    surface = SetText((max(1, width), height), pygame.SRCALPHA)
     y = 0
     for row in rows:
         if row is None:
@@ -271,9 +272,23 @@ def render(
                 "center": (width - line.get_width()) // 2,
                 "right": width - line.get_width(),
             }[align]
-            surface.blit(line, (x, y + (step - font.get_height()) // 2))
+            top = y + (step - font.get_height()) // 2
+            surface.blit(line, (x, top))
+            seen = letters(font, row, x, top, line.get_width())
+            surface.ink = seen if surface.ink is None else surface.ink.union(seen)
         y += step
     return surface
+
+
+def letters(font: pygame.font.Font, row: str, x: int, y: int, width: int) -> pygame.Rect:
+    """Where a line's letters are when it is drawn at (x, y): from its glyphs' metrics, so no
+    pixel is read (the checks hold the letters, not the line box, inside their card)."""
+    heights = [(m[2], m[3]) for m in font.metrics(row) if m]
+    if not heights:
+        return pygame.Rect(x, y, 0, 0)
+    ascent = font.get_ascent()
+    top, bottom = ascent - max(h for _, h in heights), ascent - min(d for d, _ in heights)
+    return pygame.Rect(x, y + top, width, max(0, bottom - top))
 
 
 def _height(font: pygame.font.Font, rows: list[str | None], line_height: float) -> int:
@@ -359,6 +374,7 @@ class Written:
     background: tuple
     cut: bool  # shortened or broken inside a word: it did not fit
     long_word: str | None = None  # the first word wider than the line, when that is why
+    bold: bool = False  # in the bold font: the glyph check asks the font it was drawn in
 
 
 # Measuring only: what a text set with the same words, style, width and colours gave, kept
@@ -390,7 +406,7 @@ class Typesetter:
         """A transparent surface to compose set text on; a `Blank` when only measuring."""
         if not self.draw:
             return Blank(size)
-        return pygame.Surface(size, pygame.SRCALPHA)
+        return Traced(size, pygame.SRCALPHA)
 
     def block(
         self,
@@ -429,10 +445,12 @@ class Typesetter:
             if not broken and not over:
                 break
         cut = broken or over
-        written = Written(value, tuple(colour), tuple(on), cut, long_word if cut else None)
+        written = Written(value, tuple(colour), tuple(on), cut, long_word if cut else None, bold)
         self.record.append(written)
         if self.draw:
-            return render(font, value, colour, width, line_height, align, max_lines, language=language)
+            return _marked(
+                render(font, value, colour, width, line_height, align, max_lines, language=language), written, font
+            )
         blank = Blank((max(1, width), _height(font, rows, line_height)))
         self._remember(key, written, blank)
         return blank
@@ -465,10 +483,11 @@ class Typesetter:
             if width is None or wide <= width:
                 break
         cut = width is not None and wide > width
-        written = Written(value, tuple(colour), tuple(on), cut)
+        written = Written(value, tuple(colour), tuple(on), cut, bold=bold)
         self.record.append(written)
         if self.draw:
-            return line(font, value, colour, width)
+            drawn = line(font, value, colour, width)
+            return _marked(drawn, written, font, value if drawn.get_width() >= font.size(value)[0] else "")
         blank = Blank((min(wide, width or wide), font.get_height()))
         self._remember(key, written, blank)
         return blank
@@ -482,3 +501,15 @@ class Typesetter:
         if len(self._measured) >= MEASURED_KEPT:
             del self._measured[next(iter(self._measured))]  # the first measured goes first
         self._measured[key] = (written, blank)
+
+
+def _marked(surface: pygame.Surface, written: Written, font: pygame.font.Font, text: str = "") -> SetText:
+    """The set text, knowing what it says: the checks read where it lands (kiosk.ui.placing)."""
+    if not isinstance(surface, SetText):  # a line as the font drew it: its pixels, exactly
+        copy = SetText(surface.get_size(), pygame.SRCALPHA)
+        copy.blit(surface, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+        copy.ink = letters(font, text, 0, 0, surface.get_width()) if text else None  # else: its pixels
+        surface = copy
+    surface.written = written
+    return surface
+

@@ -10,6 +10,7 @@ import pygame
 from kiosk import bounded
 from kiosk.ui import layout, smooth
 from kiosk.ui.layout import Metrics, Rect
+from kiosk.ui.placing import note_box
 from kiosk.ui.text import Typesetter
 from kiosk.ui.theme import RGB, Theme
 
@@ -30,6 +31,7 @@ def panel(
     box = rect(r)
     if unseen(surface, box):
         return
+    note_box(surface, r)  # text set on it later belongs to it: the checks hold it inside
     smooth.rounded_rect(surface, box, colour, radius, border, border_px)
 
 

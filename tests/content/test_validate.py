@@ -93,6 +93,7 @@ def test_the_shipped_schema_is_the_models_and_every_zone_file_points_to_it():
 
 
 def test_snapshot_draws_every_page_in_every_language_with_an_index(project, tmp_path, capsys):
+    """In normal and large text, in high contrast, with cards open and quizzes answered."""
     import re
 
     from kiosk.config import load_config
@@ -104,13 +105,30 @@ def test_snapshot_draws_every_page_in_every_language_with_an_index(project, tmp_
     exhibit = load_exhibit(load_config(project)).exhibit
     pages = sum(len(zone.pages) for zone in exhibit.zones)
     pictures = sorted(out.rglob("*.png"))
-    assert len(pictures) == 2 + 4 * (1 + pages)  # attract, language; then home and pages per language
-    assert {p.parent.name for p in pictures} == {"1080x1920", "pl", "en", "kk", "ru"}
+    assert {p.parent.name for p in pictures} == {"1080x1920", "pl", "en", "kk", "ru", "large", "contrast"}
+    for language in ("pl", "en", "kk", "ru"):
+        folder = out / "1080x1920" / language
+        normal, large = sorted(folder.glob("*.png")), sorted((folder / "large").glob("*.png"))
+        assert [p.name for p in normal] == [p.name for p in large]  # every screen in both sizes
+        tapped = [p.name for p in normal if "-hotspot-" in p.name or "-quiz-" in p.name]
+        assert len(normal) == 1 + pages + len(tapped)
+        assert any("-hotspot-" in name for name in tapped) and any("-quiz-" in name for name in tapped)
+        contrast = {p.name for p in (folder / "contrast").glob("*.png")}
+        assert {"home.png", *tapped} <= contrast and len(contrast) < len(normal)
     index = (out / "index.html").read_text()
     linked = set(re.findall(r"src='([^']+)'", index))
     assert {str(p.relative_to(out)) for p in pictures} == linked
-    with Image.open(pictures[-1]) as picture:
-        assert picture.size == (1080, 1920)
+    for label in ("Large text", "High contrast", "large text", "open", "answered right", "answered wrong"):
+        assert label in index, label
+    # An open card and an answer are drawn: the picture differs from the page before the tap.
+    with (
+        Image.open(folder / "large" / tapped[0]) as after,
+        Image.open(folder / "large" / normal[0].name) as home,
+    ):
+        assert after.size == home.size == (1080, 1920)
+    page = re.sub(r"-(hotspot|quiz)-.*", ".png", tapped[0])
+    with Image.open(folder / tapped[0]) as after, Image.open(folder / page) as before:
+        assert after.tobytes() != before.tobytes()
 
 
 def test_the_curators_guide_names_every_field():
