@@ -272,6 +272,9 @@ class CountingFont:
     def get_height(self):
         return self.font.get_height()
 
+    def get_ascent(self):
+        return self.font.get_ascent()
+
     def render(self, *args):
         return self.font.render(*args)
 
