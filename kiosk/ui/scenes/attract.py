@@ -171,7 +171,10 @@ class AttractScene(Scene):
 
     def _step(self, turn: int) -> int:
         """How far a turn's picture has drifted, in steps: the one fading out keeps drifting."""
-        since = self.now - self.turned_at + (self.turn - turn) * CYCLE_S
+        into = self.now - self.turned_at
+        if into < FADE_S:  # in the fade, a step waits for the fade's next frame: no frame between
+            into = self._fade() * FADE_S
+        since = into + (self.turn - turn) * CYCLE_S
         return max(0, min(PAN_STEPS, int(since * PAN_STEPS / PAN_S)))
 
     def _steps(self) -> tuple[int, int]:
