@@ -245,10 +245,11 @@ class Config(_Strict):
         60, ge=10, le=3600, description="Seconds without a touch before the kiosk resets itself."
     )
     idle_warning_s: float = Field(
-        10,
+        20,  # WCAG 2.2.1: a visitor is warned and has at least 20 s to ask for more time
         ge=0,
         le=60,
-        description="Seconds before the reset that 'Are you still there?' is shown (0: never).",
+        description="Seconds before the reset that 'Are you still there?' is shown, with one "
+        "large 'continue' button (0: never; 20 or more gives visitors the time WCAG 2.2.1 asks).",
     )
     show_visitors_today: StrictBool = Field(
         False, description="The attract screen shows how many visitors the kiosk had today."

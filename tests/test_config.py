@@ -25,6 +25,8 @@ def test_shipped_config_loads_and_names_every_top_level_setting():
         assert f"{name}:" in text
     assert config.languages == ["pl", "en", "kk", "ru"]
     assert config.idle_timeout_s == 60
+    # WCAG 2.2.1: warned before the reset, a visitor has at least 20 s to ask for more time.
+    assert config.idle_warning_s == Config().idle_warning_s == 20
     assert config.timezone == "Asia/Almaty"
 
 
@@ -73,3 +75,15 @@ def test_paths_are_relative_to_the_config_file(tmp_path):
     path.parent.mkdir()
     path.write_text("store_path: counts/v.db\n")
     assert load_config(path).store_file == tmp_path / "sub" / "counts" / "v.db"
+
+
+def test_a_warning_longer_than_the_timeout_is_refused(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("kiosk_id: hall\nidle_timeout_s: 25\nidle_warning_s: 30\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert ":3: idle_warning_s: idle_warning_s (30) must be shorter than idle_timeout_s (25)" in str(
+        caught.value.problems[0]
+    )
+    path.write_text("kiosk_id: hall\nidle_timeout_s: 25\nidle_warning_s: 20\n")
+    assert load_config(path).idle_warning_s == 20

@@ -400,7 +400,7 @@ def test_a_turned_phone_photo_as_cover_is_shown_upright(project, display):
 
 
 def test_an_idle_warning_as_long_as_the_timeout_is_a_config_error(project, capsys):
-    project.write_text(project.read_text().replace("idle_warning_s: 10", "idle_warning_s: 60"))
+    project.write_text(project.read_text().replace("idle_warning_s: 20", "idle_warning_s: 60"))
     with pytest.raises(ConfigError) as caught:
         load_config(project)
     assert str(caught.value.problems[0]).startswith(
@@ -412,10 +412,10 @@ def test_an_idle_warning_as_long_as_the_timeout_is_a_config_error(project, capsy
 
 def test_a_short_timeout_against_the_default_warning_points_at_the_timeout(tmp_path):
     path = tmp_path / "config.yaml"
-    path.write_text("kiosk_id: hall\nidle_timeout_s: 10\n")
+    path.write_text("kiosk_id: hall\nidle_timeout_s: 15\n")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert ":2: idle_timeout_s: idle_warning_s (10) must be shorter than idle_timeout_s (10)" in str(
+    assert ":2: idle_timeout_s: idle_warning_s (20) must be shorter than idle_timeout_s (15)" in str(
         caught.value.problems[0]
     )
 

@@ -1,4 +1,4 @@
-"""Only what changed is drawn and shown: the attract screen's cross-fade, upright and turned.
+"""Only what changed is drawn and shown: the attract screen's cross-fade and drift, upright and turned.
 
 The app hands the window the rectangles it drew; these tests check which ones, and that the
 picture built up from them is, pixel for pixel, the one a whole redraw gives.
@@ -43,27 +43,36 @@ def test_the_cross_fade_draws_only_the_big_picture_and_the_screen_stays_whole(sh
     app.update()
     assert app.draw(surface) == [surface.get_rect()]  # the first frame: all of it
 
-    clock.advance(1.0)  # the turn: a new picture fades in, outline and invitation move on
+    clock.advance(1.0)  # the turn: a new picture fades in, outline and highlight move on
     app.update()
     turned = app.draw(surface)
     scene = app.scene
-    big = rect(scene.big)
-    assert turned[0].contains(big) and len(turned) == 5
+    big, column = rect(scene.big), scene._column()
+    assert turned[:2] == [big, column] and len(turned) == 4  # and the outline, old and new
     assert sum(r.w * r.h for r in turned) < 0.5 * SIZE[0] * SIZE[1]
     assert same(surface, whole(reference, SIZE))
 
-    for _ in range(40):  # the fade, at 60 frames a second, and a little after
+    drawn = []
+    for _ in range(30):  # the fade and the glide: the loop wakes 60 times a second, draws 30
         clock.advance(1 / 60)
         app.update()
-        drawn = app.draw(surface)
-        assert drawn in ([], [big])  # only the big picture (the zone's name lies inside it)
+        drawn.append(app.draw(surface))
+        # the zone's name rides inside its picture; between fade steps the old picture drifts on
+        assert drawn[-1] in ([], [big], [big, column])
         assert same(surface, whole(reference, SIZE))
+    assert 14 <= drawn.count([big, column]) <= 16
     assert not scene.animating
 
-    clock.advance(1.0)  # a still picture until the next turn
-    app.update()
-    assert app.draw(surface) == []
-    assert app.next_wakeup() > 1
+    steps = 0
+    for _ in range(12):  # the picture drifts on, in steps, until the next turn
+        clock.advance(0.2)
+        app.update()
+        drawn = app.draw(surface)
+        assert drawn in ([], [big])  # the drift draws only the big picture
+        steps += drawn == [big]
+        assert same(surface, whole(reference, SIZE))
+    assert steps >= 10  # 7 steps a second
+    assert 0 < app.next_wakeup() <= 4.0 / 28 + 1e-9  # asleep until the next step
 
 
 def test_the_whole_screen_is_drawn_again_after_anything_else_covered_it(shipped):
@@ -105,10 +114,10 @@ def test_a_turned_screen_gets_each_changed_part_turned_and_in_its_place(shipped,
         clock.advance(1 / 60)
     assert shown[0] is None  # the first frame: all of it
     big = pygame.Rect(to_physical(rect(app.scene.big), logical, 90))
-    fading = [r for call in shown[1:] if call for r in call if len(call) == 1]
+    fading = [call[0] for call in shown[1:] if call and len(call) <= 2]
     assert fading and all(r.contains(big) and r.w * r.h < 0.5 * physical[0] * physical[1] for r in fading)
     assert None not in shown[1:]
-    assert any(call and len(call) == 5 for call in shown)  # the turn: picture, outlines, invitations
+    assert any(call and len(call) == 4 for call in shown)  # the turn: picture, invitations, outlines
 
     exposed = pygame.event.Event(pygame.WINDOWEXPOSED)
     loop.step([exposed])  # the screen's copy may be gone: it is shown whole again
