@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from kiosk.ui.layout import Rect
+from kiosk.ui.layout import Rect, ZoneFrame
 
 if TYPE_CHECKING:
     from kiosk.content.model import Zone
@@ -29,6 +29,11 @@ class PageHost(Protocol):
     look: Look
     zone: Zone
     page_area: Rect  # the page below its title: room an open card may use
+    frame: ZoneFrame | None  # the page's composition and its rectangles
+
+    @property
+    def targets(self) -> dict[str, Rect]:
+        """The page's controls where they are on screen now (a scrolled quiz's answers)."""
 
     def target(self, widget_id: str, r: Rect) -> Rect: ...
 

@@ -38,6 +38,7 @@ class ZoneScene(Scene):
         self.column: pygame.Surface | None = None
         self.column_height = 0
         self.column_box = layout.Rect(0, 0, 0, 0)
+        self.frame: layout.ZoneFrame | None = None
         self.column_targets: dict[str, layout.Rect] = {}
         self.page_area = layout.Rect(0, 0, 0, 0)
         self.scroll = 0.0
@@ -72,13 +73,41 @@ class ZoneScene(Scene):
         )
         back_label = "‹  " + self.say("all_zones")
         back_w = ts.font("body", True).size(back_label)[0] + m.px(56)
-        frame = layout.zone_frame(m, bool(self.flow), self.featured is not None, title.get_height(), back_w)
+        kind = layout.composition(
+            self.featured.block.type if self.featured is not None else None,
+            tuple(view.block.type for view in self.flow),
+        )
+        has_text, has_visual = bool(self.flow), self.featured is not None
+        # The text's width never depends on its height: set it, then give it the room it needs.
+        width = layout.zone_frame(m, has_text, has_visual, title.get_height(), back_w, kind).text.w
+        notes = self.featured.panel_notes(width) if kind == layout.PICTURE else []
+        notes_h = sum(n.get_height() for n in notes)
+        self.column_box = layout.Rect(0, 0, width, 0)
+
+        def framed() -> layout.ZoneFrame:
+            self._build_column()
+            return layout.zone_frame(
+                m, has_text, has_visual, title.get_height(), back_w, kind, self.column_height, notes_h
+            )
+
+        # Upright, a picture page's few words are set larger when they fit: a lede, not a
+        # paragraph lost in its panel.
+        ledes = [v for v in self.flow if hasattr(v, "lede")] if kind == layout.PICTURE and m.portrait else []
+        for view in ledes:
+            view.lede = True
+        frame = framed()
+        if ledes and self.column_height > frame.text.h:
+            for view in ledes:
+                view.lede = False
+            frame = framed()
+        self.frame = frame
         surface.blit(title, (frame.title.x, frame.title.y))
 
         self.column_box = frame.text
         self.fade_top = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=False)
         self.fade_bottom = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=True)
-        self._build_column()
+        self.scroll = min(self.scroll, self.max_scroll)
+        self._place_column_targets()
         self.page_area = layout.Rect(
             frame.text.x,
             frame.title.bottom + m.gap,
@@ -94,6 +123,14 @@ class ZoneScene(Scene):
                 self.look.faults.note(
                     "build", f"{self.zone.id}/{self.page.id} {self.page.feature().type}", exc
                 )
+        if frame.panel is not None:
+            # The words lie on a panel of the page's paper, lifted off the picture.
+            widgets.shadow(surface, frame.panel, m.radius, m)
+            widgets.panel(surface, frame.panel, theme.paper, m.radius)
+            y = frame.notes.y if frame.notes else 0
+            for note in notes:
+                surface.blit(note, (frame.notes.x, y))
+                y += note.get_height()
         self._footer(surface, frame, accent, back_label)
 
     # -- the text column ----------------------------------------------------------------------
