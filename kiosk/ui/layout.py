@@ -525,9 +525,11 @@ def zone_frame(
         if not has_text:
             text, visual = Rect(rest.x, rest.y, 0, 0), rest
         elif m.portrait:
-            visual, text = rest.split_y(round(rest.h * 0.5), m.px(40))
+            # The statement gets what the text does not need, from a third to 60 % of the page.
+            visual_h = _clamp(rest.h - text_h - m.px(64), round(rest.h * 0.34), round(rest.h * 0.6))
+            visual, text = rest.split_y(visual_h, m.px(64))
         else:
-            visual, text = rest.split_x(round(rest.w * 0.56), m.px(96))
+            visual, text = rest.split_x(round(rest.w * 0.54), m.px(96))
     elif composition in (QUIZ, GALLERY):
         # The game and the pictures take the whole page, edge to edge of the margins.
         text, visual = (rest, None) if composition == QUIZ else (Rect(rest.x, rest.y, 0, 0), rest)

@@ -90,9 +90,10 @@ class ZoneScene(Scene):
                 m, has_text, has_visual, title.get_height(), back_w, kind, self.column_height, notes_h
             )
 
-        # Upright, a picture page's few words are set larger when they fit: a lede, not a
-        # paragraph lost in its panel.
-        ledes = [v for v in self.flow if hasattr(v, "lede")] if kind == layout.PICTURE and m.portrait else []
+        # Beside a statement, or upright on a picture, a page's few words are set larger when
+        # they fit: a lede, not a paragraph lost in its room.
+        lede = (kind == layout.PICTURE and m.portrait) or kind == layout.STATEMENT
+        ledes = [v for v in self.flow if hasattr(v, "lede")] if lede else []
         for view in ledes:
             view.lede = True
         frame = framed()
