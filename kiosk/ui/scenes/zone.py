@@ -175,6 +175,8 @@ class ZoneScene(Scene):
                 pygame.draw.rect(
                     surface, theme.line, (box.right + m.px(10), y, m.px(6), thumb), border_radius=m.px(3)
                 )
+        for view in self.flow:  # what a column block draws over the page (a quiz's confetti)
+            self.look.faults.guard("draw", f"{self.zone.id}/{self.page.id} {view.block.type}", view.draw_live, surface)
         if self.feature and not self.look.faults.guard(
             "draw", f"{self.zone.id}/{self.page.id} feature", self.feature.draw_live, surface
         ):
@@ -213,7 +215,11 @@ class ZoneScene(Scene):
         self.targets.pop(widget_id, None)
 
     def reflow(self) -> None:
+        """The column changed (an answered quiz): what it added at its end is brought into view."""
+        self._whole = True
         self._build_column()
+        self.scroll = float(self.max_scroll)
+        self._place_column_targets()
 
     def activate(self, widget_id: str) -> None:
         if any(view.activate(widget_id) for view in self.views):
