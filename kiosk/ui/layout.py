@@ -488,10 +488,11 @@ def zone_frame(
     composition: str = SIDE,
     text_h: int = 0,
     notes_h: int = 0,
+    wide_panel: bool = False,
 ) -> ZoneFrame:
     """`title_h`: the height the page title needs; `back_w`: what the back button's label needs;
     `text_h`: the height the text column needs (its width never depends on it); `notes_h`: a
-    bled picture's caption and credit.
+    bled picture's caption and credit; `wide_panel`: a picture page's words need a wider panel.
 
     No composition leaves a third of the screen empty: what the text does not need, the
     picture or the statement takes."""
@@ -513,7 +514,7 @@ def zone_frame(
         else:
             # The picture bleeds off the right edge, the whole height; the panel lies over
             # its left edge, as tall as its words.
-            panel_w = round(rest.w * 0.42)
+            panel_w = round(rest.w * (0.5 if wide_panel else 0.42))
             panel_h = _clamp(words_h + 2 * pad, min(rest.h, m.px(320)), rest.h)
             panel = Rect(rest.x, rest.y + (rest.h - panel_h) // 2, panel_w, panel_h)
             visual = Rect(panel.right - over, rest.y, m.width - (panel.right - over), rest.h)
@@ -552,6 +553,11 @@ def zone_frame(
     back = Rect(m.margin, y, min(max(back_w, m.target), prv.x - m.margin - 3 * m.gap - m.px(120)), button_h)
     dots = Rect(back.right + m.gap, y, prv.x - back.right - 2 * m.gap, button_h)
     return ZoneFrame(title, text, visual, back, prv, nxt, dots, composition, panel, notes)
+
+
+def needs_wide_panel(m: Metrics, composition: str, frame: ZoneFrame, text_h: int) -> bool:
+    """A picture page's words that would scroll in their panel get a wider one (landscape)."""
+    return composition == PICTURE and not m.portrait and frame.panel is not None and text_h > frame.text.h
 
 
 def attract_frame(m: Metrics) -> tuple[Rect, Rect]:

@@ -56,6 +56,7 @@ class Piece:
 
     surface: pygame.Surface
     targets: dict[str, Rect] = field(default_factory=dict)
+    whole: bool = True  # read as one (a figure, a quiz): not to be cut by the column's edge
 
 
 class BlockView:

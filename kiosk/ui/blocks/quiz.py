@@ -31,15 +31,16 @@ def card_columns(m: Metrics, width: int, answers: int) -> int:
     return 1
 
 
-def answer_cards(m: Metrics, width: int, top: int, heights: list[int]) -> list[Rect]:
+def answer_cards(m: Metrics, width: int, top: int, heights: list[int], answered: bool = False) -> list[Rect]:
     """The answer cards under the question: a row of equal cards, or a column of wide ones;
-    each at least as tall as its words need and never smaller than a large touch target."""
+    each at least as tall as its words need and never smaller than a large touch target.
+    Answered, a row's cards are lower: the explanation under them must stay in view."""
     count = len(heights)
     columns = card_columns(m, width, count)
     gap = m.px(24)
     if columns > 1:
         w = (width - (columns - 1) * gap) // columns
-        h = max(m.px(180), m.target, *heights)
+        h = max(m.px(120 if answered else 180), m.target, *heights)
         return [Rect(k * (w + gap), top, w, h) for k in range(count)]
     cards, y = [], top
     for need in heights:
@@ -157,8 +158,9 @@ class QuizView(BlockView):
         columns = card_columns(m, width, len(block.answers))
         gap = m.px(24)
         card_w = (width - (columns - 1) * gap) // columns
-        # A row's words sit under the badge; a column's beside it.
-        words_w = card_w - 2 * pad if columns > 1 else card_w - 3 * pad - badge
+        # A row's words sit under the badge until it is answered; a column's beside it.
+        stacked = columns > 1 and chosen is None
+        words_w = card_w - 2 * pad if stacked else card_w - 3 * pad - badge
         states = []
         for k, answer in enumerate(block.answers):
             state = "plain"
@@ -173,9 +175,10 @@ class QuizView(BlockView):
             face = ts.block(look.text(answer.text), "title", ink, fill, words_w, bold=True,
                             line_height=1.1, smaller=("heading", "body"))  # fmt: skip
             states.append((state, fill, ink, border, face))
-        extra = badge + pad if columns > 1 else 0
+        extra = badge + pad if stacked else 0
         top = question.get_height() + m.px(36)
-        cards = answer_cards(m, width, top, [face.get_height() + 2 * pad + extra for *_, face in states])
+        needs = [max(badge, face.get_height()) + 2 * pad + extra for *_, face in states]
+        cards = answer_cards(m, width, top, needs, answered=chosen is not None)
         targets = {f"{ANSWER}{k + 1}": r for k, r in enumerate(cards)}
         y = max(r.bottom for r in cards)
         after = []
@@ -187,19 +190,19 @@ class QuizView(BlockView):
             explanation = ts.block(look.text(block.explanation), "body", theme.ink, theme.paper, width,
                                    line_height=1.35)  # fmt: skip
             after = [verdict, explanation]
-        after_h = (m.px(36) + max(badge, after[0].get_height()) + m.px(12) + after[1].get_height()) if after else 0
+        after_h = (m.px(28) + max(badge, after[0].get_height()) + m.px(12) + after[1].get_height()) if after else 0
         piece = ts.surface((width, y + after_h))
         piece.blit(question, (0, 0))
         for k, (r, (state, fill, ink, border, face)) in enumerate(zip(cards, states)):
             widgets.panel(piece, r, fill, m.radius, border, m.px(3))
-            bx, by = (r.x + pad, r.y + pad) if columns > 1 else (r.x + pad, r.y + (r.h - badge) // 2)
+            bx, by = (r.x + pad, r.y + pad) if stacked else (r.x + pad, r.y + (r.h - badge) // 2)
             self._badge(piece, (bx, by), badge, state, LETTERS[k % len(LETTERS)], ink, fill)
-            fx = r.x + pad if columns > 1 else bx + badge + pad
-            fy = by + badge + pad if columns > 1 else r.y + (r.h - face.get_height()) // 2
+            fx = r.x + pad if stacked else bx + badge + pad
+            fy = by + badge + pad if stacked else r.y + (r.h - face.get_height()) // 2
             piece.blit(face, (fx, fy))
         if after:
             verdict, explanation = after
-            y += m.px(36)
+            y += m.px(28)
             right = block.answers[chosen].correct
             if not widgets.unseen(piece, pygame.Rect(0, y, badge, badge)):
                 disc = theme.right if right else theme.wrong

@@ -84,10 +84,10 @@ class ZoneScene(Scene):
         notes_h = sum(n.get_height() for n in notes)
         self.column_box = layout.Rect(0, 0, width, 0)
 
-        def framed() -> layout.ZoneFrame:
+        def framed(wide: bool = False) -> layout.ZoneFrame:
             self._build_column()
             return layout.zone_frame(
-                m, has_text, has_visual, title.get_height(), back_w, kind, self.column_height, notes_h
+                m, has_text, has_visual, title.get_height(), back_w, kind, self.column_height, notes_h, wide
             )
 
         # Beside a statement, or upright on a picture, a page's few words are set larger when
@@ -101,14 +101,19 @@ class ZoneScene(Scene):
             for view in ledes:
                 view.lede = False
             frame = framed()
+        if layout.needs_wide_panel(m, kind, frame, self.column_height):
+            wide = layout.zone_frame(m, has_text, has_visual, title.get_height(), back_w, kind, 0, notes_h, True)
+            notes = self.featured.panel_notes(wide.text.w)
+            notes_h = sum(n.get_height() for n in notes)
+            self.column_box = layout.Rect(0, 0, wide.text.w, 0)
+            frame = framed(wide=True)
         self.frame = frame
         surface.blit(title, (frame.title.x, frame.title.y))
 
         self.column_box = frame.text
         self.fade_top = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=False)
         self.fade_bottom = widgets.edge_fade(frame.text.w, m.px(48), theme.paper, downwards=True)
-        self.scroll = min(self.scroll, self.max_scroll)
-        self._place_column_targets()
+        self._build_column()
         self.page_area = layout.Rect(
             frame.text.x,
             frame.title.bottom + m.gap,
@@ -138,7 +143,11 @@ class ZoneScene(Scene):
     def _build_column(self) -> None:
         """(Re)render the text column; its controls follow the scroll."""
         if self.flow:
-            built = build_column(self.look, self.flow, self.column_box.w)
+            # Taller than its box: nothing starts under the bottom fade (see `placed`).
+            box = self.column_box
+            built = build_column(self.look, self.flow, box.w)
+            if box.h and built.height > box.h:
+                built = build_column(self.look, self.flow, box.w, box.h, self.fade_bottom.get_height())
             self.column, self.column_height, self.column_targets = built.surface, built.height, built.targets
         else:
             self.column, self.column_height, self.column_targets = None, 0, {}
