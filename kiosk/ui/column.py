@@ -23,7 +23,7 @@ class Column:
     surface: pygame.Surface
     height: int
     targets: dict[str, Rect] = field(default_factory=dict)  # in the column's coordinates
-    spans: list[tuple[int, int]] = field(default_factory=list)  # each piece's top and bottom
+    spans: list[tuple[int, int, bool]] = field(default_factory=list)  # each piece's top, bottom, whole
 
 
 def placed(heights: list[int], whole: list[bool], spacing: int, view_h: int | None, fade_h: int) -> list[int]:
@@ -32,7 +32,8 @@ def placed(heights: list[int], whole: list[bool], spacing: int, view_h: int | No
     by the box's edge: it starts below the edge instead, where the scroll brings it whole."""
     tops, y = [], 0
     for h, one in zip(heights, whole):
-        if view_h is not None and y < view_h and (y >= view_h - fade_h or (one and y + h > view_h)):
+        cut = one and y + h > view_h and h <= view_h if view_h is not None else False
+        if view_h is not None and 0 < y < view_h and (y >= view_h - fade_h or cut):
             y = view_h
         tops.append(y)
         y += h + spacing
@@ -58,5 +59,5 @@ def build_column(
         column.surface.blit(piece.surface, (0, y))
         for widget_id, r in piece.targets.items():
             column.targets[widget_id] = Rect(r.x, r.y + y, r.w, r.h)
-        column.spans.append((y, y + h))
+        column.spans.append((y, y + h, piece.whole))
     return column

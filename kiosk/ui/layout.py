@@ -560,6 +560,29 @@ def needs_wide_panel(m: Metrics, composition: str, frame: ZoneFrame, text_h: int
     return composition == PICTURE and not m.portrait and frame.panel is not None and text_h > frame.text.h
 
 
+def card_place(
+    size: tuple[int, int], marker: Rect, picture: Rect, area: Rect, text: Rect, gap: int
+) -> tuple[Rect, bool]:
+    """Where an open hotspot card goes, and whether it reaches over the text (then what is
+    behind it is veiled): below or above its marker on the picture when it fits there, else
+    on the page, else at the page's top; never past the page."""
+    w, h = size
+
+    def at(y: int, room: Rect) -> Rect:
+        x = min(max(room.x, marker.center[0] - w // 2), room.right - w)
+        return Rect(max(area.x, x), y, w, h)
+
+    for room in (picture, area):
+        if w > room.w:
+            continue
+        for y in (marker.bottom + gap, marker.y - gap - h):
+            card = at(y, room)
+            if card.inside(room):
+                return card, card.overlaps(text)
+    card = at(area.y, area)
+    return card, card.overlaps(text)
+
+
 def attract_frame(m: Metrics) -> tuple[Rect, Rect]:
     """(words, mosaic): the invitation side and the picture side of the attract screen."""
     area = m.screen.inset(m.margin + m.px(24))

@@ -30,6 +30,7 @@ class PageHost(Protocol):
     zone: Zone
     page_area: Rect  # the page below its title: room an open card may use
     frame: ZoneFrame | None  # the page's composition and its rectangles
+    column_box: Rect  # where the page's text shows
 
     @property
     def targets(self) -> dict[str, Rect]:

@@ -7,7 +7,7 @@ import pygame
 from kiosk.ui import widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import Framed
-from kiosk.ui.layout import Rect
+from kiosk.ui.layout import Rect, card_place
 
 
 @view("hotspots")
@@ -20,8 +20,10 @@ class HotspotsView(Framed):
 
     def compose(self, surface: pygame.Surface, box: Rect) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        self.box = box
         notes = self.notes(self.block.caption, self.block.credit, box.w)
         image = self.fitted(self.block.src, notes, box)
+        self.picture = Rect(box.x, box.y, image.get_width(), image.get_height())  # not its notes
         self.blit_framed(surface, image, notes, box)
         accent = self.accent
         size = max(m.px(72), m.target)
@@ -72,30 +74,24 @@ class HotspotsView(Framed):
             card.blit(title, (pad, pad))
             card.blit(text, (pad, pad + title.get_height() + m.px(12)))
             self.cards[spot.id] = card
-        # Upright, an open card reaches over the text under the picture: a veil sets it apart.
-        self.veil = None
-        if area.h > area.w:
-            self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
-            self.veil.fill((*theme.paper[:3], 200))
+        # A card with no room on the picture reaches over the text: a veil sets it apart.
+        self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
+        self.veil.fill((*theme.paper[:3], 200))
 
     def draw_live(self, surface: pygame.Surface) -> None:
         if self.open is None:
             return
+        m = self.look.metrics
         card = self.cards[self.open]
-        marker, gap = self.markers[self.open], self.look.metrics.px(12)
         area = self.area
-        x = min(max(area.x, marker.center[0] - card.get_width() // 2), area.right - card.get_width())
-        # Below the marker, else above it, else at the top: never past the page.
-        if marker.bottom + gap + card.get_height() <= area.bottom:
-            y = marker.bottom + gap
-        elif marker.y - gap - card.get_height() >= area.y:
-            y = marker.y - gap - card.get_height()
-        else:
-            y = area.y
+        self.card_at, over_text = card_place(
+            card.get_size(), self.markers[self.open], self.picture, area, self.page.column_box, m.px(12)
+        )
         surface.set_clip(widgets.rect(area))
-        if self.veil is not None:
+        if self.veil is not None and over_text:
             surface.blit(self.veil, (area.x, area.y))
-        surface.blit(card, (x, y))
+        widgets.shadow(surface, self.card_at, m.radius, m)  # lifted off what is behind it
+        surface.blit(card, (self.card_at.x, self.card_at.y))
         surface.set_clip(None)
 
     def activate(self, widget_id: str) -> bool:

@@ -14,7 +14,7 @@ import pygame
 from kiosk.ui import widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import BlockView, Piece
-from kiosk.ui.layout import Metrics, Rect
+from kiosk.ui.layout import Metrics, Rect, body
 from kiosk.ui.strings import say
 
 ANSWER = "quiz:1:answer:"  # replay scripts name answers so: a page holds one quiz
@@ -43,8 +43,10 @@ def answer_cards(m: Metrics, width: int, top: int, heights: list[int], answered:
         h = max(m.px(120 if answered else 180), m.target, *heights)
         return [Rect(k * (w + gap), top, w, h) for k in range(count)]
     cards, y = [], top
+    # Upright, the cards fill the page until the explanation needs the room.
+    tall = round(body(m).h * 0.15) if m.portrait and not answered else 0
     for need in heights:
-        h = max(m.px(180), m.target, need)
+        h = max(m.px(120 if answered else 150), m.target, tall, need)
         cards.append(Rect(0, y, width, h))
         y += h + gap
     return cards
@@ -151,7 +153,7 @@ class QuizView(BlockView):
         block, chosen = self.block, self.chosen
         asked = look.text(block.question)
         # Large while it takes two lines at most, so that answers and explanation stay in view.
-        style = "title" if ts.fits(asked, "title", width, 4 if m.portrait else 2, bold=True) else "heading"
+        style = "title" if ts.fits(asked, "title", width, 3 if m.portrait else 2, bold=True) else "heading"
         question = ts.block(asked, style, theme.ink, theme.paper, width, bold=True, line_height=1.15)
         pad = m.px(28)
         badge = max(m.px(64), m.type("heading") + m.px(20))

@@ -149,8 +149,10 @@ class ZoneScene(Scene):
             if box.h and built.height > box.h:
                 built = build_column(self.look, self.flow, box.w, box.h, self.fade_bottom.get_height())
             self.column, self.column_height, self.column_targets = built.surface, built.height, built.targets
+            self.column_spans = built.spans
         else:
             self.column, self.column_height, self.column_targets = None, 0, {}
+            self.column_spans = []
         self.scroll = min(self.scroll, self.max_scroll)
         self._place_column_targets()
 
