@@ -118,11 +118,13 @@ class BlockView:
 class Framed(BlockView):
     """A picture with its caption and credit under it (pictures, galleries, hotspots)."""
 
-    def notes(self, caption, credit, width: int) -> list[pygame.Surface]:
+    def notes(self, caption, credit, width: int, caption_lines: int = 2) -> list[pygame.Surface]:
         look, theme, ts = self.look, self.look.theme, self.look.type
         notes = []
         if caption:
-            notes.append(ts.block(look.text(caption), "small", theme.ink, theme.paper, width, max_lines=2))
+            notes.append(
+                ts.block(look.text(caption), "small", theme.ink, theme.paper, width, max_lines=caption_lines)
+            )
         if credit:
             notes.append(ts.block(look.text(credit), "small", theme.muted, theme.paper, width, max_lines=1))
         return notes

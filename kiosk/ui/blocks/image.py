@@ -13,7 +13,7 @@ from kiosk.ui.layout import PICTURE, Rect
 class PictureView(Framed):
     def panel_notes(self, width: int) -> list[pygame.Surface]:
         """Caption and credit set for the text panel, when the picture bleeds under it."""
-        return self.notes(self.block.caption, self.block.credit, width)
+        return self.notes(self.block.caption, self.block.credit, width, caption_lines=3)  # a narrower line
 
     def compose(self, surface: pygame.Surface, box: Rect) -> None:
         frame = self.page.frame

@@ -218,12 +218,13 @@ class QuizView(BlockView):
         """The answer's letter in a ring; once answered, ✓ on the right one and ✗ on the one
         chosen wrongly, in white on their colour."""
         theme, ts = self.look.theme, self.look.type
+        # Set (and so recorded) whether drawn or only measured: the content check sees it too.
+        words = ts.line(letter, "heading", ink, fill, size, bold=True) if state not in ("right", "wrong") else None
         if widgets.unseen(piece, pygame.Rect(*at, size, size)):
             return
-        if state in ("right", "wrong"):
+        if words is None:
             piece.blit(mark(size, state == "right", theme.on_signal, fill), at)
             return
         centre = (at[0] + size // 2, at[1] + size // 2)
         pygame.draw.circle(piece, ink, centre, size // 2, max(2, self.look.metrics.px(4)))
-        words = ts.line(letter, "heading", ink, fill, size, bold=True)
         piece.blit(words, words.get_rect(center=centre))
