@@ -172,6 +172,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=_schema)
 
+    narrate = commands.add_parser(
+        "narrate", help="draft pages' narration with espeak-ng, to review and replace by a recorded voice"
+    )
+    _config_option(narrate)
+    narrate.add_argument("--lang", required=True, metavar="L", help="the language to draft, e.g. pl")
+    narrate.add_argument(
+        "--out", type=Path, metavar="DIR", help="folder for the .ogg files (default: the site's media/audio/)"
+    )
+    narrate.add_argument(
+        "--page", metavar="ZONE/PAGE", help="one page, e.g. forest/natural-wealth (default: all)"
+    )
+    narrate.add_argument("--force", action="store_true", help="draft again files that are there already")
+    narrate.set_defaults(handler=_narrate)
+
     doctor = commands.add_parser("doctor", help="is this machine ready for the exhibit? one line per check")
     _config_option(doctor)
     doctor.set_defaults(handler=_doctor)
@@ -571,6 +585,53 @@ def _schema(args: argparse.Namespace) -> int:
 
     for path in write_schemas(args.out or load_config(args.config).base_dir / "schema"):
         print(path)
+    return 0
+
+
+def _narrate(args: argparse.Namespace) -> int:
+    from kiosk.content.captions import clock
+    from kiosk.content.loader import load_exhibit
+    from kiosk.content.narration import narration_length
+    from kiosk.narrate import EXPERIMENTAL, NarrateError, draft_pages
+
+    config = load_config(args.config)
+    report = load_exhibit(config, check_images=False)
+    if report.exhibit is None:
+        for problem in report.errors:
+            print(problem, file=sys.stderr)
+        return 1
+    media = config.media_path.resolve()
+    out = (args.out or config.media_path / "audio").resolve()
+    try:
+        drafts = draft_pages(report.exhibit, args.lang, out, args.page, args.force)
+    except NarrateError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    for draft in drafts:
+        length = clock(narration_length(draft.path, float("inf")))
+        verb = "drafted" if draft.written else "kept (there already; --force drafts it again)"
+        print(f"{verb}: {draft.path} ({length})")
+    print(
+        "These are drafts by a speech synthesizer: listen to each, and replace it by a recorded voice "
+        "before visitors hear it."
+    )
+    if args.lang in EXPERIMENTAL:
+        print(f"espeak-ng's voice for '{args.lang}' is marked experimental: expect words said wrongly.")
+    if not out.is_relative_to(media):
+        print(f"The files are outside {media}: move them into it, then name them in each page's audio:.")
+        return 0
+    print("To play them, give each page the line shown (at the end of the page, under its blocks):")
+    for draft in drafts:
+        zone = report.exhibit.zone(draft.zone_id)
+        p = zone.pages.index(draft.page)
+        audio = dict(draft.page.audio)
+        for code in config.languages:  # every language drafted so far, in the kiosk's order
+            name = draft.path.with_name(f"{draft.zone_id}-{draft.page.id}.{code}.ogg")
+            if name.exists():
+                audio[code] = name.relative_to(media).as_posix()
+        file, line = report.locate(zone.id, ("pages", p, "id"))
+        pairs = ", ".join(f"{code}: {ref}" for code, ref in audio.items())
+        print(f"{file}:{line}: {zone.id}/{draft.page.id}\n    audio: {{{pairs}}}")
     return 0
 
 

@@ -115,6 +115,21 @@ class WebSettings(_Strict):
         return value
 
 
+class SoundSettings(_Strict):
+    """Pages read aloud (their `audio:`) when a visitor taps *Listen*; nothing else makes sound."""
+
+    enabled: StrictBool = Field(
+        True, description="Offer *Listen* on pages that have narration (false: no sound at all)."
+    )
+    volume: float = Field(0.8, ge=0, le=1, description="Loudness of narration, 0 (silent) to 1 (full).")
+    narration_max_s: float = Field(
+        300,
+        ge=1,
+        le=3600,
+        description="Longest narration accepted, in seconds; `kiosk validate` refuses longer ones.",
+    )
+
+
 class FleetSettings(_Strict):
     database_url: str | None = Field(
         None,
@@ -274,6 +289,7 @@ class Config(_Strict):
     )
     display: DisplaySettings = Field(default_factory=DisplaySettings, description="The screen.")
     theme: ThemeSettings = Field(default_factory=ThemeSettings, description="Colours, type and spacing.")
+    sound: SoundSettings = Field(default_factory=SoundSettings, description="Narration of pages.")
     web: WebSettings = Field(default_factory=WebSettings, description="The staff dashboard.")
     schedule: ScheduleSettings = Field(
         default_factory=ScheduleSettings, description="Opening hours; outside them nothing is counted."

@@ -96,6 +96,7 @@ def run_checks(named: Path | None, env: Mapping[str, str] | None = None) -> list
     unit = find_unit(path) if path else None
     results.append(check_display(env))
     if config is not None:
+        results.append(check_sound(config, env))
         report, content = check_content(config)
         results += [content, check_fonts(config, report)]
         results.append(check_store(config, as_user=unit.user if unit else None))
@@ -152,6 +153,20 @@ def check_display(env: Mapping[str, str]) -> Result:
             where = {"x11": env.get("DISPLAY"), "wayland": env.get("WAYLAND_DISPLAY")}.get(answer["driver"])
             return Result("ok", "display", f"{answer['driver']}{f' on {where}' if where else ''}: {sizes}")
     return Result("fail", "display", "no screen; " + "; ".join(tried))
+
+
+def check_sound(config: Config, env: Mapping[str, str]) -> Result:
+    """A sound output for narration; without one the kiosk goes on silently, so at most a warning."""
+    if not config.sound.enabled:
+        return Result("ok", "sound", "off (sound.enabled: false)")
+    answer = _probe(["sound"], env)
+    if "error" in answer:
+        return Result("warn", "sound", f"no sound output ({answer['error']}): narration plays silently")
+    if answer["driver"] in ("dummy", "disk"):
+        return Result(
+            "warn", "sound", f"plays nowhere (SDL's {answer['driver']} driver): narration is silent"
+        )
+    return Result("ok", "sound", f"{answer['driver']}, volume {config.sound.volume:g}")
 
 
 # -- content and fonts -----------------------------------------------------------------------

@@ -4,7 +4,8 @@ A video driver can hang or crash the process that opens it (a wedged X server, a
 held by another program), and X can hang whoever connects to it: asked here, such a fault
 ends only the child. Run as `python -m kiosk.probe QUESTION [ARG]`:
 - `display`: the screen SDL opens with $SDL_VIDEODRIVER (the driver, the screen sizes);
-- `x11-blanking`: the X server's screen saver and DPMS settings, on $DISPLAY.
+- `x11-blanking`: the X server's screen saver and DPMS settings, on $DISPLAY;
+- `sound`: the sound output SDL's mixer opens with $SDL_AUDIODRIVER (the driver).
 """
 
 from __future__ import annotations
@@ -25,6 +26,17 @@ def display() -> dict:
     except pygame.error as exc:
         return {"error": str(exc)}
     return {"driver": pygame.display.get_driver(), "sizes": pygame.display.get_desktop_sizes()}
+
+
+def sound() -> dict:
+    os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+    import pygame
+
+    try:
+        pygame.mixer.init()
+    except pygame.error as exc:
+        return {"error": str(exc)}
+    return {"driver": pygame.mixer.get_driver()}
 
 
 def x11_blanking() -> dict:
@@ -72,7 +84,7 @@ def _dpms(shown: int) -> dict | None:
     return {"enabled": bool(state.value), "timeouts_s": [standby.value, suspend.value, off.value]}
 
 
-QUESTIONS = {"display": display, "x11-blanking": x11_blanking}
+QUESTIONS = {"display": display, "x11-blanking": x11_blanking, "sound": sound}
 
 if __name__ == "__main__":
     print(json.dumps(QUESTIONS[sys.argv[1]](*sys.argv[2:])))

@@ -7,13 +7,14 @@ A script is a YAML list of steps; `at` is seconds of virtual time since start:
     - {at: 3, swipe: {from: [1500, 600], to: [400, 600]}}
     - {at: 4, screenshot: home}           # DIR/home.png with --screenshots DIR
     - {at: 5, hold: staff-corner}         # a press held 3.5 s (or `seconds: N`): the staff PIN pad
+    - {at: 6, key: right}                 # the keypad path: up, down, left, right, enter, help, other
     - {at: 200, quit: true}
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,6 +28,7 @@ from pydantic import (
 from kiosk.yamldoc import Problem, problems_from_validation, read_yaml
 
 Point = Annotated[list[float], Field(min_length=2, max_length=2)]
+Key = Literal["up", "down", "left", "right", "enter", "help", "other"]  # kiosk/ui/keypad.py's KEYS
 
 
 class SwipeSpec(BaseModel):
@@ -42,6 +44,7 @@ class Step(BaseModel):
     at: float = Field(ge=0)
     tap: Point | Annotated[str, StringConstraints(min_length=1)] | None = None
     swipe: SwipeSpec | None = None
+    key: Key | None = None
     hold: Point | Annotated[str, StringConstraints(min_length=1)] | None = None
     seconds: float = Field(3.5, gt=0, le=60)  # how long a hold lasts
     screenshot: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$")] | None = None
@@ -50,9 +53,11 @@ class Step(BaseModel):
 
     @model_validator(mode="after")
     def _one_action(self) -> Step:
-        actions = [a for a in ("tap", "hold", "swipe", "screenshot", "quit") if getattr(self, a) is not None]
+        actions = [
+            a for a in ("tap", "hold", "swipe", "key", "screenshot", "quit") if getattr(self, a) is not None
+        ]
         if len(actions) != 1:
-            raise ValueError("a step needs exactly one of tap, hold, swipe, screenshot, quit")
+            raise ValueError("a step needs exactly one of tap, hold, swipe, key, screenshot, quit")
         return self
 
     def describe(self) -> str:

@@ -24,7 +24,7 @@ from kiosk.service import unit_text
 from kiosk.staff import StaffSecrets
 from tests.disks import tmpfs
 
-NAMES = ["config", "display", "content", "fonts", "store", "timezone", "clock", "blanking"]
+NAMES = ["config", "display", "sound", "content", "fonts", "store", "timezone", "clock", "blanking"]
 NAMES += ["dashboard", "service"]
 LINE = re.compile(r"^(ok|warn|fail) +(\w+) +\S.*$")
 
@@ -158,6 +158,18 @@ def test_web_enabled_without_a_password_fails_until_one_is_set(project):
     assert result.status == "fail" and f"kiosk set-password --config {project}" in result.detail
     StaffSecrets(config.staff_file).set("password", "pavilion-2017")
     assert doctor.check_dashboard(config).status == "ok"
+
+
+def test_sound_that_cannot_open_or_plays_nowhere_is_a_warning_and_sound_off_is_fine(project):
+    config = load_config(project)
+    broken = doctor.check_sound(config, {**os.environ, "SDL_AUDIODRIVER": "no-such-driver"})
+    assert broken.status == "warn" and "no sound output" in broken.detail and "silently" in broken.detail
+    nowhere = doctor.check_sound(config, {**os.environ, "SDL_AUDIODRIVER": "dummy"})
+    assert nowhere == doctor.Result(
+        "warn", "sound", "plays nowhere (SDL's dummy driver): narration is silent"
+    )
+    off = config.model_copy(update={"sound": config.sound.model_copy(update={"enabled": False})})
+    assert doctor.check_sound(off, {}) == doctor.Result("ok", "sound", "off (sound.enabled: false)")
 
 
 def test_sdl_drawing_nowhere_is_no_display():

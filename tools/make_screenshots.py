@@ -3,7 +3,8 @@
 Run: python tools/make_screenshots.py   (uses `kiosk run --headless --replay`, then halves
 the pictures with Pillow so the repository stays small); `python tools/make_screenshots.py
 closed` remakes only the closed card (opening hours, at night), `... film` only the film page
-(docs/film-kk.png: playing, 9.5 s in, with its Kazakh caption).
+(docs/film-kk.png: playing, 9.5 s in, with its Kazakh caption), `... focus` only the keypad's
+focus ring (docs/focus-ring.png: the quiz page reached by keys alone, the ring on an answer).
 """
 
 from __future__ import annotations
@@ -67,6 +68,20 @@ def film_page(tmp_dir: Path, config: Path) -> None:
     replay(path, "1920x1080", tmp_dir / "shots", config)
 
 
+def focus_ring(tmp_dir: Path, config: Path) -> None:
+    """A visit by keys alone to the Poland-Kazakhstan quiz, the ring on its second answer."""
+    keys = ["other", "down", "right", "enter", "down", "right", "right", "right", "enter"]
+    keys += ["left", "enter"] * 4 + ["down", "down"]
+    steps = [f"- {{at: {1 + i * 0.5}, key: {key}}}" for i, key in enumerate(keys)]
+    steps += [
+        f"- {{at: {2 + len(keys) * 0.5}, screenshot: focus-ring}}",
+        f"- {{at: {3 + len(keys)}, quit: true}}",
+    ]
+    path = tmp_dir / "focus-ring.yaml"
+    path.write_text("\n".join(steps) + "\n")
+    replay(path, "1920x1080", tmp_dir / "shots", config)
+
+
 def main(only: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
@@ -80,6 +95,8 @@ def main(only: list[str]) -> None:
             closed_card(tmp_dir, site)
         if not only or only == ["film"]:
             film_page(tmp_dir, config)
+        if not only or only == ["focus"]:
+            focus_ring(tmp_dir, config)
         for size, visits in VISITS.items() if not only else ():
             orientation = "portrait" if size.startswith("1080x") else "landscape"
             for language, zone, pages, name in visits:

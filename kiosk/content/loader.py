@@ -40,7 +40,9 @@ from kiosk.content.model import (
     page_media,
     texts,
     zone_films,
+    zone_narration,
 )
+from kiosk.content.narration import narration_length
 from kiosk.yamldoc import Problem, YamlDocument, dotted, problems_from_validation, read_yaml
 
 PAVILION_FILE = "pavilion.yaml"
@@ -125,8 +127,10 @@ def load_exhibit(config: Config, check_images: bool = True) -> ContentReport:
         for zone_id in list(zones):
             zone, zone_doc = zones[zone_id], documents[zone_id]
             pictures_ok = _media_ok(zone, zone_doc, verdicts, config, problems)
-            if not (_films_ok(zone, zone_doc, config, problems) and pictures_ok):
-                del zones[zone_id]  # a zone with a picture or film that cannot be shown is left out whole
+            sound_ok = _narration_ok(zone, zone_doc, config, problems)
+            if not (_films_ok(zone, zone_doc, config, problems) and pictures_ok and sound_ok):
+                # a zone with a picture, film or sound that cannot be played is left out whole
+                del zones[zone_id]
 
     if pavilion is None or doc is None:
         return ContentReport(None, problems, documents, missing)
@@ -358,6 +362,27 @@ def _films_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[Prob
             ok = False
             continue
         ok = _captions_ok(film, path, facts.duration, doc, config, problems) and ok
+    return ok
+
+
+def _narration_ok(zone: Zone, doc: YamlDocument, config: Config, problems: list[Problem]) -> bool:
+    """Each page's narration is a sound file inside media/ that plays whole within the cap."""
+    ok = True
+    for where, code, ref in zone_narration(zone):
+        if code not in config.languages:
+            problems.append(
+                doc.problem(
+                    where,
+                    f"'{code}' is not one of the kiosk's languages",
+                    "see languages in config.yaml",
+                    severity="warning",
+                )
+            )
+        try:
+            narration_length(resolve_media(config.media_path, ref), config.sound.narration_max_s)
+        except MediaError as exc:
+            problems.append(doc.problem(where, exc.message, exc.hint))
+            ok = False
     return ok
 
 

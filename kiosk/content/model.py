@@ -296,7 +296,7 @@ AnyBlock = Annotated[Union[BLOCKS], Field(discriminator="type")]  # noqa: UP007 
 
 
 # Fields that map languages to files, not to words: translators are not given them.
-FILES_BY_LANGUAGE = frozenset({"captions"})
+FILES_BY_LANGUAGE = frozenset({"captions", "audio"})
 
 
 def _type_of(block: type[Block]) -> str:
@@ -314,6 +314,8 @@ class Page(Strict):
     id: Slug
     title: Text
     blocks: list[AnyBlock] = Field(min_length=1)
+    # The page read aloud, a sound file by language (Ogg or WAV in media/): the *Listen* button
+    audio: dict[LanguageCode, MediaRef] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_feature(self) -> Page:
@@ -358,6 +360,13 @@ def page_media(page: Page, p: int) -> Iterator[tuple[tuple[str | int, ...], str]
     for b, block in enumerate(page.blocks):
         for path, ref in block.media():
             yield ("pages", p, "blocks", b, *path), ref
+
+
+def zone_narration(zone: Zone) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """(path in the zone file, language, media reference) of every page's narration."""
+    for p, page in enumerate(zone.pages):
+        for code, ref in page.audio.items():
+            yield ("pages", p, "audio", code), code, ref
 
 
 def zone_films(zone: Zone) -> Iterator[tuple[tuple[str | int, ...], Film]]:

@@ -21,7 +21,7 @@ from kiosk.config import Config
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.reload import ContentReloader
 from kiosk.frames import FrameTimes
-from kiosk.ui import status
+from kiosk.ui import focusring, keypad, status
 from kiosk.ui.ahead import Ahead
 from kiosk.ui.content import ContentSwap
 from kiosk.ui.faults import Faults
@@ -35,6 +35,7 @@ from kiosk.ui.scenes.base import Scene
 from kiosk.ui.scenes.staff import STAFF_IDLE_S
 from kiosk.ui.screencopy import ScreenCopy
 from kiosk.ui.screens import Screens, may_blank, place_of, resting
+from kiosk.ui.sound import Speaker
 from kiosk.ui.staff import StaffDoor
 from kiosk.ui.styling import styling
 from kiosk.ui.text import Fonts
@@ -74,6 +75,8 @@ class KioskApp:
         self.hours = Hours(config.opening_hours, clock, config.tz)
         self.staff_door = StaffDoor(config, clock)
         self.screen_copy = ScreenCopy()
+        # Narration's way out; opened at the first *Listen*, never when only measuring.
+        self.sound = Speaker(config.sound.volume, enabled=config.sound.enabled and not measure_only)
         self.fonts = Fonts(config.media_path)
         self.images = images or ImageCache(
             config.media_path,
@@ -98,6 +101,7 @@ class KioskApp:
         self._apply_modes()
         self.touch = Touch(slop_px=self.metrics.px(28), swipe_px=self.metrics.px(140))
         self.gestures = self.touch.gestures
+        self.focus = keypad.Focus()  # where the keypad's ring is
         self.transition: Transition | None = None
         self._last_input = self._last_update = clock.monotonic()
         self._scene: Scene = self.screens.rest()
@@ -114,6 +118,7 @@ class KioskApp:
     def scene(self, scene: Scene) -> None:
         if scene is not self._scene:
             self._scene.leave()  # a page that plays a film stops it now
+            self.focus.reset()  # the keypad's ring starts again on the new screen
         self._scene = scene
         self.visit.arrived(place_of(scene))  # the one shown, even when a fallback
 
@@ -146,6 +151,8 @@ class KioskApp:
     def _follow(self, change: Change) -> None:
         if change.reset or change.staff == "pin":
             self.gestures.cancel()
+        if change.reset:
+            self.focus.hide()  # the next visitor may well use the touchscreen
         if change.staff == "pin":
             # Read the numbers while staff type the PIN: the staff screen then opens at once.
             self.staff_door.read_figures_ahead()
@@ -257,11 +264,26 @@ class KioskApp:
         self.staff_door.pointer(p.kind, p.x, p.y, now, corner, bool(self.gestures.axis))
         swallowed = self.touch.swallowed(p, self.warning_left() is not None)  # before the touch counts
         self.visit.touch()
+        self.focus.hide()  # a finger: the keypad's ring goes until the next key
         self.visit.touched(self.scene.name, p.kind, p.x, p.y, self.size)  # the heat maps, sampled
         self.dirty = True
         if not swallowed:
             self.transition = None  # a touch lands on the screen that is coming, at once
             self.touch.route(p, self.scene, now)
+
+    def key(self, name: str) -> None:
+        """A key of the keypad path (`keypad.KEYS`), from the window or a replay script: a
+        touch for the idle timer and "are you still there?"; else the ring moves, or the
+        focused control is activated exactly as a tap on it would be."""
+        self._last_input = self.clock.monotonic()
+        warned = self.warning_left() is not None
+        self.visit.touch()
+        self.dirty = True
+        self.scene.shown_on = None  # the ring moves: the screen is drawn whole
+        if warned:
+            return  # the key that answered "are you still there?" does nothing else
+        self.transition = None
+        keypad.press(self.focus, self.scene, name, self.metrics.screen.center)
 
     def update(self) -> None:
         now = self.clock.monotonic()
@@ -334,6 +356,8 @@ class KioskApp:
             if regions is not None:
                 regions = [r.clip(bounds) for r in regions if r.colliderect(bounds)]
                 if not regions or self.faults.guard("draw", scene.name, scene.draw, surface, regions):
+                    if regions:
+                        self._draw_focus(surface, regions)
                     self.dirty = False
                     return regions
         if self.transition is not None:
@@ -341,6 +365,8 @@ class KioskApp:
         elif not self.faults.guard("draw", scene.name, scene.draw, surface):
             surface.fill(self.theme.paper)
             self.show(self.screens.fallback(scene), direction=-1)
+        elif self.focus.shown:
+            self._draw_focus(surface, [])
         if left is not None:
             self.overlays.still_there(surface, left)
         if self.maintenance:
@@ -349,6 +375,13 @@ class KioskApp:
             scene.shown_on = None  # covered or sliding: drawn whole next time
         self.dirty = False
         return [bounds]
+
+    def _draw_focus(self, surface: pygame.Surface, regions: list[pygame.Rect]) -> None:
+        """The keypad's ring over the scene drawn, kept off an open card; in `regions` too
+        when only part of the screen was drawn over it."""
+        drawn = focusring.draw_focus(surface, self.scene, self.focus, self.metrics)
+        if drawn is not None:
+            regions.append(drawn)
 
     def shutdown(self) -> None:
         """The kiosk stops (Esc, a signal, the script's end): a visit still open is recorded."""

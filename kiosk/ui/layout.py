@@ -160,12 +160,16 @@ class Chrome:
     contrast: Rect
     finish: Rect
     languages: tuple[Rect, ...]
+    listen: Rect | None = None  # a page read aloud: *Listen*, where it moves none of the others
 
 
 @functools.cache
-def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
+def chrome(m: Metrics, languages: int, finish_w: int, listen_w: int = 0) -> Chrome:
     """Home and title at the left; accessibility, finish and languages at the right (landscape),
-    or on a second row (portrait). `finish_w`: the width the finish button's label needs."""
+    or on a second row (portrait). `finish_w`: the width the finish button's label needs;
+    `listen_w`: the width *Listen* with its word needs (0: the page has no narration). It
+    goes before the text size in landscape, and at the end of the title's row when the
+    controls have a row of their own: the title gives way, no other control moves."""
     bar = header(m)
     size = max(m.px(88), m.target)
     pill_w, pill_h = max(m.px(92), m.target), max(m.px(76), m.target)
@@ -191,14 +195,19 @@ def chrome(m: Metrics, languages: int, finish_w: int) -> Chrome:
         large = Rect(m.margin, middle(tools, size), size, size)
         contrast = Rect(large.right + gap, large.y, size, size)
         finish = Rect(contrast.right + gap, large.y, finish_w, size)
-        title_right = m.width - m.margin
+        # The second row may have no room left (large text, long words): *Listen* goes on the
+        # title's row, at its end, where large text or not it always has its word.
+        listen_w = min(listen_w, bar.w // 2)
+        listen = Rect(m.width - m.margin - listen_w, middle(top, size), listen_w, size) if listen_w else None
+        title_right = (listen.x - m.gap) if listen else m.width - m.margin
     else:
         finish = Rect(x - m.gap - finish_w, middle(tools, size), finish_w, size)
         contrast = Rect(finish.x - gap - size, finish.y, size, size)
         large = Rect(contrast.x - gap - size, finish.y, size, size)
-        title_right = large.x - m.gap
+        listen = Rect(large.x - gap - listen_w, large.y, listen_w, size) if listen_w else None
+        title_right = (listen or large).x - m.gap
     title = Rect(home.right + m.gap, top.y, max(0, title_right - home.right - m.gap), top.h)
-    return Chrome(bar, home, title, large, contrast, finish, tuple(pills))
+    return Chrome(bar, home, title, large, contrast, finish, tuple(pills), listen)
 
 
 @functools.cache

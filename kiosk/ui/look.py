@@ -57,6 +57,7 @@ class Look:
     exhibit = _read("exhibit")
     clock = _read("clock")
     faults = _read("faults")  # a screen that fails notes it here and goes on
+    sound = _read("sound")  # the speaker narration plays through
     text = _ask("text")
     picture = _ask("picture")
     blank_screen = _ask("blank_screen")

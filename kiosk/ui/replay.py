@@ -1,4 +1,4 @@
-"""Scripted visitors on virtual time: a replay script's taps, holds and swipes, played as
+"""Scripted visitors on virtual time: a replay script's taps, holds, swipes and keys, played as
 fast as the machine allows, with timeouts firing when they would.
 """
 
@@ -66,6 +66,8 @@ def _play(
         app.pointer(Pointer("down", x0, y0))
         app.pointer(Pointer("move", (x0 + x1) / 2, (y0 + y1) / 2))
         app.pointer(Pointer("up", x1, y1))
+    elif step.key is not None:
+        app.key(step.key)
     elif step.screenshot is not None:
         app.update()
         app.draw(canvas, force=True)

@@ -86,6 +86,27 @@ def contrast_icon(surface: pygame.Surface, r: Rect, colour: RGB, background: RGB
     pygame.draw.circle(surface, colour, (cx, cy), radius, width)
 
 
+def speaker_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
+    """A loudspeaker with two waves: the usual sign for sound."""
+    cx, cy = rect(r).center
+    s = min(r.w, r.h) // 6
+    body = [(cx - s * 1.3, cy - s * 0.4), (cx - s * 0.6, cy - s * 0.4), (cx + s * 0.1, cy - s),
+            (cx + s * 0.1, cy + s), (cx - s * 0.6, cy + s * 0.4), (cx - s * 1.3, cy + s * 0.4)]  # fmt: skip
+    pygame.draw.polygon(surface, colour, body)
+    for k in (1, 2):
+        wave = pygame.Rect(0, 0, s * (0.9 + 0.8 * k) * 2, s * (0.9 + 0.8 * k) * 2)
+        wave.center = (round(cx - s * 0.4), cy)
+        pygame.draw.arc(surface, colour, wave, -0.8, 0.8, max(2, width * 2 // 3))
+
+
+def pause_icon(surface: pygame.Surface, r: Rect, colour: RGB) -> None:
+    """Two bars: the usual sign for pause."""
+    cx, cy = rect(r).center
+    s = min(r.w, r.h) // 6
+    for x in (cx - s * 0.75, cx + s * 0.25):
+        pygame.draw.rect(surface, colour, (round(x), cy - s, max(2, s // 2), 2 * s))
+
+
 def close_icon(surface: pygame.Surface, r: Rect, colour: RGB, width: int) -> None:
     cx, cy = rect(r).center
     s = min(r.w, r.h) // 5

@@ -20,6 +20,7 @@ from kiosk.config import Config
 from kiosk.notify import Notifier, status_text
 from kiosk.ui.compositor import compositor_gone
 from kiosk.ui.input import PointerInput, to_physical
+from kiosk.ui.keys import KEY_REPEAT_DELAY_MS, KEY_REPEAT_MS, KeyInput
 from kiosk.ui.sleep import Sleep, sleeper
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,8 @@ class WindowLoop:
         logical = (app.metrics.width, app.metrics.height)
         self.canvas = window if rotation == 0 else pygame.Surface(logical)
         self.input = PointerInput(window.get_size(), logical, rotation)
+        self.keys = KeyInput()  # the keypad path, for visitors who cannot use the touchscreen
+        pygame.key.set_repeat(KEY_REPEAT_DELAY_MS, KEY_REPEAT_MS)
         self.sleep: Sleep = sleeper(pygame.display.get_driver() in HEADLESS_DRIVERS)
         self._whole = True  # the next frame goes to the screen whole: the first, or after an expose
         self.wakeups = 0  # passes of the loop and frames shown, for the CPU benchmark
@@ -132,6 +135,11 @@ class WindowLoop:
                 return False
             if event.type == pygame.KEYDOWN and event.key == self.tally_key:
                 self.app.count_entry()
+                continue
+            key = self.keys.translate(event)
+            if key is not None:
+                if self.app.scene is shown:  # one new screen per frame, as for taps
+                    self.app.key(key)
                 continue
             pointer = self.input.translate(event)
             # One new screen per frame: hands mashing the glass cannot make the kiosk build

@@ -19,6 +19,7 @@ from kiosk.visit.intents import (
     GoHome,
     Intent,
     Interacted,
+    Listening,
     Mode,
     OpenZone,
     SetLanguage,
@@ -111,6 +112,9 @@ class VisitFlow:
         if isinstance(intent, Watching):
             self._watching(intent)
             return NOTHING
+        if isinstance(intent, Listening):
+            self._listening(intent)
+            return NOTHING
         if isinstance(intent, StaffAction):
             return self._staff(intent.verb)
         raise TypeError(f"not an intent: {intent!r}")
@@ -170,6 +174,12 @@ class VisitFlow:
         captions = film.captions if film is not None else {}
         language = next((c for c in (self.state.language, self.default_language) if c in captions), "")
         self.tracker.film_started(intent.zone_id, intent.film_id, language, intent.left_s, intent.length_s)
+
+    def _listening(self, intent: Listening) -> None:
+        """Narration plays or stops; a play from its beginning is counted as `listen`."""
+        if intent.playing and intent.at_s == 0:
+            self.tracker.interact(intent.zone_id, intent.page_id, "listen", intent.page_id, intent.language)
+        self.tracker.listening(intent.playing, intent.left_s)
 
     def _film(self, zone_id: str, page_id: str, film_id: str):
         zone = next((z for z in self.exhibit.zones if z.id == zone_id), None)
@@ -243,7 +253,8 @@ class VisitFlow:
 
     def _move(self, place: Place) -> None:
         if place != self.state.place:
-            self.tracker.film_stopped()  # a film stops with the page it is on
+            self.tracker.film_stopped()  # a film stops with the page it is on, and so does narration
+            self.tracker.listening(False)
         self._update(place=place)
 
     def _update(self, **changes) -> None:

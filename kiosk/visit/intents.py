@@ -25,7 +25,7 @@ class SetLanguage:
 
 @dataclass(frozen=True)
 class GoHome:
-    """The zones: from the home button, *All zones*, or the language screen."""
+    """The zones: from the home button, *All topics*, or the language screen."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,18 @@ class Watching:
     ended: bool = False  # it stopped because it came to its end
 
 
+@dataclass(frozen=True)
+class Listening:
+    """A page's narration starts or stops: while it plays, the idle reset waits for it."""
+
+    zone_id: str
+    page_id: str
+    language: str  # of the narration played
+    playing: bool
+    left_s: float = 0.0  # seconds still to play, when it starts
+    at_s: float = 0.0  # where in the narration it starts (0: from the beginning, a new play)
+
+
 StaffVerb = Literal["pin", "open", "close", "maintenance", "hours", "reload", "quit"]
 
 
@@ -96,5 +108,6 @@ Intent = (
     | Finish
     | Interacted
     | Watching
+    | Listening
     | StaffAction
 )

@@ -172,6 +172,7 @@ class _Open:
     doubt: str | None = None  # the wall clock was doubtful when the visit began
     watch_until: float = 0.0  # a film plays until then: the visitor is watching, not gone
     play: _Play | None = None  # the film played or paused now
+    listen_until: float = 0.0  # a page is read aloud until then: the visitor is listening
 
 
 @dataclass
@@ -266,6 +267,18 @@ class VisitTracker:
         now = self.clock.monotonic()
         s.watch_until = now + max(0.0, left_s) if playing else min(s.watch_until, now)
 
+    def listening(self, playing: bool, left_s: float = 0.0) -> None:
+        """Narration starts (with `left_s` seconds to go) or stops: as with a film, the idle
+        timeout counts from its end. Kept apart from a film's, so one stopping keeps the other."""
+        s = self._open
+        if not s:
+            return
+        now = self.clock.monotonic()
+        s.listen_until = now + max(0.0, left_s) if playing else min(s.listen_until, now)
+
+    def _held_until(self, s: _Open) -> float:
+        return max(s.watch_until, s.listen_until)
+
     def film_started(self, zone_id: str, film_id: str, language: str, left_s: float, length_s: float) -> None:
         """A film plays: from its start, a new play; after a pause, the same play goes on."""
         s = self._open
@@ -308,8 +321,8 @@ class VisitTracker:
             )
 
     def _last_seen(self, s: _Open) -> float:
-        """The visitor's last sign of life: a touch, or the film they watched to its end."""
-        return max(s.last_mono, min(s.watch_until, self.clock.monotonic()))
+        """The visitor's last sign of life: a touch, or the film or narration they followed to its end."""
+        return max(s.last_mono, min(self._held_until(s), self.clock.monotonic()))
 
     def use_language(self, language: str) -> None:
         s = self._open
@@ -374,7 +387,7 @@ class VisitTracker:
     def idle_deadline(self) -> float | None:
         """Monotonic time at which the session times out, if one is open."""
         s = self._open
-        return max(s.last_mono, s.watch_until) + self.idle_timeout_s if s else None
+        return max(s.last_mono, self._held_until(s)) + self.idle_timeout_s if s else None
 
     def tick(self) -> bool:
         """End the session if the visitor has gone; True when it just ended."""

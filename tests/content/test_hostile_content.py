@@ -235,7 +235,7 @@ def test_a_100000_character_word_is_refused_by_the_loader_at_once(project, capsy
 
 def test_a_word_wider_than_its_line_is_named_by_validate(project, capsys):
     word = "Naturschutzgebietsverwaltungsgemeinschaft" * 3  # 123 letters: allowed, never fits
-    edit(project, "      en: The wealth of Polish forests\n", f"      en: The {word}\n")
+    edit(project, "      en: Discover the wealth of Polish forests\n", f"      en: Discover the {word}\n")
     code, out = validate(project, capsys)
     assert code == 1
     line = next(x for x in out.splitlines() if "pages.0.title.en" in x)
@@ -325,7 +325,7 @@ def test_a_page_whose_pictures_add_up_past_the_budget_is_refused(project, capsys
     code, out = validate(project, capsys)
     assert code == 1
     assert (
-        "zones/technologies.yaml:129: pages.3.blocks.0: the page's pictures add up to 18,000,000 pixels, "
+        "zones/technologies.yaml:122: pages.3.blocks.0: the page's pictures add up to 18,000,000 pixels, "
         "more than media_page_max_pixels (10,000,000): about 68 MB decoded" in out
     )
     assert out.count("media_page_max_pixels") == 1  # the pages of one picture each pass

@@ -76,7 +76,7 @@ def test_the_workbook_holds_only_text_cells_with_notes_on_length(site, tmp_path,
     assert rows["forest:title"][2].alignment.wrap_text
     # Notes say the kind of text and the room its box has, measured on the kiosk's screens.
     assert rows["forest:natural-wealth.title"][3].value.startswith(
-        "page title · pl 23 characters · fits about"
+        "page title · pl 30 characters · fits about"
     )
     assert "any length" in rows["forest:natural-wealth.blocks.0.text"][3].value
     assert "not measured" in rows["pavilion:invitation"][3].value
@@ -202,7 +202,7 @@ def test_values_that_look_rewritten_by_a_spreadsheet_are_warned(project, tmp_pat
         "id,pl,ru\n"
         "national-day:title,Narodowy Dzień Polski,09/06/17\n"
         "forest:title,Las,=A1+1\n"
-        "forest:natural-wealth.title,Bogactwo polskich lasów,Богатство лесов\n",
+        "forest:natural-wealth.title,Poznaj bogactwo polskich lasów,Откройте богатство лесов\n",
         encoding="utf-8",
     )
     code, out, _ = import_file(project, sheet, capsys)

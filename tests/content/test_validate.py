@@ -23,8 +23,8 @@ def edit(project, name, old, new):
 
 
 def test_text_too_long_for_its_screen_is_found_with_its_line(project, capsys):
-    long_title = "Bogactwo polskich lasów " * 6
-    edit(project, "forest.yaml", "      pl: Bogactwo polskich lasów\n", f"      pl: {long_title.strip()}\n")
+    long_title = "Poznaj bogactwo polskich lasów " * 6
+    edit(project, "forest.yaml", "      pl: Poznaj bogactwo polskich lasów\n", f"      pl: {long_title.strip()}\n")
     code, out, _ = validate(project, capsys)
     assert code == 1
     line = next(line for line in out.splitlines() if "pages.0.title.pl" in line)
@@ -75,7 +75,7 @@ def test_a_quiz_id_used_twice_in_a_zone(project, capsys):
     path.write_text(text + quiz_page.replace("  - id: forum-quiz", "  - id: forum-quiz-again", 1))
     code, out, _ = validate(project, capsys)
     assert code == 1
-    assert "quiz id 'forum-agreements' is used twice (first on line 200; ids must differ)" in out
+    assert "quiz id 'forum-agreements' is used twice (first on line 192; ids must differ)" in out
 
 
 def test_the_shipped_schema_is_the_models_and_every_zone_file_points_to_it():

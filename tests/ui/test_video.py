@@ -202,7 +202,7 @@ def test_validate_names_a_damaged_film_and_a_broken_caption_file_by_file_and_lin
     out = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in out, out
     assert (
-        f"zones/national-day.yaml:{src_line}: pages.{FILM_PAGE}.blocks.1.src: the film stops at 0:05.9 "
+        f"zones/national-day.yaml:{src_line}: pages.{FILM_PAGE}.blocks.1.src: the film stops at 0:06.0 "
         "of its 0:20.0: the file is cut short (copy or export it again)"
     ) in out
     # the broken caption file is checked only once the film plays: a whole film here

@@ -99,6 +99,10 @@ class BlockView:
     def leave(self) -> None:
         """Its page is gone: stop whatever runs (a film's decoding)."""
 
+    def cover(self) -> Rect | None:
+        """What it shows over the page's controls now (an open card), else None."""
+        return None
+
     def live_region(self) -> Rect | None:
         """Where `update` changed what it draws; None: the whole page is drawn again."""
         return None

@@ -78,20 +78,32 @@ class HotspotsView(Framed):
         self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
         self.veil.fill((*theme.paper[:3], 200))
 
-    def draw_live(self, surface: pygame.Surface) -> None:
-        if self.open is None:
-            return
-        m = self.look.metrics
+    def placed(self) -> tuple[Rect, bool] | None:
+        """The open card where it goes, and whether it reaches over the text."""
+        if self.open is None or self.open not in self.cards:
+            return None
         card = self.cards[self.open]
-        area = self.area
-        self.card_at, over_text = card_place(
-            card.get_size(), self.markers[self.open], self.picture, area, self.page.column_box, m.px(12)
-        )
+        return card_place(
+            card.get_size(), self.markers[self.open], self.picture, self.area, self.page.column_box,
+            self.look.metrics.px(12),
+        )  # fmt: skip
+
+    def cover(self) -> Rect | None:
+        """The open card, where it is drawn (the keypad's ring keeps off it)."""
+        placed = self.placed()
+        return placed[0] if placed else None
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        placed = self.placed()
+        if placed is None:
+            return
+        m, area = self.look.metrics, self.area
+        self.card_at, over_text = placed
         surface.set_clip(widgets.rect(area))
         if self.veil is not None and over_text:
             surface.blit(self.veil, (area.x, area.y))
         widgets.shadow(surface, self.card_at, m.radius, m)  # lifted off what is behind it
-        surface.blit(card, (self.card_at.x, self.card_at.y))
+        surface.blit(self.cards[self.open], (self.card_at.x, self.card_at.y))
         surface.set_clip(None)
 
     def activate(self, widget_id: str) -> bool:

@@ -32,6 +32,7 @@ class Scene:
         self.pressed: str | None = None
         self.static: pygame.Surface | None = None
         self.shown_on: pygame.Surface | None = None  # the surface holding this scene's last frame
+        self.listen_box: Rect | None = None  # *Listen* on the bar, on a page read aloud
 
     # -- building ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -51,12 +52,15 @@ class Scene:
         self.targets[widget_id] = r
         return r
 
-    def compose_chrome(self, surface: pygame.Surface, title: str, accent=None) -> None:
-        """Home, title, text size, contrast, finish and languages: the same places everywhere."""
+    def compose_chrome(self, surface: pygame.Surface, title: str, accent=None, listen: bool = False) -> None:
+        """Home, title, text size, contrast, finish and languages: the same places everywhere;
+        `listen`: the page is read aloud, and *Listen* joins them."""
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         finish_label = self.say("finish")
         finish_w = ts.font("body", True).size(finish_label)[0] + m.px(56)
-        c = layout.chrome(m, len(look.config.languages), finish_w)
+        size = max(m.px(88), m.target)
+        listen_w = ts.font("body", True).size(self.say("listen"))[0] + size + m.px(24) if listen else 0
+        c = layout.chrome(m, len(look.config.languages), finish_w, listen_w)
         pygame.draw.rect(surface, theme.card, widgets.rect(c.bar))
         pygame.draw.line(
             surface, theme.line, (0, c.bar.bottom - 1), (m.width, c.bar.bottom - 1), max(1, m.px(2))
@@ -101,6 +105,11 @@ class Scene:
             else:
                 widgets.contrast_icon(surface, r, ink, fill, stroke)
 
+        self.listen_box = c.listen
+        if c.listen is not None:
+            self.target("listen", c.listen)
+            self.draw_listen(surface, on=False, worded=c.listen.w >= listen_w)
+
         finish = self.target("finish", c.finish)
         widgets.button(surface, ts, m, finish, finish_label, theme.card, theme.ink, theme.line)
 
@@ -111,6 +120,20 @@ class Scene:
             widgets.button(
                 surface, ts, m, pill, code.upper(), fill, ink, None if on else theme.line, style="small"
             )
+
+    def draw_listen(self, surface: pygame.Surface, on: bool, worded: bool) -> None:
+        """*Listen*: a speaker and the word; while it plays, filled, with the sign for pause."""
+        m, theme, ts, r = self.look.metrics, self.look.theme, self.look.type, self.listen_box
+        fill, ink = (theme.ink, theme.card) if on else (theme.card, theme.ink)
+        widgets.panel(surface, r, fill, m.radius, None if on else theme.line, m.px(2))
+        icon = layout.Rect(r.x, r.y, r.h, r.h) if worded else r
+        if on:
+            widgets.pause_icon(surface, icon, ink)
+        else:
+            widgets.speaker_icon(surface, icon, ink, max(2, m.px(5)))
+        if worded:
+            words = ts.line(self.say("listen"), "body", ink, fill, r.w - r.h - m.px(12), bold=True)
+            surface.blit(words, (r.x + r.h, r.y + (r.h - words.get_height()) // 2))
 
     def say(self, key: str) -> str:
         return say(self.look.language, key)
@@ -172,6 +195,26 @@ class Scene:
             if r.contains(x, y):
                 return widget_id
         return None
+
+    # -- the keypad: the same controls, reached by keys (`kiosk/ui/keypad.py`) ---------------
+    def focusable(self) -> dict[str, Rect]:
+        """The controls a keypad may focus, where they are: those a tap may hit, by default."""
+        return self.targets
+
+    def reveal(self, widget_id: str) -> None:
+        """The keypad focused this control: bring it into view if it is scrolled away."""
+
+    def ring_box(self, widget_id: str) -> Rect | None:
+        """Where the focus ring goes round a focused control: the control, where a tap hits it."""
+        return self.targets.get(widget_id)
+
+    def nudge(self, widget_id: str, key: str) -> bool:
+        """A key the focused stop takes itself (text that scrolls); False: the ring acts."""
+        return False
+
+    def covers(self) -> list[Rect]:
+        """What lies over the controls (an open card): the focus ring is not drawn over it."""
+        return []
 
     def press(self, x: float, y: float) -> None:
         self.pressed = self.hit(x, y)

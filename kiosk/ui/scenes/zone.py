@@ -16,9 +16,11 @@ from kiosk.content.model import Page, Zone
 from kiosk.ui import layout, widgets
 from kiosk.ui.blocks import BlockView, view_for
 from kiosk.ui.column import build_column
+from kiosk.ui.narration import LISTEN_ID, Narration
 from kiosk.ui.scenes.base import Scene
 from kiosk.visit.intents import GoHome, Interacted, TurnPage, Watching
 
+TEXT = "text"  # the keypad's stop on a text column that scrolls (no tap target)
 FRICTION_S = 0.35  # a fling's speed falls by e every this many seconds
 STOP_PX_S = 20.0
 
@@ -35,6 +37,8 @@ class ZoneScene(Scene):
         self.featured: BlockView | None = view_for(self, featured) if featured is not None else None
         self.feature = self.featured  # None while it fails: the page shows without it
         self.flow = [view_for(self, b) for b in self.page.blocks if b is not featured]
+        sound = self.page.audio and self.look.config.sound.enabled
+        self.narration = Narration(self.look, self.post, zone.id, self.page) if sound else None
         self.column: pygame.Surface | None = None
         self.column_height = 0
         self.column_box = layout.Rect(0, 0, 0, 0)
@@ -58,7 +62,10 @@ class ZoneScene(Scene):
     def compose(self, surface: pygame.Surface) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         accent = theme.accent(self.zone.accent)
-        self.compose_chrome(surface, look.text(self.zone.title), accent=accent)
+        narration = self.narration
+        if narration is not None and narration.language not in (None, narration.wanted()):
+            narration.stop()  # another language: the next tap plays it
+        self.compose_chrome(surface, look.text(self.zone.title), accent=accent, listen=narration is not None)
         # A long title wraps onto a second line and the page moves down to make room.
         title = ts.block(
             look.text(self.page.title),
@@ -188,6 +195,8 @@ class ZoneScene(Scene):
                 )
         for view in self.flow:  # what a column block draws over the page (a quiz's confetti)
             self.look.faults.guard("draw", f"{self.zone.id}/{self.page.id} {view.block.type}", view.draw_live, surface)
+        if self.narration is not None and self.narration.playing and self.listen_box is not None:
+            self.draw_listen(surface, on=True, worded=self.listen_box.w > self.listen_box.h)
         if self.feature and not self.look.faults.guard(
             "draw", f"{self.zone.id}/{self.page.id} feature", self.feature.draw_live, surface
         ):
@@ -235,7 +244,10 @@ class ZoneScene(Scene):
     def activate(self, widget_id: str) -> None:
         if any(view.activate(widget_id) for view in self.views):
             return  # a block's own control: a quiz answer, a gallery arrow, a hotspot
-        if widget_id == "next":
+        if widget_id == LISTEN_ID:
+            if self.narration is not None:
+                self.narration.toggle()
+        elif widget_id == "next":
             self.post(TurnPage(+1))
         elif widget_id == "prev":
             self.post(TurnPage(-1))
@@ -243,6 +255,54 @@ class ZoneScene(Scene):
             self.post(GoHome())
         else:
             super().activate(widget_id)
+
+    def focusable(self) -> dict[str, layout.Rect]:
+        """Every control, the text column's scrolled-away ones too, at the column's edge they
+        would come in from: the keypad reaches a quiz below the fold in the column's order."""
+        box = self.column_box
+        # Text longer than its column is a stop of its own, where the column starts: the
+        # arrows up and down scroll it, and move on at its ends (`nudge`).
+        spots = {TEXT: layout.Rect(box.x, box.y, box.w, 1)} if self.max_scroll > 0 else {}
+        spots.update(self.targets)
+        for widget_id, r in self.column_targets.items():
+            if widget_id not in spots:
+                above = box.y + r.y - round(self.scroll) < box.y
+                spots[widget_id] = layout.Rect(box.x + r.x, box.y if above else box.bottom - 1, r.w, 1)
+        return spots
+
+    def reveal(self, widget_id: str) -> None:
+        """Scroll the column (the least) so a focused control in it shows whole, clear of its fades."""
+        r = self.column_targets.get(widget_id)
+        if r is None or self.max_scroll <= 0:
+            return
+        pad = self.look.metrics.px(48)
+        top = min(max(self.scroll, r.bottom + pad - self.column_box.h), r.y - pad)
+        top = min(self.max_scroll, max(0.0, top))
+        if top != self.scroll:
+            self.scroll, self.velocity, self._whole = top, 0.0, True
+            self._place_column_targets()
+
+    def ring_box(self, widget_id: str) -> layout.Rect | None:
+        return self.column_box if widget_id == TEXT else super().ring_box(widget_id)
+
+    def nudge(self, widget_id: str, key: str) -> bool:
+        """The text stop: down (or Enter) scrolls most of a column on, up back; at the end
+        the arrow moves the ring on, and Enter goes back to the top."""
+        if widget_id != TEXT or key not in ("up", "down", "enter"):
+            return False
+        if key == "enter" and self.scroll >= self.max_scroll:
+            target = 0.0
+        else:
+            page = self.column_box.h * 0.8 * (-1 if key == "up" else 1)
+            target = min(self.max_scroll, max(0.0, self.scroll + page))
+        if target == self.scroll:
+            return False
+        self.scroll, self.velocity, self._whole = target, 0.0, True
+        self._place_column_targets()
+        return True
+
+    def covers(self) -> list[layout.Rect]:
+        return [r for r in (view.cover() for view in self.views) if r is not None]
 
     def tap_elsewhere(self, x: float, y: float) -> None:
         if self.feature:
@@ -276,6 +336,9 @@ class ZoneScene(Scene):
     def update(self, now: float, dt: float) -> bool:
         moved = [view for view in self.views if self._advance(view, now)]
         self._moved += moved
+        if self.narration is not None and self.narration.update(now):
+            self._whole = True  # it ended: *Listen* as it was
+            return True
         if self._coast(dt):
             self._whole = True
             return True
@@ -339,8 +402,11 @@ class ZoneScene(Scene):
         return bool(self.velocity) or any(view.animating for view in self.views)
 
     def next_change(self, now: float) -> float:
-        return min([math.inf] + [view.next_change(now) for view in self.views])
+        ends = [self.narration.next_change(now)] if self.narration is not None else []
+        return min([math.inf, *ends] + [view.next_change(now) for view in self.views])
 
     def leave(self) -> None:
         for view in [*self.flow, *([self.featured] if self.featured else [])]:
             view.leave()
+        if self.narration is not None:
+            self.narration.leave()
