@@ -40,7 +40,7 @@ def answer_cards(m: Metrics, width: int, top: int, heights: list[int], answered:
     gap = m.px(24)
     if columns > 1:
         w = (width - (columns - 1) * gap) // columns
-        h = max(m.px(120 if answered else 180), m.target, *heights)
+        h = max(m.px(96 if answered else 180), m.target, *heights)
         return [Rect(k * (w + gap), top, w, h) for k in range(count)]
     cards, y = [], top
     # Upright, the cards fill the page until the explanation needs the room.
@@ -153,7 +153,7 @@ class QuizView(BlockView):
         block, chosen = self.block, self.chosen
         asked = look.text(block.question)
         # Large while it takes two lines at most, so that answers and explanation stay in view.
-        style = "title" if ts.fits(asked, "title", width, 3 if m.portrait else 2, bold=True) else "heading"
+        style = "title" if ts.fits(asked, "title", width, 3 if m.portrait else 1, bold=True) else "heading"
         question = ts.block(asked, style, theme.ink, theme.paper, width, bold=True, line_height=1.15)
         pad = m.px(28)
         badge = max(m.px(64), m.type("heading") + m.px(20))
@@ -178,7 +178,7 @@ class QuizView(BlockView):
                             line_height=1.1, smaller=("heading", "body"))  # fmt: skip
             states.append((state, fill, ink, border, face))
         extra = badge + pad if stacked else 0
-        top = question.get_height() + m.px(36)
+        top = question.get_height() + m.px(28)
         needs = [max(badge, face.get_height()) + 2 * pad + extra for *_, face in states]
         cards = answer_cards(m, width, top, needs, answered=chosen is not None)
         targets = {f"{ANSWER}{k + 1}": r for k, r in enumerate(cards)}
