@@ -139,8 +139,8 @@ VISIT = [
     ("next", ["left", "enter"]),
     ("next", ["left", "enter"]),
     ("next", ["left", "enter"]),
-    ("quiz:1:answer:2", ["down", "down", "enter"]),
-    ("back", ["down", "down", "enter"]),  # under the last answer: "all zones"
+    ("quiz:1:answer:2", ["down", "right", "enter"]),  # the row of answer cards: the second
+    ("back", ["down", "left", "enter"]),  # under the cards the page arrow, left of it "all zones"
     ("finish", ["right", "right", "right", "enter"]),  # home, text size, contrast, finish
 ]
 
