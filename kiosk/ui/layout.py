@@ -73,6 +73,7 @@ class Sizes:
     heading: int = 42
     body: int = 31
     small: int = 23
+    statement: int = 150  # a fact set as the page's statement (not in the theme settings)
 
 
 @dataclass(frozen=True)
@@ -459,9 +460,35 @@ def language_choices(m: Metrics, count: int, prompt_h: int) -> list[Rect]:
     return grid(area, count, columns, m.gap)
 
 
+# -- a zone page: its composition chosen from what the page holds ------------------------------
+
+SIDE, PICTURE, GALLERY, STATEMENT, QUIZ = "side", "picture", "gallery", "statement", "quiz"
+WORDS = ("text", "heading")  # blocks that are running text
+
+
+def composition(feature: str | None, column: tuple[str, ...]) -> str:
+    """The page's layout from its feature's type and its column's block types, in order:
+
+    a quiz plays on the whole page; a picture with only words beside it bleeds to the edge
+    under a text panel; a gallery alone fills the page; a fact with no picture is the page's
+    statement; anything else (hotspots, a film, a picture with a figure) sits beside the text."""
+    if "quiz" in column:
+        return QUIZ
+    if feature == "gallery" and not column:
+        return GALLERY
+    if feature == "fact":
+        return STATEMENT
+    if feature == "image" and column and all(t in WORDS for t in column):
+        return PICTURE
+    return SIDE
+
+
 @dataclass(frozen=True)
 class ZoneFrame:
-    """Rectangles of a zone page: the page title, text column, feature column, navigation."""
+    """Rectangles of a zone page: the page title, text column, feature, navigation.
+
+    `panel`: the backdrop the text sits on over a picture (picture pages); `notes`: where a
+    bled picture's caption and credit go (on the panel, under the text)."""
 
     title: Rect
     text: Rect
@@ -470,23 +497,88 @@ class ZoneFrame:
     prev: Rect
     next: Rect
     dots: Rect
+    composition: str = SIDE
+    panel: Rect | None = None
+    notes: Rect | None = None
+
+
+def _clamp(value: int, lo: int, hi: int) -> int:
+    return max(lo, min(hi, value))
+
+
+def panel_pad(m: Metrics) -> int:
+    return m.px(44)
+
+
+def bleed_overlap(m: Metrics) -> int:
+    """How far a text panel reaches over the picture it is laid on."""
+    return m.px(96)
 
 
 @functools.cache
-def zone_frame(m: Metrics, has_text: bool, has_visual: bool, title_h: int, back_w: int) -> ZoneFrame:
-    """`title_h`: the height the page title needs; `back_w`: what the back button's label needs.
+def zone_frame(
+    m: Metrics,
+    has_text: bool,
+    has_visual: bool,
+    title_h: int,
+    back_w: int,
+    composition: str = SIDE,
+    text_h: int = 0,
+    notes_h: int = 0,
+    wide_panel: bool = False,
+) -> ZoneFrame:
+    """`title_h`: the height the page title needs; `back_w`: what the back button's label needs;
+    `text_h`: the height the text column needs (its width never depends on it); `notes_h`: a
+    bled picture's caption and credit; `wide_panel`: a picture page's words need a wider panel.
 
-    Text and feature share the page side by side (landscape) or one above the other (portrait);
-    either alone takes the whole width, up to a comfortable line length."""
+    No composition leaves a third of the screen empty: what the text does not need, the
+    picture or the statement takes."""
     area = body(m)
     title, rest = area.split_y(title_h, m.gap)
     readable = Rect(rest.x, rest.y, min(rest.w, m.px(1300)), rest.h)
-    if not has_visual:
+    panel = notes = None
+    if composition == PICTURE and has_text and has_visual:
+        pad, over = panel_pad(m), bleed_overlap(m)
+        words_h = text_h + (notes_h + m.px(24) if notes_h else 0)
+        if m.portrait:
+            # The picture across the whole width, as tall as the text leaves room for (cropped
+            # at most to 5:4); the panel over its lower edge holds text, caption and credit.
+            room = rest.h - (words_h + 2 * pad) + over
+            visual_h = _clamp(room, round(rest.h * 0.42), min(round(m.width / 1.25), rest.h - 3 * pad))
+            visual = Rect(0, rest.y, m.width, visual_h)
+            top = visual.bottom - over
+            panel = Rect(rest.x, top, rest.w, rest.bottom - top)
+        else:
+            # The picture bleeds off the right edge, the whole height; the panel lies over
+            # its left edge, as tall as its words.
+            panel_w = round(rest.w * (0.5 if wide_panel else 0.42))
+            panel_h = _clamp(words_h + 2 * pad, min(rest.h, m.px(320)), rest.h)
+            panel = Rect(rest.x, rest.y + (rest.h - panel_h) // 2, panel_w, panel_h)
+            visual = Rect(panel.right - over, rest.y, m.width - (panel.right - over), rest.h)
+        inner = panel.inset(pad)
+        shown_h = max(0, inner.h - (notes_h + m.px(24) if notes_h else 0))
+        text = Rect(inner.x, inner.y, inner.w, shown_h)
+        notes = Rect(inner.x, inner.bottom - notes_h, inner.w, notes_h) if notes_h else None
+    elif composition == STATEMENT and has_visual:
+        if not has_text:
+            text, visual = Rect(rest.x, rest.y, 0, 0), rest
+        elif m.portrait:
+            # The statement gets what the text does not need, from a third to 60 % of the page.
+            visual_h = _clamp(rest.h - text_h - m.px(64), round(rest.h * 0.34), round(rest.h * 0.6))
+            visual, text = rest.split_y(visual_h, m.px(64))
+        else:
+            visual, text = rest.split_x(round(rest.w * 0.54), m.px(96))
+    elif composition in (QUIZ, GALLERY):
+        # The game and the pictures take the whole page, edge to edge of the margins.
+        text, visual = (rest, None) if composition == QUIZ else (Rect(rest.x, rest.y, 0, 0), rest)
+    elif not has_visual:
         text, visual = readable, None
     elif not has_text:
         text, visual = Rect(rest.x, rest.y, 0, 0), readable
     elif m.portrait:
-        visual, text = rest.split_y(round(rest.h * 0.46), m.px(40))
+        # The feature gets what the text does not need, between 46 % and 62 % of the page.
+        visual_h = _clamp(rest.h - text_h - m.px(40), round(rest.h * 0.46), round(rest.h * 0.62))
+        visual, text = rest.split_y(visual_h, m.px(40))
     else:
         text, visual = rest.split_x(round(rest.w * 0.44), m.px(64))
     bar = footer(m)
@@ -497,7 +589,35 @@ def zone_frame(m: Metrics, has_text: bool, has_visual: bool, title_h: int, back_
     prv = Rect(nxt.x - m.gap - nav_w, y, nav_w, button_h)
     back = Rect(m.margin, y, min(max(back_w, m.target), prv.x - m.margin - 3 * m.gap - m.px(120)), button_h)
     dots = Rect(back.right + m.gap, y, prv.x - back.right - 2 * m.gap, button_h)
-    return ZoneFrame(title, text, visual, back, prv, nxt, dots)
+    return ZoneFrame(title, text, visual, back, prv, nxt, dots, composition, panel, notes)
+
+
+def needs_wide_panel(m: Metrics, composition: str, frame: ZoneFrame, text_h: int) -> bool:
+    """A picture page's words that would scroll in their panel get a wider one (landscape)."""
+    return composition == PICTURE and not m.portrait and frame.panel is not None and text_h > frame.text.h
+
+
+def card_place(
+    size: tuple[int, int], marker: Rect, picture: Rect, area: Rect, text: Rect, gap: int
+) -> tuple[Rect, bool]:
+    """Where an open hotspot card goes, and whether it reaches over the text (then what is
+    behind it is veiled): below or above its marker on the picture when it fits there, else
+    on the page, else at the page's top; never past the page."""
+    w, h = size
+
+    def at(y: int, room: Rect) -> Rect:
+        x = min(max(room.x, marker.center[0] - w // 2), room.right - w)
+        return Rect(max(area.x, x), y, w, h)
+
+    for room in (picture, area):
+        if w > room.w:
+            continue
+        for y in (marker.bottom + gap, marker.y - gap - h):
+            card = at(y, room)
+            if card.inside(room):
+                return card, card.overlaps(text)
+    card = at(area.y, area)
+    return card, card.overlaps(text)
 
 
 def attract_frame(m: Metrics) -> tuple[Rect, Rect]:

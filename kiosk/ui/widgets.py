@@ -150,3 +150,19 @@ def edge_fade(width: int, height: int, colour: RGB, downwards: bool) -> pygame.S
         alpha = round(255 * (t if downwards else 1 - t))
         pygame.draw.line(strip, (*colour, alpha), (0, y), (width, y))
     return strip
+
+
+def shadow(surface: pygame.Surface, r: Rect, radius: int, m: Metrics) -> None:
+    """A soft shadow under a card laid over a picture or text: it lifts the card off the page."""
+    spread = m.px(18)
+    box = rect(r).inflate(2 * spread, 2 * spread).move(0, m.px(8))
+    if unseen(surface, box):
+        return
+    layer = pygame.Surface(box.size, pygame.SRCALPHA)
+    steps = 6
+    for i in range(steps):
+        inset = round(spread * i / steps)
+        pygame.draw.rect(
+            layer, (0, 0, 0, 10 + 4 * i), layer.get_rect().inflate(-2 * inset, -2 * inset), border_radius=radius + spread - inset
+        )
+    surface.blit(layer, box.topleft)

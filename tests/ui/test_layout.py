@@ -123,7 +123,8 @@ def test_a_rows_pictures_line_up_whatever_each_title_needs():
 @pytest.mark.parametrize("text, visual", [(True, True), (True, False), (False, True)])
 def test_zone_page_frame(size, text, visual):
     m = Metrics(*size)
-    f = layout.zone_frame(m, text, visual, title_h=m.px(92), back_w=m.px(360))
+    # A long text: it has a fair share of the page (a short one leaves the feature more).
+    f = layout.zone_frame(m, text, visual, title_h=m.px(92), back_w=m.px(360), text_h=m.px(2000))
     parts = [f.title, f.back, f.prev, f.next, f.dots, layout.header(m)]
     parts += [f.text] if text else []
     parts += [f.visual] if visual else []

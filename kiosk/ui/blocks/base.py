@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from kiosk.ui.layout import Rect
+from kiosk.ui.layout import Rect, ZoneFrame
 
 if TYPE_CHECKING:
     from kiosk.content.model import Zone
@@ -29,6 +29,12 @@ class PageHost(Protocol):
     look: Look
     zone: Zone
     page_area: Rect  # the page below its title: room an open card may use
+    frame: ZoneFrame | None  # the page's composition and its rectangles
+    column_box: Rect  # where the page's text shows
+
+    @property
+    def targets(self) -> dict[str, Rect]:
+        """The page's controls where they are on screen now (a scrolled quiz's answers)."""
 
     def target(self, widget_id: str, r: Rect) -> Rect: ...
 
@@ -51,6 +57,7 @@ class Piece:
 
     surface: pygame.Surface
     targets: dict[str, Rect] = field(default_factory=dict)
+    whole: bool = True  # read as one (a figure, a quiz): not to be cut by the column's edge
 
 
 class BlockView:
@@ -115,11 +122,13 @@ class BlockView:
 class Framed(BlockView):
     """A picture with its caption and credit under it (pictures, galleries, hotspots)."""
 
-    def notes(self, caption, credit, width: int) -> list[pygame.Surface]:
+    def notes(self, caption, credit, width: int, caption_lines: int = 2) -> list[pygame.Surface]:
         look, theme, ts = self.look, self.look.theme, self.look.type
         notes = []
         if caption:
-            notes.append(ts.block(look.text(caption), "small", theme.ink, theme.paper, width, max_lines=2))
+            notes.append(
+                ts.block(look.text(caption), "small", theme.ink, theme.paper, width, max_lines=caption_lines)
+            )
         if credit:
             notes.append(ts.block(look.text(credit), "small", theme.muted, theme.paper, width, max_lines=1))
         return notes

@@ -7,13 +7,17 @@ import pygame
 from kiosk.ui import widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import BlockView, Piece
-from kiosk.ui.layout import Rect
+from kiosk.ui.layout import STATEMENT, Rect
+from kiosk.ui.text import _height as text_height
+from kiosk.ui.text import _rows as text_rows
 
 
 @view("fact")
 class FactView(BlockView):
     def compose(self, surface: pygame.Surface, box: Rect) -> None:
-        """Alone beside the text: the figure large, on the zone's colour."""
+        frame = self.page.frame
+        if frame is not None and frame.composition == STATEMENT:
+            return self._statement(surface, box)
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
         accent = self.accent
         pad = m.px(56)
@@ -42,6 +46,35 @@ class FactView(BlockView):
         widgets.panel(surface, card, accent, m.radius)
         surface.blit(value, (card.x + pad, card.y + pad))
         surface.blit(label, (card.x + pad, card.y + pad + value.get_height() + m.px(24)))
+
+    def _statement(self, surface: pygame.Surface, box: Rect) -> None:
+        """The page's statement: the figure set very large in the zone's colour on the page
+        itself, a short rule over it, its label under it; no card, nothing boxed in."""
+        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        accent = self.accent
+        rule_h, under_rule, under_value = m.px(14), m.px(40), m.px(28)
+        words, label_words = look.text(self.block.value), look.text(self.block.label)
+        # The largest size at which figure and label stand whole in the room the page gives.
+        sizes = (("statement", "title"), ("display", "title"), ("title", "heading"), ("heading", "body"))
+        for value_style, label_style in sizes:
+            if ts.fits(words, value_style, box.w, None, bold=True) and ts.fits(label_words, label_style, box.w, None):
+                value_h = self._height(words, value_style, box.w, True, 1.0)
+                label_h = self._height(label_words, label_style, box.w, False, 1.2)
+                if rule_h + under_rule + value_h + under_value + label_h <= box.h:
+                    break
+        value = ts.block(words, value_style, accent, theme.paper, box.w, bold=True, line_height=1.0)
+        label = ts.block(label_words, label_style, theme.ink, theme.paper, box.w, line_height=1.2)
+        height = rule_h + under_rule + value.get_height() + under_value + label.get_height()
+        y = box.y + max(0, (box.h - height) // 2)
+        pygame.draw.rect(surface, accent, (box.x, y, m.px(120), rule_h), border_radius=rule_h // 2)
+        y += rule_h + under_rule
+        surface.blit(value, (box.x, y))
+        surface.blit(label, (box.x, y + value.get_height() + under_value))
+
+    def _height(self, words: str, style: str, width: int, bold: bool, line_height: float) -> int:
+        """How tall the words would be set, without setting (nor recording) them."""
+        font = self.look.type.font(style, bold)
+        return text_height(font, text_rows(font, words, width, None)[0], line_height)
 
     def piece(self, width: int) -> Piece:
         """In the text, beside a picture: the figure in the zone's colour, a bar before it."""

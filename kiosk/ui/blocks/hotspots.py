@@ -7,7 +7,7 @@ import pygame
 from kiosk.ui import widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import Framed
-from kiosk.ui.layout import Rect
+from kiosk.ui.layout import Rect, card_place
 
 
 @view("hotspots")
@@ -20,8 +20,10 @@ class HotspotsView(Framed):
 
     def compose(self, surface: pygame.Surface, box: Rect) -> None:
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        self.box = box
         notes = self.notes(self.block.caption, self.block.credit, box.w)
         image = self.fitted(self.block.src, notes, box)
+        self.picture = Rect(box.x, box.y, image.get_width(), image.get_height())  # not its notes
         self.blit_framed(surface, image, notes, box)
         accent = self.accent
         size = max(m.px(72), m.target)
@@ -72,38 +74,36 @@ class HotspotsView(Framed):
             card.blit(title, (pad, pad))
             card.blit(text, (pad, pad + title.get_height() + m.px(12)))
             self.cards[spot.id] = card
-        # Upright, an open card reaches over the text under the picture: a veil sets it apart.
-        self.veil = None
-        if area.h > area.w:
-            self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
-            self.veil.fill((*theme.paper[:3], 200))
+        # A card with no room on the picture reaches over the text: a veil sets it apart.
+        self.veil = pygame.Surface((area.w, area.h), pygame.SRCALPHA)
+        self.veil.fill((*theme.paper[:3], 200))
 
-    def cover(self) -> Rect | None:
-        """The open card, where it is drawn (the keypad's ring keeps off it)."""
+    def placed(self) -> tuple[Rect, bool] | None:
+        """The open card where it goes, and whether it reaches over the text."""
         if self.open is None or self.open not in self.cards:
             return None
         card = self.cards[self.open]
-        marker, gap = self.markers[self.open], self.look.metrics.px(12)
-        area = self.area
-        x = min(max(area.x, marker.center[0] - card.get_width() // 2), area.right - card.get_width())
-        # Below the marker, else above it, else at the top: never past the page.
-        if marker.bottom + gap + card.get_height() <= area.bottom:
-            y = marker.bottom + gap
-        elif marker.y - gap - card.get_height() >= area.y:
-            y = marker.y - gap - card.get_height()
-        else:
-            y = area.y
-        return Rect(x, y, card.get_width(), card.get_height())
+        return card_place(
+            card.get_size(), self.markers[self.open], self.picture, self.area, self.page.column_box,
+            self.look.metrics.px(12),
+        )  # fmt: skip
+
+    def cover(self) -> Rect | None:
+        """The open card, where it is drawn (the keypad's ring keeps off it)."""
+        placed = self.placed()
+        return placed[0] if placed else None
 
     def draw_live(self, surface: pygame.Surface) -> None:
-        at = self.cover()
-        if at is None:
+        placed = self.placed()
+        if placed is None:
             return
-        area = self.area
+        m, area = self.look.metrics, self.area
+        self.card_at, over_text = placed
         surface.set_clip(widgets.rect(area))
-        if self.veil is not None:
+        if self.veil is not None and over_text:
             surface.blit(self.veil, (area.x, area.y))
-        surface.blit(self.cards[self.open], (at.x, at.y))
+        widgets.shadow(surface, self.card_at, m.radius, m)  # lifted off what is behind it
+        surface.blit(self.cards[self.open], (self.card_at.x, self.card_at.y))
         surface.set_clip(None)
 
     def activate(self, widget_id: str) -> bool:

@@ -35,4 +35,4 @@ class TimelineView(BlockView):
         pygame.draw.line(piece, theme.line, dots[0], dots[-1], max(2, m.px(4)))
         for dot in dots:
             widgets.disc(piece, accent, dot, m.px(12))
-        return Piece(piece)
+        return Piece(piece, whole=False)

@@ -42,6 +42,7 @@ class ZoneScene(Scene):
         self.column: pygame.Surface | None = None
         self.column_height = 0
         self.column_box = layout.Rect(0, 0, 0, 0)
+        self.frame: layout.ZoneFrame | None = None
         self.column_targets: dict[str, layout.Rect] = {}
         self.page_area = layout.Rect(0, 0, 0, 0)
         self.scroll = 0.0
@@ -79,7 +80,41 @@ class ZoneScene(Scene):
         )
         back_label = "‹  " + self.say("all_zones")
         back_w = ts.font("body", True).size(back_label)[0] + m.px(56)
-        frame = layout.zone_frame(m, bool(self.flow), self.featured is not None, title.get_height(), back_w)
+        kind = layout.composition(
+            self.featured.block.type if self.featured is not None else None,
+            tuple(view.block.type for view in self.flow),
+        )
+        has_text, has_visual = bool(self.flow), self.featured is not None
+        # The text's width never depends on its height: set it, then give it the room it needs.
+        width = layout.zone_frame(m, has_text, has_visual, title.get_height(), back_w, kind).text.w
+        notes = self.featured.panel_notes(width) if kind == layout.PICTURE else []
+        notes_h = sum(n.get_height() for n in notes)
+        self.column_box = layout.Rect(0, 0, width, 0)
+
+        def framed(wide: bool = False) -> layout.ZoneFrame:
+            self._build_column()
+            return layout.zone_frame(
+                m, has_text, has_visual, title.get_height(), back_w, kind, self.column_height, notes_h, wide
+            )
+
+        # Beside a statement, or upright on a picture, a page's few words are set larger when
+        # they fit: a lede, not a paragraph lost in its room.
+        lede = (kind == layout.PICTURE and m.portrait) or kind == layout.STATEMENT
+        ledes = [v for v in self.flow if hasattr(v, "lede")] if lede else []
+        for view in ledes:
+            view.lede = True
+        frame = framed()
+        if ledes and self.column_height > frame.text.h:
+            for view in ledes:
+                view.lede = False
+            frame = framed()
+        if layout.needs_wide_panel(m, kind, frame, self.column_height):
+            wide = layout.zone_frame(m, has_text, has_visual, title.get_height(), back_w, kind, 0, notes_h, True)
+            notes = self.featured.panel_notes(wide.text.w)
+            notes_h = sum(n.get_height() for n in notes)
+            self.column_box = layout.Rect(0, 0, wide.text.w, 0)
+            frame = framed(wide=True)
+        self.frame = frame
         surface.blit(title, (frame.title.x, frame.title.y))
 
         self.column_box = frame.text
@@ -101,16 +136,30 @@ class ZoneScene(Scene):
                 self.look.faults.note(
                     "build", f"{self.zone.id}/{self.page.id} {self.page.feature().type}", exc
                 )
+        if frame.panel is not None:
+            # The words lie on a panel of the page's paper, lifted off the picture.
+            widgets.shadow(surface, frame.panel, m.radius, m)
+            widgets.panel(surface, frame.panel, theme.paper, m.radius)
+            y = frame.notes.y if frame.notes else 0
+            for note in notes:
+                surface.blit(note, (frame.notes.x, y))
+                y += note.get_height()
         self._footer(surface, frame, accent, back_label)
 
     # -- the text column ----------------------------------------------------------------------
     def _build_column(self) -> None:
         """(Re)render the text column; its controls follow the scroll."""
         if self.flow:
-            built = build_column(self.look, self.flow, self.column_box.w)
+            # Taller than its box: nothing starts under the bottom fade (see `placed`).
+            box = self.column_box
+            built = build_column(self.look, self.flow, box.w)
+            if box.h and built.height > box.h:
+                built = build_column(self.look, self.flow, box.w, box.h, self.fade_bottom.get_height())
             self.column, self.column_height, self.column_targets = built.surface, built.height, built.targets
+            self.column_spans = built.spans
         else:
             self.column, self.column_height, self.column_targets = None, 0, {}
+            self.column_spans = []
         self.scroll = min(self.scroll, self.max_scroll)
         self._place_column_targets()
 
@@ -144,6 +193,8 @@ class ZoneScene(Scene):
                 widgets.panel(
                     surface, layout.Rect(box.right + m.px(10), y, m.px(6), thumb), theme.line, m.px(3)
                 )
+        for view in self.flow:  # what a column block draws over the page (a quiz's confetti)
+            self.look.faults.guard("draw", f"{self.zone.id}/{self.page.id} {view.block.type}", view.draw_live, surface)
         if self.narration is not None and self.narration.playing and self.listen_box is not None:
             self.draw_listen(surface, on=True, worded=self.listen_box.w > self.listen_box.h)
         if self.feature and not self.look.faults.guard(
@@ -184,7 +235,11 @@ class ZoneScene(Scene):
         self.targets.pop(widget_id, None)
 
     def reflow(self) -> None:
+        """The column changed (an answered quiz): what it added at its end is brought into view."""
+        self._whole = True
         self._build_column()
+        self.scroll = float(self.max_scroll)
+        self._place_column_targets()
 
     def activate(self, widget_id: str) -> None:
         if any(view.activate(widget_id) for view in self.views):

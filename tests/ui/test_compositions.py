@@ -1,0 +1,271 @@
+"""Zone pages composed from what they hold: the choice, the frames, and the screens they make.
+
+The choice and the frames are pure (no window); the screens are the kiosk's own, drawn
+headless: no half-empty screens, nothing important under the bottom fade, a quiz that plays
+like a game, a hotspot card set apart from the text it would cross.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from kiosk.clock import VirtualClock
+from kiosk.config import load_config
+from kiosk.content.loader import load_exhibit
+from kiosk.ui import layout
+from kiosk.ui.app import KioskApp
+from kiosk.ui.blocks.quiz import ANSWER, BURST_S, confetti, mark
+from kiosk.ui.column import placed
+from kiosk.ui.layout import Metrics, Rect
+from kiosk.visit.intents import OpenZone, SetLanguage, TurnPage
+
+SIZES = [(1920, 1080), (1080, 1920)]
+
+
+# -- the choice and the frames (pure) ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "feature, column, expected",
+    [
+        ("image", ("text",), layout.PICTURE),
+        ("image", ("heading", "text"), layout.PICTURE),
+        ("image", ("text", "fact"), layout.SIDE),  # a figure beside the picture: side by side
+        ("gallery", (), layout.GALLERY),
+        ("gallery", ("text",), layout.SIDE),
+        ("fact", ("text",), layout.STATEMENT),
+        ("fact", (), layout.STATEMENT),
+        (None, ("quiz",), layout.QUIZ),
+        ("image", ("text", "quiz"), layout.QUIZ),
+        ("hotspots", ("text",), layout.SIDE),
+        ("video", ("text",), layout.SIDE),
+        (None, ("text",), layout.SIDE),
+    ],
+)
+def test_a_page_is_composed_from_what_it_holds(feature, column, expected):
+    assert layout.composition(feature, column) == expected
+
+
+@pytest.mark.parametrize("size", SIZES + [(1280, 720), (3840, 2160), (1280, 1024)])
+@pytest.mark.parametrize("text_h", [100, 400, 3000])
+def test_a_picture_page_bleeds_to_the_edge_under_a_panel_that_holds_its_words(size, text_h):
+    m = Metrics(*size)
+    f = layout.zone_frame(m, True, True, m.px(70), m.px(300), layout.PICTURE, text_h, m.px(60))
+    assert f.panel is not None and f.visual is not None
+    assert f.visual.right == m.width  # off the screen's edge
+    if m.portrait:
+        assert f.visual.x == 0
+    assert f.text.inside(f.panel) and f.notes.inside(f.panel) and not f.text.overlaps(f.notes)
+    assert f.panel.overlaps(f.visual)  # laid over the picture's edge
+    for r in (f.panel, f.visual):
+        assert r.y >= f.title.bottom and r.bottom <= layout.footer(m).y
+    assert f.text.w == layout.zone_frame(m, True, True, m.px(70), m.px(300), layout.PICTURE).text.w
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_upright_the_feature_takes_what_the_text_does_not_need(size):
+    m = Metrics(*size)
+    short = layout.zone_frame(m, True, True, m.px(70), m.px(300), layout.SIDE, text_h=m.px(150))
+    long = layout.zone_frame(m, True, True, m.px(70), m.px(300), layout.SIDE, text_h=m.px(3000))
+    if m.portrait:
+        assert short.visual.h > long.visual.h
+    else:
+        assert short == long
+
+
+def test_a_card_goes_on_the_picture_when_it_fits_there_and_else_is_set_apart_from_the_text():
+    picture, area, text = Rect(0, 100, 1000, 600), Rect(0, 100, 1000, 1500), Rect(0, 760, 1000, 800)
+    marker = Rect(500, 500, 80, 80)
+    card, over = layout.card_place((400, 200), marker, picture, area, text, 12)
+    assert card.inside(picture) and not over  # above its marker, on the picture
+    card, over = layout.card_place((900, 700), marker, picture, area, text, 12)
+    assert card.inside(area) and over  # too tall for the picture: the text behind is veiled
+
+
+def test_nothing_starts_under_the_fade_and_a_figure_is_not_cut_by_the_edge():
+    # Running text (not whole) may run on under the fade; a figure starting there moves below.
+    tops = placed([500, 80, 60], [False, True, True], 30, view_h=600, fade_h=48)
+    assert tops == [0, 600, 710]
+    tops = placed([450, 150], [False, True], 30, view_h=600, fade_h=48)
+    assert tops == [0, 600]  # it would have been cut by the edge at 630
+    assert placed([450, 150], [False, True], 30, view_h=None, fade_h=48) == [0, 480]
+    assert placed([900], [True], 30, view_h=600, fade_h=48) == [0]  # taller than the box: it stays
+
+
+# -- the screens ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def shipped():
+    config = load_config(Path(__file__).resolve().parents[2] / "config.yaml")
+    report = load_exhibit(config)
+    assert report.exhibit is not None, report.problems
+    return config, report.exhibit
+
+
+@pytest.fixture(scope="module", autouse=True)
+def display():
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    yield
+    pygame.display.quit()
+
+
+def pages(shipped, size, language="en", large=False):
+    """Every zone page, on a kiosk of that size, in that language and text size."""
+    config, exhibit = shipped
+    app = KioskApp(config, exhibit, size, VirtualClock(1_504_771_200.0))
+    app.apply(SetLanguage(language))
+    app.set_modes(large_text=large)
+    for zone in exhibit.zones:
+        app.apply(OpenZone(zone.id))
+        for i in range(len(zone.pages)):
+            if i:
+                app.apply(TurnPage(+1))
+            yield app, f"{zone.id}/{i + 1}"
+
+
+def drawn(app) -> pygame.Surface:
+    canvas = pygame.Surface(app.size)
+    app.transition = None
+    app.draw(canvas, force=True)
+    return canvas
+
+
+def empty(canvas: pygame.Surface, r: Rect, paper) -> bool:
+    """All but a few pixels of the rectangle are the page's paper."""
+    region = canvas.subsurface(r.x, r.y, r.w, r.h)
+    same = pygame.mask.from_threshold(region, (*paper, 255), (6, 6, 6, 255)).count()
+    return same >= 0.995 * r.w * r.h
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_page_leaves_a_third_of_the_screen_empty(shipped, size, language):
+    for app, where in pages(shipped, size, language):
+        m, page = app.metrics, layout.body(app.metrics)
+        canvas = drawn(app)
+        if m.portrait:
+            third = Rect(page.x, page.y + page.h * 2 // 3, page.w, page.h // 3)
+        else:
+            third = Rect(page.x + page.w * 2 // 3, page.y, page.w // 3, page.h)
+        assert not empty(canvas, third, app.theme.paper), where
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "ru", "pl", "kk"])
+def test_nothing_important_starts_under_the_bottom_fade(shipped, size, language):
+    for app, where in pages(shipped, size, language):
+        scene = app.scene
+        view_h, fade_h = scene.column_box.h, scene.fade_bottom.get_height()
+        if scene.column_height <= view_h:
+            continue
+        for top, bottom, whole in scene.column_spans:
+            assert not view_h - fade_h <= top < view_h, (where, top, view_h)
+            assert not (whole and top < view_h < bottom), (where, top, bottom, view_h)
+
+
+def quiz_pages(shipped, size, language="en", large=False):
+    for app, where in pages(shipped, size, language, large):
+        quiz = next((v for v in app.scene.flow if v.block.type == "quiz"), None)
+        if quiz is not None:
+            yield app, where, quiz
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "ru", "pl", "kk"])
+def test_after_answering_the_explanation_is_in_view_without_scrolling(shipped, size, language):
+    found = 0
+    for app, where, quiz in quiz_pages(shipped, size, language):
+        wrong = next(k for k, a in enumerate(quiz.block.answers) if not a.correct)
+        app.scene.activate(f"{ANSWER}{wrong + 1}")
+        scene = app.scene
+        bottom = scene.column_height - round(scene.scroll)
+        assert bottom <= scene.column_box.h, where  # the explanation ends the column: in view
+        # and the question stays in view above the cards, at the default text size
+        assert scene.scroll == 0, where
+        found += 1
+    assert found
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_answer_cards_are_large_and_a_row_of_them_in_landscape(shipped, size):
+    for app, where, quiz in quiz_pages(shipped, size):
+        cards = [r for w, r in app.scene.targets.items() if w.startswith(ANSWER)]
+        m = app.metrics
+        assert len(cards) == len(quiz.block.answers)
+        for r in cards:
+            assert r.h >= m.px(150) and r.h >= m.target, (where, r)
+        if not m.portrait:
+            assert len({r.y for r in cards}) == 1, where  # side by side
+            assert max(r.right for r in cards) - min(r.x for r in cards) > layout.body(m).w * 0.9
+
+
+def test_a_tick_and_a_cross_are_drawn_as_shapes_that_differ():
+    disc, ink = (22, 120, 60), (255, 255, 255)
+    tick, cross = mark(64, True, disc, ink), mark(64, False, disc, ink)
+    assert pygame.image.tobytes(tick, "RGBA") != pygame.image.tobytes(cross, "RGBA")
+    # ink at the tick's low corner, none there in the cross (whose strokes meet in the middle)
+    assert tick.get_at((28, 43))[0] > 200 and cross.get_at((28, 43))[0] < 100
+    assert cross.get_at((32, 32))[0] > 200
+
+
+def answered_right(shipped, size=(1920, 1080)):
+    app, where, quiz = next(quiz_pages(shipped, size))
+    right = next(k for k, a in enumerate(quiz.block.answers) if a.correct)
+    return app, quiz, right
+
+
+def test_a_right_answer_bursts_for_a_moment_on_the_kiosks_clock_and_replays_exactly(shipped):
+    frames = []
+    for _ in range(2):
+        app, quiz, right = answered_right(shipped)
+        scene = app.scene
+        assert not scene.animating and scene.next_change(0.0) == float("inf")  # still: free
+        scene.activate(f"{ANSWER}{right + 1}")
+        assert scene.animating
+        assert scene.update(100.0, 0.0) and scene.update(100.4, 0.4)
+        frames.append(pygame.image.tobytes(drawn(app), "RGB"))
+        assert scene.update(100.0 + BURST_S + 0.01, 0.8)  # the last frame, without confetti
+        assert not scene.animating and not scene.update(103.0, 1.0)
+        frames.append(pygame.image.tobytes(drawn(app), "RGB"))
+    assert frames[0] == frames[2]  # the same moment of the burst, the same picture
+    assert frames[0] != frames[1]  # confetti, then none
+    assert confetti(BURST_S, (0, 0), Metrics(1920, 1080)) == []
+
+
+def test_a_wrong_answer_sets_off_nothing(shipped):
+    app, quiz, right = answered_right(shipped)
+    wrong = next(k for k, a in enumerate(quiz.block.answers) if not a.correct)
+    app.scene.activate(f"{ANSWER}{wrong + 1}")
+    assert not app.scene.animating and not app.scene.update(100.0, 0.0)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("large", [False, True])
+def test_an_open_hotspot_card_has_a_shadow_and_never_lies_bare_on_the_text(shipped, size, large):
+    found = 0
+    for app, where in pages(shipped, size, "ru", large):
+        scene = app.scene
+        spots = [w for w in scene.targets if w.startswith("hotspot:")]
+        for spot in spots:
+            closed = drawn(app)
+            scene.activate(spot)
+            canvas = drawn(app)
+            view = scene.feature
+            card, m = view.card_at, app.metrics
+            below = (card.x + card.w // 2, min(m.height - 1, card.bottom + m.px(8)))
+            if scene.column_box.overlaps(Rect(card.x, card.y, card.w, card.h)):
+                # The words behind it are veiled: paler than when the card was shut.
+                box = scene.column_box
+                outside = next(
+                    (x, y)
+                    for y in range(box.y, box.bottom, 4)
+                    for x in range(box.x, box.right, 4)
+                    if not card.contains(x, y) and closed.get_at((x, y))[:3] != app.theme.paper
+                )
+                assert canvas.get_at(outside)[:3] != closed.get_at(outside)[:3], where
+            elif not card.overlaps(scene.column_box):
+                assert sum(canvas.get_at(below)[:3]) < sum(closed.get_at(below)[:3]), (where, "shadow")
+            scene.tap_elsewhere(0, 0)
+            found += 1
+    assert found
