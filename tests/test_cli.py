@@ -171,6 +171,7 @@ def test_a_replayed_visit_with_every_interactive_block(project, tmp_path):
 - {at: 8, tap: next}
 - {at: 8.5, swipe: {from: [700, 900], to: [700, 300]}}   # large text: scroll to the answers
 - {at: 9, tap: "quiz:1:answer:2"}
+- {at: 9.5, swipe: {from: [700, 480], to: [700, 940]}}   # the explanation came into view: back up to the answers
 - {at: 10, tap: "quiz:1:answer:1"}
 - {at: 11, screenshot: quiz}
 - {at: 12, tap: home}

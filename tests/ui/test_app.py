@@ -111,36 +111,6 @@ class LeavesItsBox(AssertionError):
     """Text whose letters run out of the card, button or panel it was set on (or the screen)."""
 
 
-# Screens where text is known to leave its box, until the page is laid out anew: which walks
-# (size, language, mode) meet them, and why. The walk fails on any other, and on these if
-# they are gone (strict), so the mark comes off when the layout is mended.
-LANGUAGES = ("pl", "en", "kk", "ru")
-SPILLS = {
-    "large text: the fact on poland-kazakhstan page 1 (759 mln USD) needs more height than its "
-    "card has: its figure runs out through the card's bottom, its label below the card and, "
-    "in landscape, off the screen": [((1920, 1080), language, "large-text") for language in LANGUAGES]
-    + [((1080, 1920), language, "large-text") for language in LANGUAGES]
-    + [
-        ((1280, 720), "kk", "large-text"),
-        ((3840, 2160), "kk", "large-text"),
-        ((1280, 1024), "kk", "large-text"),
-    ],
-    "large text: the fact on regions page 3 (2012) has a label that runs out through its card's bottom": [
-        ((1920, 1080), language, "large-text") for language in LANGUAGES
-    ]
-    + [((1080, 1920), language, "large-text") for language in ("pl", "en", "kk")]
-    + [((1280, 720), "kk", "large-text"), ((3840, 2160), "kk", "large-text")],
-}
-
-
-def known_spill(walk):
-    reasons = [reason for reason, walks in SPILLS.items() if walk in walks]
-    if not reasons:
-        return walk
-    reason = "; ".join(reasons)
-    return pytest.param(*walk, marks=pytest.mark.xfail(strict=True, raises=LeavesItsBox, reason=reason))
-
-
 def spills(surface, where):
     """What the visitor sees leave its box on the surface just drawn (a `Traced` one)."""
     return [
@@ -181,7 +151,7 @@ def check_screen(app, where, surface=None, spilt=None):
         spilt += found
 
 
-@pytest.mark.parametrize("size, language, mode", [known_spill(walk) for walk in walks()])
+@pytest.mark.parametrize("size, language, mode", list(walks()))
 def test_every_screen_is_legible_whole_and_touchable(shipped, size, language, mode):
     app, clock, _ = make_app(shipped, size)
     surface = Traced(size)

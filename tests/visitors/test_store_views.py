@@ -40,6 +40,8 @@ VIEWS = [
 
 
 def replay(project, tmp_path, start):
+    # The visitor reads each page up to 45 s: "are you still there?" comes after 50 s, not 40.
+    project.write_text(project.read_text().replace("idle_warning_s: 20", "idle_warning_s: 10", 1))
     script = tmp_path / "visit.yaml"
     script.write_text(VISIT)
     run = run_cli("run", "--headless", "--replay", str(script), "--config", str(project), "--start", start)

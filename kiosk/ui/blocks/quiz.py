@@ -163,6 +163,13 @@ class QuizView(BlockView):
         # A row's words sit under the badge until it is answered; a column's beside it.
         stacked = columns > 1 and chosen is None
         words_w = card_w - 2 * pad if stacked else card_w - 3 * pad - badge
+        # One size for every answer, the largest at which no word of any needs hyphenating:
+        # a card reads at a glance, and its neighbours match it.
+        words = [w for answer in block.answers for w in look.text(answer.text).split()]
+        sizes = ("title", "heading", "body")
+        face_style = next(
+            (s for s in sizes if max(ts.font(s, True).size(w)[0] for w in words) <= words_w), sizes[-1]
+        )
         states = []
         for k, answer in enumerate(block.answers):
             state = "plain"
@@ -174,8 +181,8 @@ class QuizView(BlockView):
                 "right": (theme.right, theme.on_signal, None),
                 "wrong": (theme.wrong, theme.on_signal, None),
             }[state]
-            face = ts.block(look.text(answer.text), "title", ink, fill, words_w, bold=True,
-                            line_height=1.1, smaller=("heading", "body"))  # fmt: skip
+            face = ts.block(look.text(answer.text), face_style, ink, fill, words_w, bold=True,
+                            line_height=1.1, smaller=sizes[sizes.index(face_style) + 1 :])  # fmt: skip
             states.append((state, fill, ink, border, face))
         extra = badge + pad if stacked else 0
         top = question.get_height() + m.px(28)
