@@ -27,16 +27,17 @@ VISITS = {
 
 
 def script(language: str, zone: str, pages: int, name: str, orientation: str) -> str:
+    # The attract screen is taken between two of its cross-fades, with one zone's picture alone.
     steps = [
-        f"- {{at: 0.5, screenshot: attract-{orientation}}}",
-        "- {at: 1, tap: attract}",
-        f"- {{at: 1.5, screenshot: language-{orientation}}}",
-        f"- {{at: 2, tap: 'lang:{language}'}}",
-        f"- {{at: 2.5, screenshot: home-{language}-{orientation}}}",
-        f"- {{at: 3, tap: 'zone:{zone}'}}",
+        f"- {{at: 2, screenshot: attract-{orientation}}}",
+        "- {at: 2.5, tap: attract}",
+        f"- {{at: 3, screenshot: language-{orientation}}}",
+        f"- {{at: 3.5, tap: 'lang:{language}'}}",
+        f"- {{at: 4, screenshot: home-{language}-{orientation}}}",
+        f"- {{at: 4.5, tap: 'zone:{zone}'}}",
     ]
-    steps += [f"- {{at: {4 + i}, tap: next}}" for i in range(pages)]
-    steps += [f"- {{at: 10, screenshot: {name}}}", "- {at: 11, quit: true}"]
+    steps += [f"- {{at: {5.5 + i}, tap: next}}" for i in range(pages)]
+    steps += [f"- {{at: 11, screenshot: {name}}}", "- {at: 12, quit: true}"]
     return "\n".join(steps) + "\n"
 
 
