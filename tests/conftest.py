@@ -34,6 +34,17 @@ def config(project: Path):
 
 
 @pytest.fixture(scope="module")
+def display():
+    """A headless display for the module: pictures are converted to the screen's format."""
+    import pygame
+
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    yield
+    pygame.display.quit()
+
+
+@pytest.fixture(scope="module")
 def shipped():
     """The shipped config and exhibit, on a headless display, for tests that drive the app."""
     import pygame

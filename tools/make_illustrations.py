@@ -210,7 +210,9 @@ class Canvas:
                 prof = Image.new("L", (32, 1))
                 prof.putdata([round(255 * curve((i + 0.5) / 32)) for i in range(32)])
                 across = Image.new("L", size, 0)
-                across.paste(prof.resize((bw, 1), Image.Resampling.BILINEAR).resize((bw, size[1])), (box[0] - x0, 0))
+                across.paste(
+                    prof.resize((bw, 1), Image.Resampling.BILINEAR).resize((bw, size[1])), (box[0] - x0, 0)
+                )
                 rgb_part = Image.composite(Image.new("RGB", size, tone), rgb_part, across)
         if sheen > 0:
             band = Image.linear_gradient("L").rotate(-35, expand=False).resize(size)
@@ -435,7 +437,9 @@ class Canvas:
         path = OUT / name
         self.final().save(path, optimize=True)
         if path.stat().st_size > MAX_BYTES:
-            raise SystemExit(f"{name} is {path.stat().st_size // 1024} KB, over {MAX_BYTES // 1024} KB: simplify it")
+            raise SystemExit(
+                f"{name} is {path.stat().st_size // 1024} KB, over {MAX_BYTES // 1024} KB: simplify it"
+            )
         return path
 
 
@@ -482,7 +486,9 @@ def backdrop(
     img.paste(tint(accent, 0.55), (0, 0), discs.point(lambda v: v // 3))
     mottle = texture((max(w // 40, 2), max(h // 40, 2))).resize(q, Image.Resampling.BICUBIC)
     img = Image.composite(Image.new("RGB", q, shade(accent, 0.2)), img, mottle.point(lambda v: v // 40))
-    corners = Image.radial_gradient("L").resize((round(q[0] * 1.3), round(q[1] * 1.5)), Image.Resampling.BICUBIC)
+    corners = Image.radial_gradient("L").resize(
+        (round(q[0] * 1.3), round(q[1] * 1.5)), Image.Resampling.BICUBIC
+    )
     corners = corners.crop(
         (
             (corners.width - q[0]) // 2,
@@ -634,7 +640,11 @@ def conifer(c: Canvas, x: float, ground: float, h: float, colour: Colour, trunk:
         base = mix(colour, WHITE, 0.06 * i)
         c.poly([apex, right, left], tint(base, 0.1))
         c.poly([apex, right, (x + w * width * 0.04, right[1] + h * 0.015)], shade(base, 0.22))
-        c.line([(left[0] + w * 0.06, left[1] - h * 0.02), (x - w * 0.02, left[1] - h * 0.04)], tint(base, 0.3), h * 0.012)
+        c.line(
+            [(left[0] + w * 0.06, left[1] - h * 0.02), (x - w * 0.02, left[1] - h * 0.04)],
+            tint(base, 0.3),
+            h * 0.012,
+        )
 
 
 @lit(light=0.2, shadow=0.2, blur=10, offset=(10, 4))
@@ -644,7 +654,11 @@ def broadleaf(c: Canvas, x: float, ground: float, h: float, colour: Colour, trun
     r = h * 0.3
     c.rect(x - h * 0.04, ground - h * 0.45, x + h * 0.04, ground, fill=trunk, radius=h * 0.02)
     c.rect(x - h * 0.04, ground - h * 0.45, x - h * 0.01, ground, fill=tint(trunk, 0.2))
-    lobes = [(x - r * 0.55, ground - h * 0.55, r * 0.72), (x + r * 0.55, ground - h * 0.55, r * 0.72), (x, ground - h + r, r)]
+    lobes = [
+        (x - r * 0.55, ground - h * 0.55, r * 0.72),
+        (x + r * 0.55, ground - h * 0.55, r * 0.72),
+        (x, ground - h + r, r),
+    ]
     for k, (cx, cy, rr) in enumerate(lobes):
         base = colour if k == 2 else shade(colour, 0.12)
         c.circle(cx, cy, rr, fill=shade(base, 0.15))
@@ -653,7 +667,12 @@ def broadleaf(c: Canvas, x: float, ground: float, h: float, colour: Colour, trun
         for j in range(5):  # clumps, placed by a fixed pattern
             a = j * 2.4 + k
             d = rr * (0.35 + 0.1 * (j % 3))
-            c.circle(cx + d * math.cos(a), cy + d * math.sin(a), rr * 0.16, fill=tint(base, 0.1) if math.sin(a) < 0 else shade(base, 0.1))
+            c.circle(
+                cx + d * math.cos(a),
+                cy + d * math.sin(a),
+                rr * 0.16,
+                fill=tint(base, 0.1) if math.sin(a) < 0 else shade(base, 0.1),
+            )
 
 
 @lit(light=0.28, shadow=0.25, blur=8, offset=(6, 8))
@@ -785,12 +804,19 @@ def steppe_eagle(c: Canvas, cx: float, cy: float, s: float, colour: Colour) -> N
         c.poly([(cx + side * x * s, cy + y * s) for x, y in upper + serrated], colour)
     c.ellipse(cx - 0.04 * s, cy - 0.05 * s, cx + 0.04 * s, cy + 0.09 * s, colour)
     c.poly(
-        [(cx - 0.03 * s, cy + 0.07 * s), (cx + 0.03 * s, cy + 0.07 * s), (cx + 0.055 * s, cy + 0.17 * s),
-         (cx - 0.055 * s, cy + 0.17 * s)],
+        [
+            (cx - 0.03 * s, cy + 0.07 * s),
+            (cx + 0.03 * s, cy + 0.07 * s),
+            (cx + 0.055 * s, cy + 0.17 * s),
+            (cx - 0.055 * s, cy + 0.17 * s),
+        ],
         colour,
     )
     c.circle(cx - 0.045 * s, cy - 0.06 * s, 0.03 * s, fill=colour)
-    c.poly([(cx - 0.07 * s, cy - 0.07 * s), (cx - 0.105 * s, cy - 0.045 * s), (cx - 0.065 * s, cy - 0.04 * s)], colour)
+    c.poly(
+        [(cx - 0.07 * s, cy - 0.07 * s), (cx - 0.105 * s, cy - 0.045 * s), (cx - 0.065 * s, cy - 0.04 * s)],
+        colour,
+    )
 
 
 def kazakhstan_flag(w: int, h: int) -> Image.Image:
@@ -806,9 +832,15 @@ def kazakhstan_flag(w: int, h: int) -> Image.Image:
         c.poly(
             [
                 (sx + ray_in * math.cos(a - half), sy + ray_in * math.sin(a - half)),
-                (sx + (ray_in + ray_out) / 2 * math.cos(a - half * 0.9), sy + (ray_in + ray_out) / 2 * math.sin(a - half * 0.9)),
+                (
+                    sx + (ray_in + ray_out) / 2 * math.cos(a - half * 0.9),
+                    sy + (ray_in + ray_out) / 2 * math.sin(a - half * 0.9),
+                ),
                 (sx + ray_out * math.cos(a), sy + ray_out * math.sin(a)),
-                (sx + (ray_in + ray_out) / 2 * math.cos(a + half * 0.9), sy + (ray_in + ray_out) / 2 * math.sin(a + half * 0.9)),
+                (
+                    sx + (ray_in + ray_out) / 2 * math.cos(a + half * 0.9),
+                    sy + (ray_in + ray_out) / 2 * math.sin(a + half * 0.9),
+                ),
                 (sx + ray_in * math.cos(a + half), sy + ray_in * math.sin(a + half)),
             ],
             KZ_GOLD,
@@ -823,7 +855,9 @@ def kazakhstan_flag(w: int, h: int) -> Image.Image:
     stroke = bw * 0.075
     for k in range(n):
         y = top + unit * (k + 0.5)
-        c.poly([(bx, y - unit * 0.2), (bx + bw * 0.12, y), (bx, y + unit * 0.2), (bx - bw * 0.12, y)], KZ_GOLD)
+        c.poly(
+            [(bx, y - unit * 0.2), (bx + bw * 0.12, y), (bx, y + unit * 0.2), (bx - bw * 0.12, y)], KZ_GOLD
+        )
         for side in (-1, 1):
             for v in (-1, 1):
                 start = 90 * v if side > 0 else 180 - 90 * v
@@ -833,7 +867,14 @@ def kazakhstan_flag(w: int, h: int) -> Image.Image:
 
 
 def waving_flag(
-    c: Canvas, flat: Image.Image, x: float, y: float, w: float, h: float, phase: float = 0.0, amp: float = 0.06
+    c: Canvas,
+    flat: Image.Image,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    phase: float = 0.0,
+    amp: float = 0.06,
 ) -> None:
     """Lay a flat flag (drawn at SS times (w, h)) on the canvas at (x, y), waving: each thin
     column is lifted along a travelling wave, anchored at the hoist, and lit by its slope,
@@ -847,13 +888,22 @@ def waving_flag(
             piece = flat.crop((col, 0, col + strip, flat.height))
             slope = math.cos(angle)
             tone = WHITE if slope > 0 else SHADOW
-            piece = Image.blend(piece, Image.new("RGB", piece.size, tone), abs(slope) * (0.12 if slope > 0 else 0.2))
+            piece = Image.blend(
+                piece, Image.new("RGB", piece.size, tone), abs(slope) * (0.12 if slope > 0 else 0.2)
+            )
             c.img.paste(piece, (round(x * SS) + col, round((y + dy) * SS)))
 
 
 def flag_on_pole(
-    c: Canvas, flat: Image.Image, pole_x: float, top: float, ground: float, w: float, h: float,
-    pole_colour: Colour, phase: float = 0.0,
+    c: Canvas,
+    flat: Image.Image,
+    pole_x: float,
+    top: float,
+    ground: float,
+    w: float,
+    h: float,
+    pole_colour: Colour,
+    phase: float = 0.0,
 ) -> tuple[float, float, float, float]:
     """A flag flying from the top of its pole; returns the flag's box (x0, y0, x1, y1)."""
     pole(c, pole_x, top, ground, pole_colour)
@@ -866,7 +916,9 @@ def flag_badge(c: Canvas, flat: Image.Image, cx: float, cy: float, r: float) -> 
     upper left, shaded towards the rim, with a soft shadow."""
     side = min(flat.size)
     x0, y0 = (flat.width - side) // 2, (flat.height - side) // 2
-    face = flat.crop((x0, y0, x0 + side, y0 + side)).resize((round(2 * r * SS),) * 2, Image.Resampling.LANCZOS)
+    face = flat.crop((x0, y0, x0 + side, y0 + side)).resize(
+        (round(2 * r * SS),) * 2, Image.Resampling.LANCZOS
+    )
     mask = Image.new("L", face.size, 0)
     ImageDraw.Draw(mask).ellipse([0, 0, face.width - 1, face.height - 1], fill=255)
     dome = Image.radial_gradient("L").resize(face.size, Image.Resampling.BICUBIC)
@@ -874,7 +926,9 @@ def flag_badge(c: Canvas, flat: Image.Image, cx: float, cy: float, r: float) -> 
     face = Image.composite(Image.new("RGB", face.size, SHADOW), face, rim)
     light = Image.radial_gradient("L").resize((face.width // 2,) * 2, Image.Resampling.BICUBIC)
     spot = Image.new("L", face.size, 0)
-    spot.paste(light.point(lambda v: round(max(0.0, 1 - v / 255) ** 2 * 150)), (face.width // 8, face.height // 8))
+    spot.paste(
+        light.point(lambda v: round(max(0.0, 1 - v / 255) ** 2 * 150)), (face.width // 8, face.height // 8)
+    )
     face = Image.composite(Image.new("RGB", face.size, WHITE), face, spot)
     with c.layer(light=0.0, shadow=0.4, blur=18, offset=(10, 18)):
         c.img.paste(face, (round((cx - r) * SS), round((cy - r) * SS)), mask)
@@ -888,115 +942,425 @@ def flag_badge(c: Canvas, flat: Image.Image, cx: float, cy: float, r: float) -> 
 # a schematic map, not a survey.
 P: dict[str, Point] = {
     # the country's outline, clockwise from the north-west coast
-    "nw": (14.22, 53.92), "c1": (15.4, 54.15), "c2": (16.2, 54.45), "zp_pm_c": (16.7, 54.58),
-    "c3": (17.6, 54.78), "rozewie": (18.35, 54.83), "hel": (18.8, 54.6), "gdynia": (18.55, 54.5),
-    "gdansk": (18.7, 54.38), "c4": (19.3, 54.35), "pm_wn_n": (19.6, 54.45), "k1": (21.0, 54.35),
-    "wn_pd_n": (22.55, 54.36), "lt": (22.8, 54.36), "e1": (23.5, 53.95), "e2": (23.55, 53.5),
-    "e3": (23.9, 53.15), "e4": (23.95, 52.7), "pd_lu_e": (23.2, 52.25), "brest": (23.65, 52.07),
-    "ua": (23.65, 51.5), "e5": (24.1, 50.87), "lu_pk_e": (23.55, 50.35), "e6": (22.95, 49.8),
-    "e7": (22.7, 49.3), "sk_ua": (22.56, 49.08), "s1": (22.0, 49.2), "s2": (21.4, 49.43),
-    "ma_pk_s": (21.1, 49.38), "s3": (20.6, 49.38), "tatry": (20.1, 49.2), "s4": (19.8, 49.2),
-    "s5": (19.55, 49.58), "ma_sl_s": (19.4, 49.55), "cz_sk": (18.85, 49.52), "w1": (18.6, 49.85),
-    "w2": (18.3, 49.95), "sl_op_s": (18.05, 50.02), "w3": (17.7, 50.1), "w4": (17.6, 50.27),
-    "w5": (17.2, 50.35), "op_ds_s": (16.9, 50.45), "w6": (16.75, 50.15), "w7": (16.55, 50.15),
-    "w8": (16.2, 50.42), "w9": (16.35, 50.65), "w10": (15.8, 50.75), "w11": (15.2, 50.98),
-    "de_cz": (14.82, 50.87), "w12": (15.0, 51.25), "ds_lb_w": (14.85, 51.5), "w13": (14.7, 51.7),
-    "w14": (14.6, 52.1), "lb_zp_w": (14.6, 52.62), "w15": (14.15, 52.87), "w16": (14.4, 53.25),
+    "nw": (14.22, 53.92),
+    "c1": (15.4, 54.15),
+    "c2": (16.2, 54.45),
+    "zp_pm_c": (16.7, 54.58),
+    "c3": (17.6, 54.78),
+    "rozewie": (18.35, 54.83),
+    "hel": (18.8, 54.6),
+    "gdynia": (18.55, 54.5),
+    "gdansk": (18.7, 54.38),
+    "c4": (19.3, 54.35),
+    "pm_wn_n": (19.6, 54.45),
+    "k1": (21.0, 54.35),
+    "wn_pd_n": (22.55, 54.36),
+    "lt": (22.8, 54.36),
+    "e1": (23.5, 53.95),
+    "e2": (23.55, 53.5),
+    "e3": (23.9, 53.15),
+    "e4": (23.95, 52.7),
+    "pd_lu_e": (23.2, 52.25),
+    "brest": (23.65, 52.07),
+    "ua": (23.65, 51.5),
+    "e5": (24.1, 50.87),
+    "lu_pk_e": (23.55, 50.35),
+    "e6": (22.95, 49.8),
+    "e7": (22.7, 49.3),
+    "sk_ua": (22.56, 49.08),
+    "s1": (22.0, 49.2),
+    "s2": (21.4, 49.43),
+    "ma_pk_s": (21.1, 49.38),
+    "s3": (20.6, 49.38),
+    "tatry": (20.1, 49.2),
+    "s4": (19.8, 49.2),
+    "s5": (19.55, 49.58),
+    "ma_sl_s": (19.4, 49.55),
+    "cz_sk": (18.85, 49.52),
+    "w1": (18.6, 49.85),
+    "w2": (18.3, 49.95),
+    "sl_op_s": (18.05, 50.02),
+    "w3": (17.7, 50.1),
+    "w4": (17.6, 50.27),
+    "w5": (17.2, 50.35),
+    "op_ds_s": (16.9, 50.45),
+    "w6": (16.75, 50.15),
+    "w7": (16.55, 50.15),
+    "w8": (16.2, 50.42),
+    "w9": (16.35, 50.65),
+    "w10": (15.8, 50.75),
+    "w11": (15.2, 50.98),
+    "de_cz": (14.82, 50.87),
+    "w12": (15.0, 51.25),
+    "ds_lb_w": (14.85, 51.5),
+    "w13": (14.7, 51.7),
+    "w14": (14.6, 52.1),
+    "lb_zp_w": (14.6, 52.62),
+    "w15": (14.15, 52.87),
+    "w16": (14.4, 53.25),
     "w17": (14.3, 53.6),
     # where voivodeships meet inside the country, and their borders' bends
-    "zp_lb_wp": (15.9, 53.0), "zp_wp_pm": (16.9, 53.6), "wp_pm_kp": (17.35, 53.55),
-    "pm_kp_wn": (19.2, 53.55), "kp_wn_mz": (19.7, 53.15), "kp_mz_ld": (19.2, 52.38),
-    "wp_kp_ld": (18.8, 52.35), "wn_mz_pd": (21.6, 53.45), "mz_pd_lu": (22.95, 52.3),
-    "mz_lu_sk": (21.82, 51.1), "lu_sk_pk": (21.85, 50.72), "sk_pk_ma": (21.2, 50.35),
-    "sk_ma_sl": (19.85, 50.5), "sk_sl_ld": (19.8, 50.95), "sk_ld_mz": (20.4, 51.3),
-    "ld_sl_op": (18.55, 51.05), "ld_op_wp": (18.15, 51.15), "op_ds_wp": (17.75, 51.15),
+    "zp_lb_wp": (15.9, 53.0),
+    "zp_wp_pm": (16.9, 53.6),
+    "wp_pm_kp": (17.35, 53.55),
+    "pm_kp_wn": (19.2, 53.55),
+    "kp_wn_mz": (19.7, 53.15),
+    "kp_mz_ld": (19.2, 52.38),
+    "wp_kp_ld": (18.8, 52.35),
+    "wn_mz_pd": (21.6, 53.45),
+    "mz_pd_lu": (22.95, 52.3),
+    "mz_lu_sk": (21.82, 51.1),
+    "lu_sk_pk": (21.85, 50.72),
+    "sk_pk_ma": (21.2, 50.35),
+    "sk_ma_sl": (19.85, 50.5),
+    "sk_sl_ld": (19.8, 50.95),
+    "sk_ld_mz": (20.4, 51.3),
+    "ld_sl_op": (18.55, 51.05),
+    "ld_op_wp": (18.15, 51.15),
+    "op_ds_wp": (17.75, 51.15),
     "ds_wp_lb": (16.4, 51.75),
-    "zp_pm1": (16.8, 54.05), "zp_lb1": (15.0, 52.83), "zp_lb2": (15.5, 52.95),
-    "zp_wp1": (16.5, 53.15), "zp_wp2": (16.85, 53.35),
-    "wp_kp1": (17.3, 53.15), "wp_kp2": (17.55, 52.75), "wp_kp3": (18.1, 52.5),
-    "pm_kp1": (17.9, 53.5), "pm_kp2": (18.8, 53.7), "pm_wn1": (19.3, 53.85), "pm_wn2": (19.25, 54.1),
-    "wn_mz1": (20.3, 53.2), "wn_mz2": (21.0, 53.4), "wn_pd1": (22.2, 53.55), "wn_pd2": (22.6, 53.85),
-    "mz_pd1": (21.75, 53.05), "mz_pd2": (22.2, 52.85), "mz_pd3": (22.6, 52.5),
-    "mz_lu1": (22.6, 52.05), "mz_lu2": (22.0, 51.9), "mz_lu3": (21.85, 51.55),
-    "lu_pk1": (22.2, 50.75), "lu_pk2": (22.6, 50.45), "lu_pk3": (23.0, 50.4),
-    "sk_pk1": (21.5, 50.5), "ma_pk1": (21.25, 50.0), "ma_pk2": (21.2, 49.65),
-    "sk_ma1": (20.8, 50.25), "sk_ma2": (20.3, 50.25), "sk_ma3": (20.0, 50.45),
-    "sk_sl1": (19.8, 50.75), "sk_ld1": (20.1, 51.15), "sk_mz1": (20.9, 51.18), "sk_mz2": (21.4, 51.05),
-    "kp_mz1": (19.5, 52.8), "ld_mz1": (19.7, 52.3), "ld_mz2": (20.1, 52.2), "ld_mz3": (20.35, 51.95),
-    "ld_mz4": (20.45, 51.6), "ld_sl1": (19.2, 51.0), "ld_wp1": (18.2, 51.5), "ld_wp2": (18.5, 51.75),
-    "ld_wp3": (18.7, 52.05), "sl_op1": (18.6, 50.7), "sl_op2": (18.45, 50.4), "sl_op3": (18.1, 50.2),
-    "sl_ma1": (19.5, 50.4), "sl_ma2": (19.3, 50.2), "sl_ma3": (19.15, 49.95), "sl_ma4": (19.3, 49.7),
-    "op_ds1": (17.15, 50.65), "op_ds2": (17.4, 50.9), "ds_wp1": (17.5, 51.45), "ds_wp2": (17.0, 51.55),
-    "ds_lb1": (15.9, 51.6), "ds_lb2": (15.4, 51.45), "lb_wp1": (16.0, 51.95), "lb_wp2": (15.85, 52.3),
-    "lb_wp3": (15.8, 52.6), "lb_wp4": (16.0, 52.85),
+    "zp_pm1": (16.8, 54.05),
+    "zp_lb1": (15.0, 52.83),
+    "zp_lb2": (15.5, 52.95),
+    "zp_wp1": (16.5, 53.15),
+    "zp_wp2": (16.85, 53.35),
+    "wp_kp1": (17.3, 53.15),
+    "wp_kp2": (17.55, 52.75),
+    "wp_kp3": (18.1, 52.5),
+    "pm_kp1": (17.9, 53.5),
+    "pm_kp2": (18.8, 53.7),
+    "pm_wn1": (19.3, 53.85),
+    "pm_wn2": (19.25, 54.1),
+    "wn_mz1": (20.3, 53.2),
+    "wn_mz2": (21.0, 53.4),
+    "wn_pd1": (22.2, 53.55),
+    "wn_pd2": (22.6, 53.85),
+    "mz_pd1": (21.75, 53.05),
+    "mz_pd2": (22.2, 52.85),
+    "mz_pd3": (22.6, 52.5),
+    "mz_lu1": (22.6, 52.05),
+    "mz_lu2": (22.0, 51.9),
+    "mz_lu3": (21.85, 51.55),
+    "lu_pk1": (22.2, 50.75),
+    "lu_pk2": (22.6, 50.45),
+    "lu_pk3": (23.0, 50.4),
+    "sk_pk1": (21.5, 50.5),
+    "ma_pk1": (21.25, 50.0),
+    "ma_pk2": (21.2, 49.65),
+    "sk_ma1": (20.8, 50.25),
+    "sk_ma2": (20.3, 50.25),
+    "sk_ma3": (20.0, 50.45),
+    "sk_sl1": (19.8, 50.75),
+    "sk_ld1": (20.1, 51.15),
+    "sk_mz1": (20.9, 51.18),
+    "sk_mz2": (21.4, 51.05),
+    "kp_mz1": (19.5, 52.8),
+    "ld_mz1": (19.7, 52.3),
+    "ld_mz2": (20.1, 52.2),
+    "ld_mz3": (20.35, 51.95),
+    "ld_mz4": (20.45, 51.6),
+    "ld_sl1": (19.2, 51.0),
+    "ld_wp1": (18.2, 51.5),
+    "ld_wp2": (18.5, 51.75),
+    "ld_wp3": (18.7, 52.05),
+    "sl_op1": (18.6, 50.7),
+    "sl_op2": (18.45, 50.4),
+    "sl_op3": (18.1, 50.2),
+    "sl_ma1": (19.5, 50.4),
+    "sl_ma2": (19.3, 50.2),
+    "sl_ma3": (19.15, 49.95),
+    "sl_ma4": (19.3, 49.7),
+    "op_ds1": (17.15, 50.65),
+    "op_ds2": (17.4, 50.9),
+    "ds_wp1": (17.5, 51.45),
+    "ds_wp2": (17.0, 51.55),
+    "ds_lb1": (15.9, 51.6),
+    "ds_lb2": (15.4, 51.45),
+    "lb_wp1": (16.0, 51.95),
+    "lb_wp2": (15.85, 52.3),
+    "lb_wp3": (15.8, 52.6),
+    "lb_wp4": (16.0, 52.85),
 }
 
 VOIVODESHIPS: dict[str, list[str]] = {
     "zachodniopomorskie": [
-        "nw", "c1", "c2", "zp_pm_c", "zp_pm1", "zp_wp_pm", "zp_wp2", "zp_wp1", "zp_lb_wp",
-        "zp_lb2", "zp_lb1", "lb_zp_w", "w15", "w16", "w17",
+        "nw",
+        "c1",
+        "c2",
+        "zp_pm_c",
+        "zp_pm1",
+        "zp_wp_pm",
+        "zp_wp2",
+        "zp_wp1",
+        "zp_lb_wp",
+        "zp_lb2",
+        "zp_lb1",
+        "lb_zp_w",
+        "w15",
+        "w16",
+        "w17",
     ],
     "pomorskie": [
-        "zp_pm_c", "c3", "rozewie", "hel", "gdynia", "gdansk", "c4", "pm_wn_n", "pm_wn2", "pm_wn1",
-        "pm_kp_wn", "pm_kp2", "pm_kp1", "wp_pm_kp", "zp_wp_pm", "zp_pm1",
+        "zp_pm_c",
+        "c3",
+        "rozewie",
+        "hel",
+        "gdynia",
+        "gdansk",
+        "c4",
+        "pm_wn_n",
+        "pm_wn2",
+        "pm_wn1",
+        "pm_kp_wn",
+        "pm_kp2",
+        "pm_kp1",
+        "wp_pm_kp",
+        "zp_wp_pm",
+        "zp_pm1",
     ],
     "warminsko-mazurskie": [
-        "pm_wn_n", "k1", "wn_pd_n", "wn_pd2", "wn_pd1", "wn_mz_pd", "wn_mz2", "wn_mz1", "kp_wn_mz",
-        "pm_kp_wn", "pm_wn1", "pm_wn2",
+        "pm_wn_n",
+        "k1",
+        "wn_pd_n",
+        "wn_pd2",
+        "wn_pd1",
+        "wn_mz_pd",
+        "wn_mz2",
+        "wn_mz1",
+        "kp_wn_mz",
+        "pm_kp_wn",
+        "pm_wn1",
+        "pm_wn2",
     ],
     "podlaskie": [
-        "wn_pd_n", "lt", "e1", "e2", "e3", "e4", "pd_lu_e", "mz_pd_lu", "mz_pd3", "mz_pd2", "mz_pd1",
-        "wn_mz_pd", "wn_pd1", "wn_pd2",
+        "wn_pd_n",
+        "lt",
+        "e1",
+        "e2",
+        "e3",
+        "e4",
+        "pd_lu_e",
+        "mz_pd_lu",
+        "mz_pd3",
+        "mz_pd2",
+        "mz_pd1",
+        "wn_mz_pd",
+        "wn_pd1",
+        "wn_pd2",
     ],
     "lubuskie": [
-        "lb_zp_w", "zp_lb1", "zp_lb2", "zp_lb_wp", "lb_wp4", "lb_wp3", "lb_wp2", "lb_wp1", "ds_wp_lb",
-        "ds_lb1", "ds_lb2", "ds_lb_w", "w13", "w14",
+        "lb_zp_w",
+        "zp_lb1",
+        "zp_lb2",
+        "zp_lb_wp",
+        "lb_wp4",
+        "lb_wp3",
+        "lb_wp2",
+        "lb_wp1",
+        "ds_wp_lb",
+        "ds_lb1",
+        "ds_lb2",
+        "ds_lb_w",
+        "w13",
+        "w14",
     ],
     "wielkopolskie": [
-        "zp_lb_wp", "zp_wp1", "zp_wp2", "zp_wp_pm", "wp_pm_kp", "wp_kp1", "wp_kp2", "wp_kp3",
-        "wp_kp_ld", "ld_wp3", "ld_wp2", "ld_wp1", "ld_op_wp", "op_ds_wp", "ds_wp1", "ds_wp2",
-        "ds_wp_lb", "lb_wp1", "lb_wp2", "lb_wp3", "lb_wp4",
+        "zp_lb_wp",
+        "zp_wp1",
+        "zp_wp2",
+        "zp_wp_pm",
+        "wp_pm_kp",
+        "wp_kp1",
+        "wp_kp2",
+        "wp_kp3",
+        "wp_kp_ld",
+        "ld_wp3",
+        "ld_wp2",
+        "ld_wp1",
+        "ld_op_wp",
+        "op_ds_wp",
+        "ds_wp1",
+        "ds_wp2",
+        "ds_wp_lb",
+        "lb_wp1",
+        "lb_wp2",
+        "lb_wp3",
+        "lb_wp4",
     ],
     "kujawsko-pomorskie": [
-        "wp_pm_kp", "pm_kp1", "pm_kp2", "pm_kp_wn", "kp_wn_mz", "kp_mz1", "kp_mz_ld", "wp_kp_ld",
-        "wp_kp3", "wp_kp2", "wp_kp1",
+        "wp_pm_kp",
+        "pm_kp1",
+        "pm_kp2",
+        "pm_kp_wn",
+        "kp_wn_mz",
+        "kp_mz1",
+        "kp_mz_ld",
+        "wp_kp_ld",
+        "wp_kp3",
+        "wp_kp2",
+        "wp_kp1",
     ],
     "mazowieckie": [
-        "kp_wn_mz", "wn_mz1", "wn_mz2", "wn_mz_pd", "mz_pd1", "mz_pd2", "mz_pd3", "mz_pd_lu",
-        "mz_lu1", "mz_lu2", "mz_lu3", "mz_lu_sk", "sk_mz2", "sk_mz1", "sk_ld_mz", "ld_mz4", "ld_mz3",
-        "ld_mz2", "ld_mz1", "kp_mz_ld", "kp_mz1",
+        "kp_wn_mz",
+        "wn_mz1",
+        "wn_mz2",
+        "wn_mz_pd",
+        "mz_pd1",
+        "mz_pd2",
+        "mz_pd3",
+        "mz_pd_lu",
+        "mz_lu1",
+        "mz_lu2",
+        "mz_lu3",
+        "mz_lu_sk",
+        "sk_mz2",
+        "sk_mz1",
+        "sk_ld_mz",
+        "ld_mz4",
+        "ld_mz3",
+        "ld_mz2",
+        "ld_mz1",
+        "kp_mz_ld",
+        "kp_mz1",
     ],
     "lodzkie": [
-        "wp_kp_ld", "kp_mz_ld", "ld_mz1", "ld_mz2", "ld_mz3", "ld_mz4", "sk_ld_mz", "sk_ld1",
-        "sk_sl_ld", "ld_sl1", "ld_sl_op", "ld_op_wp", "ld_wp1", "ld_wp2", "ld_wp3",
+        "wp_kp_ld",
+        "kp_mz_ld",
+        "ld_mz1",
+        "ld_mz2",
+        "ld_mz3",
+        "ld_mz4",
+        "sk_ld_mz",
+        "sk_ld1",
+        "sk_sl_ld",
+        "ld_sl1",
+        "ld_sl_op",
+        "ld_op_wp",
+        "ld_wp1",
+        "ld_wp2",
+        "ld_wp3",
     ],
     "lubelskie": [
-        "mz_pd_lu", "pd_lu_e", "brest", "ua", "e5", "lu_pk_e", "lu_pk3", "lu_pk2", "lu_pk1",
-        "lu_sk_pk", "mz_lu_sk", "mz_lu3", "mz_lu2", "mz_lu1",
+        "mz_pd_lu",
+        "pd_lu_e",
+        "brest",
+        "ua",
+        "e5",
+        "lu_pk_e",
+        "lu_pk3",
+        "lu_pk2",
+        "lu_pk1",
+        "lu_sk_pk",
+        "mz_lu_sk",
+        "mz_lu3",
+        "mz_lu2",
+        "mz_lu1",
     ],
     "dolnoslaskie": [
-        "ds_lb_w", "ds_lb2", "ds_lb1", "ds_wp_lb", "ds_wp2", "ds_wp1", "op_ds_wp", "op_ds2",
-        "op_ds1", "op_ds_s", "w6", "w7", "w8", "w9", "w10", "w11", "de_cz", "w12",
+        "ds_lb_w",
+        "ds_lb2",
+        "ds_lb1",
+        "ds_wp_lb",
+        "ds_wp2",
+        "ds_wp1",
+        "op_ds_wp",
+        "op_ds2",
+        "op_ds1",
+        "op_ds_s",
+        "w6",
+        "w7",
+        "w8",
+        "w9",
+        "w10",
+        "w11",
+        "de_cz",
+        "w12",
     ],
     "opolskie": [
-        "op_ds_wp", "ld_op_wp", "ld_sl_op", "sl_op1", "sl_op2", "sl_op3", "sl_op_s", "w3", "w4",
-        "w5", "op_ds_s", "op_ds1", "op_ds2",
+        "op_ds_wp",
+        "ld_op_wp",
+        "ld_sl_op",
+        "sl_op1",
+        "sl_op2",
+        "sl_op3",
+        "sl_op_s",
+        "w3",
+        "w4",
+        "w5",
+        "op_ds_s",
+        "op_ds1",
+        "op_ds2",
     ],
     "slaskie": [
-        "ld_sl_op", "ld_sl1", "sk_sl_ld", "sk_sl1", "sk_ma_sl", "sl_ma1", "sl_ma2", "sl_ma3",
-        "sl_ma4", "ma_sl_s", "cz_sk", "w1", "w2", "sl_op_s", "sl_op3", "sl_op2", "sl_op1",
+        "ld_sl_op",
+        "ld_sl1",
+        "sk_sl_ld",
+        "sk_sl1",
+        "sk_ma_sl",
+        "sl_ma1",
+        "sl_ma2",
+        "sl_ma3",
+        "sl_ma4",
+        "ma_sl_s",
+        "cz_sk",
+        "w1",
+        "w2",
+        "sl_op_s",
+        "sl_op3",
+        "sl_op2",
+        "sl_op1",
     ],
     "swietokrzyskie": [
-        "sk_ld_mz", "sk_mz1", "sk_mz2", "mz_lu_sk", "lu_sk_pk", "sk_pk1", "sk_pk_ma", "sk_ma1",
-        "sk_ma2", "sk_ma3", "sk_ma_sl", "sk_sl1", "sk_sl_ld", "sk_ld1",
+        "sk_ld_mz",
+        "sk_mz1",
+        "sk_mz2",
+        "mz_lu_sk",
+        "lu_sk_pk",
+        "sk_pk1",
+        "sk_pk_ma",
+        "sk_ma1",
+        "sk_ma2",
+        "sk_ma3",
+        "sk_ma_sl",
+        "sk_sl1",
+        "sk_sl_ld",
+        "sk_ld1",
     ],
     "malopolskie": [
-        "sk_ma_sl", "sk_ma3", "sk_ma2", "sk_ma1", "sk_pk_ma", "ma_pk1", "ma_pk2", "ma_pk_s", "s3",
-        "tatry", "s4", "s5", "ma_sl_s", "sl_ma4", "sl_ma3", "sl_ma2", "sl_ma1",
+        "sk_ma_sl",
+        "sk_ma3",
+        "sk_ma2",
+        "sk_ma1",
+        "sk_pk_ma",
+        "ma_pk1",
+        "ma_pk2",
+        "ma_pk_s",
+        "s3",
+        "tatry",
+        "s4",
+        "s5",
+        "ma_sl_s",
+        "sl_ma4",
+        "sl_ma3",
+        "sl_ma2",
+        "sl_ma1",
     ],
     "podkarpackie": [
-        "lu_sk_pk", "lu_pk1", "lu_pk2", "lu_pk3", "lu_pk_e", "e6", "e7", "sk_ua", "s1", "s2",
-        "ma_pk_s", "ma_pk2", "ma_pk1", "sk_pk_ma", "sk_pk1",
+        "lu_sk_pk",
+        "lu_pk1",
+        "lu_pk2",
+        "lu_pk3",
+        "lu_pk_e",
+        "e6",
+        "e7",
+        "sk_ua",
+        "s1",
+        "s2",
+        "ma_pk_s",
+        "ma_pk2",
+        "ma_pk1",
+        "sk_pk_ma",
+        "sk_pk1",
     ],
 }
 
@@ -1052,10 +1416,22 @@ VOIVODESHIPS_MAP = ((800.0, 540.0), 800.0)
 
 # a four-colouring: neighbours never share a tone
 MAP_TONE = {
-    "zachodniopomorskie": 0, "pomorskie": 1, "warminsko-mazurskie": 2, "podlaskie": 0,
-    "lubuskie": 1, "wielkopolskie": 2, "kujawsko-pomorskie": 0, "mazowieckie": 1, "lodzkie": 3,
-    "dolnoslaskie": 0, "opolskie": 1, "slaskie": 2, "swietokrzyskie": 0, "malopolskie": 1,
-    "podkarpackie": 2, "lubelskie": 3,
+    "zachodniopomorskie": 0,
+    "pomorskie": 1,
+    "warminsko-mazurskie": 2,
+    "podlaskie": 0,
+    "lubuskie": 1,
+    "wielkopolskie": 2,
+    "kujawsko-pomorskie": 0,
+    "mazowieckie": 1,
+    "lodzkie": 3,
+    "dolnoslaskie": 0,
+    "opolskie": 1,
+    "slaskie": 2,
+    "swietokrzyskie": 0,
+    "malopolskie": 1,
+    "podkarpackie": 2,
+    "lubelskie": 3,
 }
 SEA: Colour = rgb("#8FB8D0")
 
@@ -1073,8 +1449,10 @@ def draw_map(
     west, east = coast[0][0] - height * 0.08, coast[-1][0] + height * 0.1
     north = min(y for _, y in coast)
     mid_x, rx, ry = (west + east) / 2, (east - west) / 2, height * 0.26
-    sea = [(mid_x + rx * math.cos(t), north + height * 0.06 + ry * math.sin(t))
-           for t in (math.pi * (1 + i / 40) for i in range(41))]
+    sea = [
+        (mid_x + rx * math.cos(t), north + height * 0.06 + ry * math.sin(t))
+        for t in (math.pi * (1 + i / 40) for i in range(41))
+    ]
     sea += [(x, y + height * 0.02) for x, y in reversed(coast)]  # the shore, under the land
     c.faded(sea, tint(SEA, 0.1), north - ry, north)
     for k in range(1, 4):  # a few wave strokes
@@ -1121,7 +1499,9 @@ def lattice(c: Canvas, x0: float, y0: float, cols: int, rows: int, r: float, a: 
                     c.poly(hexagon(x - r * 0.08, y - r * 0.1, r * 0.62), tint(a, 0.74 - 0.1 * ((i + j) % 3)))
 
 
-def disc(c: Canvas, cx: float, cy: float, r: float, fill: Colour, ring: Colour | None = None, ring_w: float = 0) -> None:
+def disc(
+    c: Canvas, cx: float, cy: float, r: float, fill: Colour, ring: Colour | None = None, ring_w: float = 0
+) -> None:
     """A raised round plate with an optional rim."""
     with c.layer(light=0.25, shadow=0.3, blur=16, offset=(8, 16)):
         c.circle(cx, cy, r, fill=fill)
@@ -1217,7 +1597,9 @@ def technologies_biomass() -> Canvas:
             x = 210 + i * 56 + row * 28 + (row % 2) * 4
             y = ground - 30 - row * 44
             with c.layer(light=0.3, shadow=0.3, blur=4, offset=(3, 5)):
-                c.rect(x - 24, y - 17, x + 24, y + 17, fill=mix(pellet, WHITE, 0.12 * ((i + row) % 3)), radius=17)
+                c.rect(
+                    x - 24, y - 17, x + 24, y + 17, fill=mix(pellet, WHITE, 0.12 * ((i + row) % 3)), radius=17
+                )
                 c.ellipse(x + 8, y - 13, x + 22, y + 13, shade(pellet, 0.25))
     with c.layer(light=0.2, shadow=0.2, blur=6, offset=(4, 6)):
         c.arrow(bezier((640, 560), (760, 470), (880, 560)), a, 18)
@@ -1442,7 +1824,9 @@ def two_circles(
     """Poland and Kazakhstan as two flag badges, goods going both ways between them."""
     (lx, ly), (rx, ry) = left, right
     for (x, y), colour, flat in zip(
-        (left, right), colours, (poland_flag(round(2 * r), round(2 * r)), kazakhstan_flag(round(4 * r), round(2 * r)))
+        (left, right),
+        colours,
+        (poland_flag(round(2 * r), round(2 * r)), kazakhstan_flag(round(4 * r), round(2 * r))),
     ):
         c.glow(x, y, r * 1.8, tint(colour, 0.5), 0.5)
         flag_badge(c, flat, x, y, r)
@@ -1584,7 +1968,9 @@ def calendar_sheet(
     """A tear-off calendar: a pad of sheets under the day's page, rings on top."""
     with c.layer(light=0.1, shadow=0.35, blur=22, offset=(12, 22)):
         for k in (3, 2, 1):
-            c.rect(x + k * 4, y + k * 7, x + w + k * 4, y + h + k * 7, fill=mix(WHITE, GREY, 0.25 * k), radius=34)
+            c.rect(
+                x + k * 4, y + k * 7, x + w + k * 4, y + h + k * 7, fill=mix(WHITE, GREY, 0.25 * k), radius=34
+            )
         c.rect(x, y, x + w, y + h, fill=WHITE, radius=34)
         c.rect(x, y, x + w, y + h * 0.26, fill=header, radius=34)
         c.rect(x, y + h * 0.14, x + w, y + h * 0.26, fill=header)
@@ -1616,7 +2002,9 @@ def national_day_flags() -> Canvas:
         ("poland", poland_flag(320, 200), 220, 0.0),
         ("kazakhstan", kazakhstan_flag(400, 200), 620, 1.3),
     ):
-        box = flag_on_pole(c, flat, px, 170, ground, FLAG_BOXES[key][2] - FLAG_BOXES[key][0], 200, shade(a, 0.6), phase)
+        box = flag_on_pole(
+            c, flat, px, 170, ground, FLAG_BOXES[key][2] - FLAG_BOXES[key][0], 200, shade(a, 0.6), phase
+        )
         assert box == FLAG_BOXES[key], box
         with c.layer(light=0.0, shadow=0.15, blur=4, offset=(3, 5)):
             c.arrow([(px - 45, 640), (px - 45, 420)], tint(a, 0.35), 10)
@@ -1670,7 +2058,9 @@ def national_day_pavilion() -> Canvas:
     sw, sh = (x1 - x0) / n, (yb - yt) / n
     with c.layer(light=0.25, shadow=0.25, blur=6, offset=(5, 6)):
         for k in range(n):
-            c.rect(x0 + k * sw, yb - (k + 1) * sh, x1, yb - k * sh, fill=mix(tint(a, 0.7), tint(a, 0.45), k / n))
+            c.rect(
+                x0 + k * sw, yb - (k + 1) * sh, x1, yb - k * sh, fill=mix(tint(a, 0.7), tint(a, 0.45), k / n)
+            )
     return c
 
 

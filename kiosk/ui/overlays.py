@@ -90,7 +90,9 @@ class Overlays:
         # Wide enough for a button five touch targets long, whatever the text size.
         width = min(self._size[0] - 2 * m.margin, max(m.px(900), 2 * m.margin + 5 * m.target))
         inner, language = width - 2 * m.margin, self.look.language
-        ask = ts.block(say(language, "still_here"), "title", theme.ink, theme.card, inner, bold=True, align="center")
+        ask = ts.block(
+            say(language, "still_here"), "title", theme.ink, theme.card, inner, bold=True, align="center"
+        )
         count = ts.line(
             str(seconds), "display", theme.signal if not self.look.high_contrast else theme.ink, theme.card
         )
@@ -107,6 +109,8 @@ class Overlays:
             card.blit(piece, ((width - piece.get_width()) // 2, y))
             y += piece.get_height()
         button = self._buttons[language] = Rect(m.margin, y + gap, inner, button_h)
-        widgets.button(card, ts, m, button, say(language, "go_on"), theme.signal, theme.on_signal, style="title")
+        widgets.button(
+            card, ts, m, button, say(language, "go_on"), theme.signal, theme.on_signal, style="title"
+        )
         card.blit(hint, ((width - hint.get_width()) // 2, button.bottom + gap))
         return card

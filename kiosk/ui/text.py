@@ -449,7 +449,9 @@ class Typesetter:
         self.record.append(written)
         if self.draw:
             return _marked(
-                render(font, value, colour, width, line_height, align, max_lines, language=language), written, font
+                render(font, value, colour, width, line_height, align, max_lines, language=language),
+                written,
+                font,
             )
         blank = Blank((max(1, width), _height(font, rows, line_height)))
         self._remember(key, written, blank)
@@ -512,4 +514,3 @@ def _marked(surface: pygame.Surface, written: Written, font: pygame.font.Font, t
         surface = copy
     surface.written = written
     return surface
-

@@ -163,6 +163,9 @@ def shadow(surface: pygame.Surface, r: Rect, radius: int, m: Metrics) -> None:
     for i in range(steps):
         inset = round(spread * i / steps)
         pygame.draw.rect(
-            layer, (0, 0, 0, 10 + 4 * i), layer.get_rect().inflate(-2 * inset, -2 * inset), border_radius=radius + spread - inset
+            layer,
+            (0, 0, 0, 10 + 4 * i),
+            layer.get_rect().inflate(-2 * inset, -2 * inset),
+            border_radius=radius + spread - inset,
         )
     surface.blit(layer, box.topleft)

@@ -19,7 +19,9 @@ IMAGES = ROOT / "media" / "images"
 
 @pytest.fixture(scope="module")
 def gen():
-    spec = importlib.util.spec_from_file_location("make_illustrations", ROOT / "tools" / "make_illustrations.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_illustrations", ROOT / "tools" / "make_illustrations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -28,7 +30,9 @@ def gen():
 def share(image: Image.Image, box, test) -> float:
     """The fraction of pixels inside `box` (x0, y0, x1, y1) for which `test(r, g, b)` holds."""
     region = image.convert("RGB").crop(tuple(round(v) for v in box))
-    pixels = list(region.get_flattened_data()) if hasattr(region, "get_flattened_data") else list(region.getdata())
+    pixels = (
+        list(region.get_flattened_data()) if hasattr(region, "get_flattened_data") else list(region.getdata())
+    )
     return sum(1 for p in pixels if test(*p)) / len(pixels)
 
 
@@ -81,11 +85,21 @@ def test_the_kazakh_flag_is_sky_blue_with_sun_eagle_and_ornament(gen):
 
 # each voivodeship's seat, (lon, lat): the map must put it in its own voivodeship
 SEATS = {
-    "zachodniopomorskie": (14.55, 53.43), "pomorskie": (18.5, 54.3), "warminsko-mazurskie": (20.49, 53.78),
-    "podlaskie": (23.16, 53.13), "lubuskie": (15.51, 51.94), "wielkopolskie": (16.93, 52.41),
-    "kujawsko-pomorskie": (18.0, 53.12), "mazowieckie": (21.01, 52.23), "lodzkie": (19.46, 51.76),
-    "lubelskie": (22.57, 51.25), "dolnoslaskie": (17.04, 51.11), "opolskie": (17.93, 50.67),
-    "slaskie": (19.02, 50.26), "swietokrzyskie": (20.63, 50.87), "malopolskie": (19.94, 50.06),
+    "zachodniopomorskie": (14.55, 53.43),
+    "pomorskie": (18.5, 54.3),
+    "warminsko-mazurskie": (20.49, 53.78),
+    "podlaskie": (23.16, 53.13),
+    "lubuskie": (15.51, 51.94),
+    "wielkopolskie": (16.93, 52.41),
+    "kujawsko-pomorskie": (18.0, 53.12),
+    "mazowieckie": (21.01, 52.23),
+    "lodzkie": (19.46, 51.76),
+    "lubelskie": (22.57, 51.25),
+    "dolnoslaskie": (17.04, 51.11),
+    "opolskie": (17.93, 50.67),
+    "slaskie": (19.02, 50.26),
+    "swietokrzyskie": (20.63, 50.87),
+    "malopolskie": (19.94, 50.06),
     "podkarpackie": (22.0, 50.04),
 }
 
@@ -93,11 +107,16 @@ SEATS = {
 def test_the_map_is_poland_s_sixteen_voivodeships_in_place(gen):
     assert set(gen.VOIVODESHIPS) == set(SEATS)
     for name, seat in SEATS.items():
-        holders = [v for v, keys in gen.VOIVODESHIPS.items() if gen.point_in_polygon(seat, [gen.P[k] for k in keys])]
+        holders = [
+            v for v, keys in gen.VOIVODESHIPS.items() if gen.point_in_polygon(seat, [gen.P[k] for k in keys])
+        ]
         assert holders == [name], (name, holders)
     areas = {v: abs(gen.polygon_area([gen.P[k] for k in keys])) for v, keys in gen.VOIVODESHIPS.items()}
     # the largest are Mazowieckie and Wielkopolskie, the smallest Opolskie, as in reality
-    assert sorted(areas, key=areas.get)[-2:] in (["wielkopolskie", "mazowieckie"], ["mazowieckie", "wielkopolskie"])
+    assert sorted(areas, key=areas.get)[-2:] in (
+        ["wielkopolskie", "mazowieckie"],
+        ["mazowieckie", "wielkopolskie"],
+    )
     assert min(areas, key=areas.get) == "opolskie"
 
 
@@ -149,7 +168,9 @@ def test_pictures_are_lit_not_flat():
         assert sum(colours[:12]) / pixels < 0.5, path.name
         # the background itself is a gradient: top and bottom rows differ
         top = image.crop((0, 0, image.width, 4)).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
-        bottom = image.crop((0, image.height - 4, image.width, image.height)).resize((1, 1), Image.Resampling.BOX)
+        bottom = image.crop((0, image.height - 4, image.width, image.height)).resize(
+            (1, 1), Image.Resampling.BOX
+        )
         assert sum(abs(a - b) for a, b in zip(top, bottom.getpixel((0, 0)))) > 20, path.name
         sizes += path.stat().st_size
     assert sizes < 5_000_000  # all of them, still a small download

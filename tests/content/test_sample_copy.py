@@ -132,7 +132,7 @@ def numbers(text):
     """The figures in a text: "257,000", "257 tys." and "257 мыңнан" are all 257000."""
     found = set()
     for match in re.finditer(rf"\d+(?:,\d{{3}})*(?P<k>{THOUSANDS})?", text):
-        value = int(match.group().split()[0].rstrip("tysмыңтыс.").replace(",", ""))
+        value = int(re.match(r"[\d,]+", match.group()).group().replace(",", ""))
         found.add(value * 1000 if match.group("k") else value)
     return found
 

@@ -24,7 +24,12 @@ def edit(project, name, old, new):
 
 def test_text_too_long_for_its_screen_is_found_with_its_line(project, capsys):
     long_title = "Poznaj bogactwo polskich lasów " * 6
-    edit(project, "forest.yaml", "      pl: Poznaj bogactwo polskich lasów\n", f"      pl: {long_title.strip()}\n")
+    edit(
+        project,
+        "forest.yaml",
+        "      pl: Poznaj bogactwo polskich lasów\n",
+        f"      pl: {long_title.strip()}\n",
+    )
     code, out, _ = validate(project, capsys)
     assert code == 1
     line = next(line for line in out.splitlines() if "pages.0.title.pl" in line)

@@ -39,7 +39,9 @@ def test_a_zones_name_fades_with_its_own_picture(shipped, size):
     frame(app, clock, surface, 1.0 + 1e-6)  # the turn: zone 1's picture starts to fade in
     scene, theme = app.scene, app.theme
     zones = app.exhibit.zones
-    old, new = (theme.accent(zones[i].accent) for i in ((scene.turn - 1) % len(zones), scene.turn % len(zones)))
+    old, new = (
+        theme.accent(zones[i].accent) for i in ((scene.turn - 1) % len(zones), scene.turn % len(zones))
+    )
     assert distance(old, new) > 60
     before, after = scene._pill(scene.turn - 1), scene._pill(scene.turn)
     # A spot in the padding of both names, left of their words.
@@ -100,7 +102,9 @@ def test_the_highlight_glides_through_the_four_invitations(shipped, size):
         here, there = scene.invitations[scene.turn % n][2], scene.invitations[(scene.turn - 1) % n][2]
         column = scene._column()
         top = min(
-            y for y in range(column.top, column.bottom) if surface.get_at((here.x + 4, y))[:3] == app.theme.signal
+            y
+            for y in range(column.top, column.bottom)
+            if surface.get_at((here.x + 4, y))[:3] == app.theme.signal
         )
         assert min(here.y, there.y) < top < max(here.y, there.y)  # moving, not jumping
         frame(app, clock, surface, 0.5)

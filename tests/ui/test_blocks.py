@@ -79,7 +79,9 @@ def test_a_gallerys_dots_sit_under_its_pictures_in_both_orientations(shipped, si
     assert isinstance(gallery, GalleryView)
     # Its notes go under the picture beside text; alone on its page, beside (or under) the dots.
     beside = gallery.notes_at is not None
-    under = max(i.get_height() + (0 if beside else sum(n.get_height() for n in notes)) for i, notes in gallery.slides)
+    under = max(
+        i.get_height() + (0 if beside else sum(n.get_height() for n in notes)) for i, notes in gallery.slides
+    )
     gap = gallery.dots_box.y - (gallery.box.y + under)
     assert 0 <= gap <= app.metrics.px(48), gap  # not floating half a screen below in portrait
 

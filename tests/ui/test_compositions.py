@@ -7,14 +7,10 @@ like a game, a hotspot card set apart from the text it would cross.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 import pytest
 
 from kiosk.clock import VirtualClock
-from kiosk.config import load_config
-from kiosk.content.loader import load_exhibit
 from kiosk.ui import layout
 from kiosk.ui.app import KioskApp
 from kiosk.ui.blocks.quiz import ANSWER, BURST_S, confetti, mark
@@ -94,20 +90,7 @@ def test_nothing_starts_under_the_fade_and_a_figure_is_not_cut_by_the_edge():
 
 
 # -- the screens ---------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def shipped():
-    config = load_config(Path(__file__).resolve().parents[2] / "config.yaml")
-    report = load_exhibit(config)
-    assert report.exhibit is not None, report.problems
-    return config, report.exhibit
-
-
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")
 
 
 def pages(shipped, size, language="en", large=False):

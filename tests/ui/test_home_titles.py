@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pygame
 import pytest
 
 from tests.ui.test_app import home_pages, make_app, tap
@@ -11,12 +10,7 @@ LANGUAGES = ["pl", "en", "kk", "ru"]
 SIZES = [(1920, 1080), (1080, 1920)]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")
 
 
 def rows(app):

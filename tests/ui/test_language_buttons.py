@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 
-import pygame
 import pytest
 
 from kiosk.ui import layout
@@ -18,12 +17,7 @@ NAMES = ["Polski", "English", "Қазақша", "Русский"]
 SHORT = ["POL", "ENG", "ҚАЗ", "РУС"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")
 
 
 def labels_on(app):

@@ -56,7 +56,7 @@ def test_continue_is_one_large_button_and_continues_the_visit(shipped, size, mod
     button = app.overlays.continue_button(app.warning_left())
     m = app.metrics
     assert button.h >= 2 * m.mm(15) and button.w >= 5 * m.mm(15)  # well above the 15 mm minimum
-    assert 0 <= button.x and button.right <= size[0] and 0 <= button.y and button.bottom <= size[1]
+    assert button.x >= 0 and button.right <= size[0] and button.y >= 0 and button.bottom <= size[1]
     assert surface.get_at((button.x + m.px(20), button.y + button.h // 2))[:3] == app.theme.signal
     assert any(w.text == say(app.language, "go_on") for w in app.type.record)  # it says "Continue"
 

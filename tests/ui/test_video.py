@@ -35,12 +35,7 @@ ZONE, FILM_PAGE = "national-day", 5
 START = 1_504_771_200.0  # 2017-09-07 08:00 UTC
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")
 
 
 @pytest.fixture(scope="module")

@@ -57,7 +57,9 @@ class FactView(BlockView):
         # The largest size at which figure and label stand whole in the room the page gives.
         sizes = (("statement", "title"), ("display", "title"), ("title", "heading"), ("heading", "body"))
         for value_style, label_style in sizes:
-            if ts.fits(words, value_style, box.w, None, bold=True) and ts.fits(label_words, label_style, box.w, None):
+            if ts.fits(words, value_style, box.w, None, bold=True) and ts.fits(
+                label_words, label_style, box.w, None
+            ):
                 value_h = self._height(words, value_style, box.w, True, 1.0)
                 label_h = self._height(label_words, label_style, box.w, False, 1.2)
                 if rule_h + under_rule + value_h + under_value + label_h <= box.h:

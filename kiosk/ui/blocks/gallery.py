@@ -75,11 +75,13 @@ class GalleryView(Framed):
             notes = []
             if slide.caption:
                 notes.append(
-                    ts.block(look.text(slide.caption), "heading", theme.ink, theme.paper, words.w, max_lines=4,
-                             line_height=1.25, smaller=("body",))
+                    ts.block(look.text(slide.caption), "heading", theme.ink, theme.paper, words.w,
+                             max_lines=4, line_height=1.25, smaller=("body",))
                 )  # fmt: skip
             if slide.credit:
-                notes.append(ts.block(look.text(slide.credit), "small", theme.muted, theme.paper, words.w, max_lines=1))
+                notes.append(
+                    ts.block(look.text(slide.credit), "small", theme.muted, theme.paper, words.w, max_lines=1)
+                )
             image = look.picture(slide.src, (picture_room.w, picture_room.h), "contain")
             self.slides.append((image, notes))
         tallest = max(image.get_height() for image, _ in self.slides)

@@ -193,13 +193,15 @@ class QuizView(BlockView):
         after = []
         if chosen is not None:
             right = block.answers[chosen].correct
-            verdict = ts.block(say(look.language, "right" if right else "wrong"), "title", theme.ink, theme.paper,
-                               width - badge - pad, bold=True, line_height=1.1, max_lines=2,
-                               smaller=("heading",))  # fmt: skip
+            said = say(look.language, "right" if right else "wrong")
+            verdict = ts.block(said, "title", theme.ink, theme.paper, width - badge - pad, bold=True,
+                               line_height=1.1, max_lines=2, smaller=("heading",))  # fmt: skip
             explanation = ts.block(look.text(block.explanation), "body", theme.ink, theme.paper, width,
                                    line_height=1.35)  # fmt: skip
             after = [verdict, explanation]
-        after_h = (m.px(28) + max(badge, after[0].get_height()) + m.px(12) + after[1].get_height()) if after else 0
+        after_h = (
+            (m.px(28) + max(badge, after[0].get_height()) + m.px(12) + after[1].get_height()) if after else 0
+        )
         piece = ts.surface((width, y + after_h))
         piece.blit(question, (0, 0))
         for k, (r, (state, fill, ink, border, face)) in enumerate(zip(cards, states)):
@@ -226,7 +228,11 @@ class QuizView(BlockView):
         chosen wrongly, in white on their colour."""
         theme, ts = self.look.theme, self.look.type
         # Set (and so recorded) whether drawn or only measured: the content check sees it too.
-        words = ts.line(letter, "heading", ink, fill, size, bold=True) if state not in ("right", "wrong") else None
+        words = (
+            ts.line(letter, "heading", ink, fill, size, bold=True)
+            if state not in ("right", "wrong")
+            else None
+        )
         if widgets.unseen(piece, pygame.Rect(*at, size, size)):
             return
         if words is None:

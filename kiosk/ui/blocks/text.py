@@ -14,6 +14,8 @@ class ParagraphsView(BlockView):
         look, theme = self.look, self.look.theme
         style, spacing = ("heading", 1.3) if self.lede else ("body", 1.42)
         return Piece(
-            look.type.block(look.text(self.block.text), style, theme.ink, theme.paper, width, line_height=spacing),
+            look.type.block(
+                look.text(self.block.text), style, theme.ink, theme.paper, width, line_height=spacing
+            ),
             whole=False,  # running text reads on under the fade
         )

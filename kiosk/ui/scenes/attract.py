@@ -30,7 +30,12 @@ PAN_S = CYCLE_S + FADE_S  # a picture drifts from the moment it fades in until i
 PAN_STEPS = 28  # one design pixel a step: 7 steps a second
 # Where each zone's drift starts and ends, as fractions of the slack around the frame: each
 # path starts where the one before it ended, so the motion never jumps back.
-PATHS = (((0.0, 0.2), (1.0, 0.8)), ((1.0, 0.8), (0.0, 1.0)), ((0.0, 1.0), (1.0, 0.0)), ((1.0, 0.0), (0.0, 0.2)))
+PATHS = (
+    ((0.0, 0.2), (1.0, 0.8)),
+    ((1.0, 0.8), (0.0, 1.0)),
+    ((0.0, 1.0), (1.0, 0.0)),
+    ((1.0, 0.0), (0.0, 0.2)),
+)
 
 
 def _ease(f: float) -> float:
@@ -78,7 +83,12 @@ class AttractScene(Scene):
             pills = []
             for code in codes:
                 name = ts.line(
-                    zone.title.get(code, default), "heading", theme.on_accent, accent, label_w, smaller=("body",)
+                    zone.title.get(code, default),
+                    "heading",
+                    theme.on_accent,
+                    accent,
+                    label_w,
+                    smaller=("body",),
                 )
                 pill = pygame.Surface((name.get_width() + 2 * pad, name.get_height() + pad), pygame.SRCALPHA)
                 widgets.panel(pill, layout.Rect(0, 0, pill.get_width(), pill.get_height()), accent, m.radius)

@@ -109,7 +109,9 @@ class ZoneScene(Scene):
                 view.lede = False
             frame = framed()
         if layout.needs_wide_panel(m, kind, frame, self.column_height):
-            wide = layout.zone_frame(m, has_text, has_visual, title.get_height(), back_w, kind, 0, notes_h, True)
+            wide = layout.zone_frame(
+                m, has_text, has_visual, title.get_height(), back_w, kind, 0, notes_h, True
+            )
             notes = self.featured.panel_notes(wide.text.w)
             notes_h = sum(n.get_height() for n in notes)
             self.column_box = layout.Rect(0, 0, wide.text.w, 0)
@@ -194,7 +196,9 @@ class ZoneScene(Scene):
                     surface, layout.Rect(box.right + m.px(10), y, m.px(6), thumb), theme.line, m.px(3)
                 )
         for view in self.flow:  # what a column block draws over the page (a quiz's confetti)
-            self.look.faults.guard("draw", f"{self.zone.id}/{self.page.id} {view.block.type}", view.draw_live, surface)
+            self.look.faults.guard(
+                "draw", f"{self.zone.id}/{self.page.id} {view.block.type}", view.draw_live, surface
+            )
         if self.narration is not None and self.narration.playing and self.listen_box is not None:
             self.draw_listen(surface, on=True, worded=self.listen_box.w > self.listen_box.h)
         if self.feature and not self.look.faults.guard(
