@@ -625,23 +625,31 @@ class TimelineFrame:
 
 
 def timeline_frame(
-    m: Metrics, box: Rect, count: int, start: int = 0, need: int = 0, above: int = 0, below: int = 0
+    m: Metrics,
+    box: Rect,
+    count: int,
+    start: int = 0,
+    need: int = 0,
+    above: int = 0,
+    below: int = 0,
+    most: int = 8,
 ) -> TimelineFrame:
     """Where `count` events go in `box`, the first in view being `start` (clamped so the last
     view is full). `need`: upright, the height the tallest event needs (landscape ignores it:
     an event there is at least TIMELINE_SLOT wide). When not all fit, the arrows at the ends of
     the line step through them. `above`, `below` (landscape): the height the dates need over
-    the line and the texts under it; the line sits where both are centred on the page."""
+    the line and the texts under it; the line sits where both are centred on the page. `most`:
+    at most so many in view (wider events, for texts that do not hold in narrower ones)."""
     size = max(m.px(88), m.target)
     gap = m.gap
     across = not m.portrait
     length = box.w if across else box.h
     # Large text gets wider events, fewer to a view, rather than narrow columns of long words.
     least = m.px(TIMELINE_SLOT * m.text_scale) if across else max(1, need)
-    per_view = max(1, min(count, (length + gap) // (least + gap)))
+    per_view = max(1, min(count, most, (length + gap) // (least + gap)))
     if per_view < count:
         # Room for the arrows at both ends of the line.
-        per_view = max(1, min(count, (length - 2 * (size + gap) + gap) // (least + gap)))
+        per_view = max(1, min(count, most, (length - 2 * (size + gap) + gap) // (least + gap)))
     paged = per_view < count
     start = max(0, min(start, count - per_view))
     lead = size + gap if paged else 0

@@ -23,6 +23,7 @@ class TimelineView(BlockView):
     def __init__(self, page, block):
         super().__init__(page, block)
         self.start = 0  # the first event in view
+        self.most = 1  # how many events a view may hold, for their texts to hold uncut
         self.box: Rect | None = None
         self.frame: TimelineFrame | None = None
         self.rows: list[tuple[pygame.Surface, pygame.Surface]] = []
@@ -34,52 +35,60 @@ class TimelineView(BlockView):
         self.box = box
         pad = m.px(28)  # between the line's dot and the words
         first = timeline_frame(m, box, len(events), self.start)
-        width = first.slots[0].w
-        # Every date in one size, the largest in which each holds one line; else two lines.
-        values = [look.text(e.date) for e in events]
+        # The texts in body type if fewer events to a view, each wider (landscape) or taller
+        # (upright), let every one hold uncut in its room, two at least; else in small type;
+        # one event alone only when no two hold; cut only when even one in small type does not.
+        values = [look.text(e.text) for e in events]
+        many = range(first.per_view, 1, -1)
+        tries = [*(("body", k) for k in many), *(("small", k) for k in many), ("body", 1), ("small", 1)]
+        for style, most in tries:
+            self.most = most
+            width = timeline_frame(m, box, len(events), self.start, most=most).slots[0].w
+            dates = self._dates(width)
+            dates_h = max(d.get_height() for d in dates)
+            # Landscape, the texts go under the line; upright, each event has its share of it.
+            room = box.h - dates_h - 3 * pad if first.across else box.h // most - dates_h - m.px(8) - m.gap
+            words = self._words(values, style, width, room, cut=(style, most) == ("small", 1))
+            if words is not None:
+                break
+        self.rows = list(zip(dates, words))
+        self.frame = self._frame(self.start)
+        self._targets()
+
+    def _dates(self, width: int) -> list[pygame.Surface]:
+        """Every date in one size, the largest in which each holds one line; else two lines."""
+        look, theme, ts = self.look, self.look.theme, self.look.type
+        values = [look.text(e.date) for e in self.block.events]
         style = next(
-            (s for s in ("title", "heading") if all(ts.font(s, True).size(v)[0] <= width for v in values)),
-            None,
+            (s for s in ("title", "heading") if all(ts.font(s, True).size(v)[0] <= width for v in values)), None
         )
-        dates = [
+        return [
             ts.block(v, style or "heading", self.accent, theme.paper, width, bold=True, line_height=1.1,
                      max_lines=1 if style else 2)
             for v in values
         ]  # fmt: skip
-        # What the dates leave of the page: landscape, the texts under the line; upright, each
-        # event's share of the line (at least a third of it).
-        dates_h = max(d.get_height() for d in dates)
-        room = box.h - dates_h - 3 * pad if first.across else box.h // 3 - dates_h
-        self.rows = list(zip(dates, self._words([look.text(e.text) for e in events], width, room)))
-        self.frame = self._frame(self.start)
-        self._targets()
 
     def _frame(self, start: int) -> TimelineFrame:
         """The line with the events from `start` in view, made room for as they are set."""
         m, pad = self.look.metrics, self.look.metrics.px(28)
         if m.portrait:
             need = max(d.get_height() + m.px(8) + t.get_height() for d, t in self.rows)
-            return timeline_frame(m, self.box, len(self.rows), start, need=need)
+            return timeline_frame(m, self.box, len(self.rows), start, need=need, most=self.most)
         dates_h = max(d.get_height() for d, _ in self.rows)
         texts_h = max(t.get_height() for _, t in self.rows)
-        return timeline_frame(m, self.box, len(self.rows), start, above=dates_h + pad, below=texts_h + pad)
+        return timeline_frame(
+            m, self.box, len(self.rows), start, above=dates_h + pad, below=texts_h + pad, most=self.most
+        )
 
-    def _words(self, values: list[str], width: int, room: int) -> list[pygame.Surface]:
-        """The events' texts in one size, the largest in which each holds in the room; in the
-        smallest, cut to the room's lines, when even that does not hold them."""
+    def _words(self, values: list[str], style: str, width: int, room: int, cut: bool) -> list[pygame.Surface] | None:
+        """The events' texts in one size, if each holds in the room; else None, or (`cut`: no
+        other room to try) cut to the room's lines."""
         look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
-
-        def set_in(style: str, lines: int | None = None) -> list[pygame.Surface]:
-            return [
-                ts.block(v, style, theme.ink, theme.paper, width, line_height=1.35, max_lines=lines)
-                for v in values
-            ]
-
-        for style in ("body", "small"):
-            words = set_in(style)
-            if max(w.get_height() for w in words) <= room:
-                return words
-        return set_in("small", max(2, room // round(m.type("small") * 1.35)))
+        lines = max(2, room // round(m.type(style) * 1.35)) if cut else None
+        words = [
+            ts.block(v, style, theme.ink, theme.paper, width, line_height=1.35, max_lines=lines) for v in values
+        ]
+        return words if cut or max(w.get_height() for w in words) <= room else None
 
     def _targets(self) -> None:
         frame = self.frame
