@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui import widgets
+from kiosk.ui import smooth, widgets
 from kiosk.ui.blocks import view
 from kiosk.ui.blocks.base import BlockView, Piece
 from kiosk.ui.layout import Rect, TimelineFrame, timeline_frame
@@ -141,12 +141,9 @@ class TimelineView(BlockView):
 
     @staticmethod
     def _updown(surface: pygame.Surface, r: Rect, ahead: int, colour, width: int) -> None:
-        """An arrow up (-1) or down (+1) for an upright line."""
-        cx, cy = widgets.rect(r).center
-        s = r.w // 6
-        tip = cy + ahead * s // 2
-        base = cy - ahead * s // 2
-        pygame.draw.lines(surface, colour, False, [(cx - s, base), (cx, tip), (cx + s, base)], width)
+        """An arrow up (-1) or down (+1) for an upright line: the smooth › turned a quarter."""
+        icon = smooth.icon("next", r.h, r.w, tuple(colour[:3]), width)
+        surface.blit(pygame.transform.rotate(icon, -90 * ahead), (r.x, r.y))
 
     def step(self, ahead: int) -> bool:
         """Bring the next (or previous) events into view; False at that end of the line."""
