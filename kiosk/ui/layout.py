@@ -462,7 +462,8 @@ def language_choices(m: Metrics, count: int, prompt_h: int) -> list[Rect]:
 
 # -- a zone page: its composition chosen from what the page holds ------------------------------
 
-SIDE, PICTURE, GALLERY, STATEMENT, QUIZ, TIMELINE = "side", "picture", "gallery", "statement", "quiz", "timeline"
+SIDE, PICTURE, GALLERY, STATEMENT, QUIZ = "side", "picture", "gallery", "statement", "quiz"
+TIMELINE = "timeline"
 WORDS = ("text", "heading")  # blocks that are running text
 
 
@@ -471,7 +472,8 @@ def composition(feature: str | None, column: tuple[str, ...]) -> str:
 
     a quiz plays on the whole page; a picture with only words beside it bleeds to the edge
     under a text panel; a gallery alone fills the page; a fact with no picture is the page's
-    statement; a timeline alone runs across the page; anything else (hotspots, a film, a picture with a figure) sits beside the text."""
+    statement; a timeline alone runs across the page; anything else (hotspots, a film, a
+    picture with a figure) sits beside the text."""
     if "quiz" in column:
         return QUIZ
     if feature is None and column == ("timeline",):

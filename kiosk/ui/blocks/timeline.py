@@ -30,7 +30,7 @@ class TimelineView(BlockView):
 
     # -- on a page of its own -------------------------------------------------------------------
     def compose(self, surface: pygame.Surface, box: Rect) -> None:
-        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        look, m = self.look, self.look.metrics
         events = self.block.events
         self.box = box
         pad = m.px(28)  # between the line's dot and the words
@@ -60,7 +60,8 @@ class TimelineView(BlockView):
         look, theme, ts = self.look, self.look.theme, self.look.type
         values = [look.text(e.date) for e in self.block.events]
         style = next(
-            (s for s in ("title", "heading") if all(ts.font(s, True).size(v)[0] <= width for v in values)), None
+            (s for s in ("title", "heading") if all(ts.font(s, True).size(v)[0] <= width for v in values)),
+            None,
         )
         return [
             ts.block(v, style or "heading", self.accent, theme.paper, width, bold=True, line_height=1.1,
@@ -80,13 +81,16 @@ class TimelineView(BlockView):
             m, self.box, len(self.rows), start, above=dates_h + pad, below=texts_h + pad, most=self.most
         )
 
-    def _words(self, values: list[str], style: str, width: int, room: int, cut: bool) -> list[pygame.Surface] | None:
+    def _words(
+        self, values: list[str], style: str, width: int, room: int, cut: bool
+    ) -> list[pygame.Surface] | None:
         """The events' texts in one size, if each holds in the room; else None, or (`cut`: no
         other room to try) cut to the room's lines."""
-        look, m, theme, ts = self.look, self.look.metrics, self.look.theme, self.look.type
+        m, theme, ts = self.look.metrics, self.look.theme, self.look.type
         lines = max(2, room // round(m.type(style) * 1.35)) if cut else None
         words = [
-            ts.block(v, style, theme.ink, theme.paper, width, line_height=1.35, max_lines=lines) for v in values
+            ts.block(v, style, theme.ink, theme.paper, width, line_height=1.35, max_lines=lines)
+            for v in values
         ]
         return words if cut or max(w.get_height() for w in words) <= room else None
 
