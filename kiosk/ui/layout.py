@@ -463,6 +463,7 @@ def language_choices(m: Metrics, count: int, prompt_h: int) -> list[Rect]:
 # -- a zone page: its composition chosen from what the page holds ------------------------------
 
 SIDE, PICTURE, GALLERY, STATEMENT, QUIZ = "side", "picture", "gallery", "statement", "quiz"
+TIMELINE = "timeline"
 WORDS = ("text", "heading")  # blocks that are running text
 
 
@@ -471,9 +472,12 @@ def composition(feature: str | None, column: tuple[str, ...]) -> str:
 
     a quiz plays on the whole page; a picture with only words beside it bleeds to the edge
     under a text panel; a gallery alone fills the page; a fact with no picture is the page's
-    statement; anything else (hotspots, a film, a picture with a figure) sits beside the text."""
+    statement; a timeline alone runs across the page; anything else (hotspots, a film, a
+    picture with a figure) sits beside the text."""
     if "quiz" in column:
         return QUIZ
+    if feature is None and column == ("timeline",):
+        return TIMELINE
     if feature == "gallery" and not column:
         return GALLERY
     if feature == "fact":
@@ -568,6 +572,9 @@ def zone_frame(
             visual, text = rest.split_y(visual_h, m.px(64))
         else:
             visual, text = rest.split_x(round(rest.w * 0.54), m.px(96))
+    elif composition == TIMELINE:
+        # The line of dates takes the whole page; the text column stays empty.
+        text, visual = Rect(rest.x, rest.y, 0, 0), rest
     elif composition in (QUIZ, GALLERY):
         # The game and the pictures take the whole page, edge to edge of the margins.
         text, visual = (rest, None) if composition == QUIZ else (Rect(rest.x, rest.y, 0, 0), rest)
@@ -590,6 +597,98 @@ def zone_frame(
     back = Rect(m.margin, y, min(max(back_w, m.target), prv.x - m.margin - 3 * m.gap - m.px(120)), button_h)
     dots = Rect(back.right + m.gap, y, prv.x - back.right - 2 * m.gap, button_h)
     return ZoneFrame(title, text, visual, back, prv, nxt, dots, composition, panel, notes)
+
+
+TIMELINE_SLOT = 420  # the least width of an event on a level line at 1080p
+
+
+@dataclass(frozen=True)
+class TimelineFrame:
+    """A timeline on its own page: the line, the events in view, the arrows to the others.
+
+    Landscape, the line runs level across the page, each event's date above it and its text
+    under it; upright, it runs down the left of the page, each event beside it. `slots`: one
+    rectangle per event in view (from `start`), along the line; `dots`: where each one's dot
+    sits on the line."""
+
+    across: bool  # a level line (landscape), else upright
+    line: Rect  # the line itself, as a thin rectangle
+    slots: tuple[Rect, ...]
+    dots: tuple[tuple[int, int], ...]
+    start: int
+    per_view: int
+    count: int
+    prev: Rect | None  # None: nothing that way
+    next: Rect | None
+
+    @property
+    def last_start(self) -> int:
+        return max(0, self.count - self.per_view)
+
+
+def timeline_frame(
+    m: Metrics,
+    box: Rect,
+    count: int,
+    start: int = 0,
+    need: int = 0,
+    above: int = 0,
+    below: int = 0,
+    most: int = 8,
+) -> TimelineFrame:
+    """Where `count` events go in `box`, the first in view being `start` (clamped so the last
+    view is full). `need`: upright, the height the tallest event needs (landscape ignores it:
+    an event there is at least TIMELINE_SLOT wide). When not all fit, the arrows at the ends of
+    the line step through them. `above`, `below` (landscape): the height the dates need over
+    the line and the texts under it; the line sits where both are centred on the page. `most`:
+    at most so many in view (wider events, for texts that do not hold in narrower ones)."""
+    size = max(m.px(88), m.target)
+    gap = m.gap
+    across = not m.portrait
+    length = box.w if across else box.h
+    # Large text gets wider events, fewer to a view, rather than narrow columns of long words.
+    least = m.px(TIMELINE_SLOT * m.text_scale) if across else max(1, need)
+    per_view = max(1, min(count, most, (length + gap) // (least + gap)))
+    if per_view < count:
+        # Room for the arrows at both ends of the line.
+        per_view = max(1, min(count, most, (length - 2 * (size + gap) + gap) // (least + gap)))
+    paged = per_view < count
+    start = max(0, min(start, count - per_view))
+    lead = size + gap if paged else 0
+    room = length - 2 * lead
+    slot = (room - (per_view - 1) * gap) // per_view
+    slots, dots = [], []
+    if across:
+        middle = box.y + (box.h - above - below) // 2 + above if above or below else box.y + box.h // 2
+        line_y = _clamp(middle, box.y + above, box.bottom - below)
+        for k in range(per_view):
+            x = box.x + lead + k * (slot + gap)
+            slots.append(Rect(x, box.y, slot, box.h))
+            dots.append((x + m.px(14), line_y))  # over the start of the event's words
+        line = Rect(box.x, line_y - m.px(2), box.w, max(2, m.px(4)))
+        prev = Rect(box.x, line_y - size // 2, size, size)
+        nxt = Rect(box.right - size, line_y - size // 2, size, size)
+    else:
+        line_x = box.x + size // 2
+        words_x = box.x + size + gap
+        for k in range(per_view):
+            y = box.y + lead + k * (slot + gap)
+            slots.append(Rect(words_x, y, box.right - words_x, slot))
+            dots.append((line_x, y + m.type("title") // 2 + m.px(8)))
+        line = Rect(line_x - m.px(2), box.y, max(2, m.px(4)), box.h)
+        prev = Rect(box.x, box.y, size, size)
+        nxt = Rect(box.x, box.bottom - size, size, size)
+    return TimelineFrame(
+        across,
+        line,
+        tuple(slots),
+        tuple(dots),
+        start,
+        per_view,
+        count,
+        prev if paged and start > 0 else None,
+        nxt if paged and start + per_view < count else None,
+    )
 
 
 def needs_wide_panel(m: Metrics, composition: str, frame: ZoneFrame, text_h: int) -> bool:

@@ -37,6 +37,8 @@ SIZES = [(1920, 1080), (1080, 1920)]
         ("hotspots", ("text",), layout.SIDE),
         ("video", ("text",), layout.SIDE),
         (None, ("text",), layout.SIDE),
+        (None, ("timeline",), layout.TIMELINE),
+        (None, ("text", "timeline"), layout.SIDE),  # with words of its own it stays in the text
     ],
 )
 def test_a_page_is_composed_from_what_it_holds(feature, column, expected):
@@ -68,6 +70,34 @@ def test_upright_the_feature_takes_what_the_text_does_not_need(size):
         assert short.visual.h > long.visual.h
     else:
         assert short == long
+
+
+@pytest.mark.parametrize("size", SIZES + [(1280, 720), (3840, 2160)])
+@pytest.mark.parametrize("count", [2, 5, 8])
+def test_a_timelines_events_lie_along_one_line_and_the_arrows_reach_the_last(size, count):
+    m = Metrics(*size)
+    box = layout.zone_frame(m, False, True, m.px(70), m.px(300), layout.TIMELINE).visual
+    start, seen = 0, set()
+    while True:
+        f = layout.timeline_frame(m, box, count, start, need=m.px(300), above=m.px(100), below=m.px(200))
+        assert f.across == (not m.portrait)
+        along = [x for x, _ in f.dots] if f.across else [y for _, y in f.dots]
+        across = {y for _, y in f.dots} if f.across else {x for x, _ in f.dots}
+        assert len(across) == 1 and along == sorted(along)  # one line, in order
+        for slot in f.slots:
+            assert slot.inside(box)
+        for a, b in zip(f.slots, f.slots[1:]):
+            assert not a.overlaps(b)
+        for arrow in (f.prev, f.next):
+            if arrow is not None:
+                assert arrow.inside(box) and min(arrow.w, arrow.h) >= m.target
+                assert not any(arrow.overlaps(slot) for slot in f.slots)
+        seen.update(range(f.start, f.start + f.per_view))
+        if f.next is None:
+            break
+        start = f.start + f.per_view
+    assert seen == set(range(count))  # stepping on brings every event, the last too, into view
+    assert (f.prev is None) == (f.start == 0)
 
 
 def test_a_card_goes_on_the_picture_when_it_fits_there_and_else_is_set_apart_from_the_text():
@@ -252,3 +282,59 @@ def test_an_open_hotspot_card_has_a_shadow_and_never_lies_bare_on_the_text(shipp
             scene.tap_elsewhere(0, 0)
             found += 1
     assert found
+
+
+# -- the timeline on a page of its own -------------------------------------------------------------
+def timeline_page(shipped, size, language="en", large=False):
+    app, _ = next((a, w) for a, w in pages(shipped, size, language, large) if w == "regions/5")
+    assert app.scene.page.id == "from-2012-to-expo"
+    return app
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_timeline_runs_across_the_page_and_a_swipe_brings_its_last_event(shipped, size, language, large):
+    app = timeline_page(shipped, size, language, large)
+    scene, m = app.scene, app.look.metrics
+    view = scene.feature
+    assert scene.frame.composition == layout.TIMELINE and view.block.type == "timeline"
+    assert scene.flow == [] and scene.max_scroll == 0  # not in a scrolling column, under a fade
+    count = len(view.block.events)
+    page = Rect(0, scene.frame.title.bottom, m.width, layout.footer(m).y - scene.frame.title.bottom)
+    shown = set()
+    for _ in range(count):
+        drawn(app)
+        placed = view.placed()
+        dots = view.frame.dots
+        if not m.portrait:
+            assert len({y for _, y in dots}) == 1  # one level line
+            assert all(d.bottom <= dots[0][1] <= t.y for _, d, t in placed)  # dates over it, texts under
+        for _, d, t in placed:
+            assert d.inside(page) and t.inside(page), (d, t, page)
+            assert d.inside(view.box) and t.inside(view.box)
+        shown.update(i for i, _, _ in placed)
+        x, y = view.box.center
+        if not view.swipe(x, y, -200):
+            break
+    assert count - 1 in shown and shown == set(range(count))
+    # At the line's end a swipe is the page's again (it turns the page); back, the line's.
+    assert not view.swipe(*view.box.center, -200)
+    assert view.swipe(*view.box.center, +200) == (view.frame.per_view < count)
+
+
+@pytest.mark.parametrize("size, language", [((1920, 1080), "en"), ((1080, 1920), "ru")])
+def test_the_timelines_arrows_step_it_and_are_targets_the_keypad_reaches(shipped, size, language):
+    app = timeline_page(shipped, size, language)  # more events than one view holds
+    scene = app.scene
+    view = scene.feature
+    drawn(app)
+    assert "timeline:prev" not in scene.targets and "timeline:next" in scene.targets
+    assert "timeline:next" in scene.focusable()
+    scene.activate("timeline:next")
+    assert view.frame.start > 0 and "timeline:prev" in scene.targets
+    while "timeline:next" in scene.targets:
+        scene.activate("timeline:next")
+    assert view.frame.start + view.frame.per_view == len(view.block.events)
+    scene.activate("timeline:prev")
+    assert "timeline:next" in scene.targets

@@ -37,6 +37,14 @@ class ZoneScene(Scene):
         self.featured: BlockView | None = view_for(self, featured) if featured is not None else None
         self.feature = self.featured  # None while it fails: the page shows without it
         self.flow = [view_for(self, b) for b in self.page.blocks if b is not featured]
+        self.kind = layout.composition(
+            self.featured.block.type if self.featured is not None else None,
+            tuple(view.block.type for view in self.flow),
+        )
+        if self.kind == layout.TIMELINE:
+            # A timeline alone is the page's feature: it runs across the page, not in the column.
+            self.featured, self.flow = self.flow[0], []
+            self.feature = self.featured
         sound = self.page.audio and self.look.config.sound.enabled
         self.narration = Narration(self.look, self.post, zone.id, self.page) if sound else None
         self.column: pygame.Surface | None = None
@@ -80,10 +88,7 @@ class ZoneScene(Scene):
         )
         back_label = "‹  " + self.say("all_zones")
         back_w = ts.font("body", True).size(back_label)[0] + m.px(56)
-        kind = layout.composition(
-            self.featured.block.type if self.featured is not None else None,
-            tuple(view.block.type for view in self.flow),
-        )
+        kind = self.kind
         has_text, has_visual = bool(self.flow), self.featured is not None
         # The text's width never depends on its height: set it, then give it the room it needs.
         width = layout.zone_frame(m, has_text, has_visual, title.get_height(), back_w, kind).text.w
@@ -136,7 +141,7 @@ class ZoneScene(Scene):
             except Exception as exc:  # the page shows without it
                 self.feature = None
                 self.look.faults.note(
-                    "build", f"{self.zone.id}/{self.page.id} {self.page.feature().type}", exc
+                    "build", f"{self.zone.id}/{self.page.id} {self.featured.block.type}", exc
                 )
         if frame.panel is not None:
             # The words lie on a panel of the page's paper, lifted off the picture.
