@@ -22,7 +22,6 @@ from kiosk.content.loader import load_exhibit
 from kiosk.content.media import MediaError
 from kiosk.content.narration import narration_length
 from kiosk.ui.app import KioskApp
-from kiosk.ui.input import Pointer
 from kiosk.visit.intents import OpenZone
 from kiosk.visitors.sessions import Interaction, SessionEnded
 
@@ -43,18 +42,7 @@ def make_app(shipped, language="pl", zone="forest", size=(1920, 1080)):
     return app, clock, events
 
 
-def tap(app, widget_id):
-    x, y = app.widget_centre(widget_id)
-    app.pointer(Pointer("down", x, y))
-    app.pointer(Pointer("up", x, y))
-
-
-def run(app, clock, seconds, step=0.1):
-    left = seconds
-    while left > 1e-9:
-        clock.advance(min(step, left))
-        left -= step
-        app.update()
+from tests.ui.test_video import run, tap  # noqa: E402 - the kiosk's loop on virtual time
 
 
 def length_of(name: str) -> float:
